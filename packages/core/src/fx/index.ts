@@ -1,0 +1,5 @@
+export * from './instrument.js';
+export * from './pipSize.js';
+export * from './convention.js';
+export * from './universes.js';
+export { findRoute, currenciesOf, type Leg, type Route } from './route.js';

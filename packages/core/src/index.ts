@@ -1,0 +1,7 @@
+/**
+ * @soukan/core — pure FX and statistics maths over Float64Array. No I/O, no
+ * Node APIs, no dependencies: runs in Node, browsers and workers.
+ */
+export * from './fx/index.js';
+export * from './time/index.js';
+export * from './series/index.js';

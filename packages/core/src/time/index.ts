@@ -1,0 +1,3 @@
+export * from './date.js';
+export * from './zone.js';
+export * from './fxDay.js';

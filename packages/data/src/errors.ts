@@ -1,0 +1,56 @@
+/**
+ * One error type for everything a user can get wrong about their input: a
+ * malformed row, an unknown symbol, a window longer than the data. The CLI
+ * prints `message` (no stack) and exits 2; the HTTP API turns it into a 400.
+ */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+  /** File the problem is in, when there is one. */
+  readonly file?: string;
+  /** 1-based line number in that file. */
+  readonly line?: number;
+  /** Field (column) name or 1-based index. */
+  readonly field?: string;
+  /** The offending text, verbatim (truncated to 80 characters). */
+  readonly text?: string;
+
+  constructor(message: string, where: { file?: string; line?: number; field?: string; text?: string } = {}) {
+    super(formatWhere(message, where));
+    this.file = where.file;
+    this.line = where.line;
+    this.field = where.field;
+    this.text = where.text === undefined ? undefined : clip(where.text);
+  }
+}
+
+/** Where a skipped bad row was, for the end-of-run report. */
+export interface RowProblem {
+  readonly file: string;
+  readonly line: number;
+  readonly field?: string;
+  readonly text?: string;
+  readonly reason: string;
+}
+
+/** Counts skipped rows and keeps the first few locations. */
+export class SkipLog {
+  count = 0;
+  readonly first: RowProblem[] = [];
+  constructor(readonly keep = 10) {}
+  add(p: RowProblem): void {
+    this.count++;
+    if (this.first.length < this.keep) this.first.push(p);
+  }
+}
+
+function clip(s: string): string {
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+function formatWhere(message: string, w: { file?: string; line?: number; field?: string; text?: string }): string {
+  const loc = [w.file, w.line !== undefined ? `line ${w.line}` : undefined, w.field !== undefined ? `field ${w.field}` : undefined]
+    .filter((x) => x !== undefined)
+    .join(', ');
+  const text = w.text !== undefined ? `: ${JSON.stringify(clip(w.text))}` : '';
+  return loc ? `${loc}: ${message}${text}` : `${message}${text}`;
+}

@@ -1,0 +1,2 @@
+/** @soukan/data — readers, alignment, downloads: everything that touches the outside world. */
+export * from './errors.js';

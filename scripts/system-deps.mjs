@@ -1,0 +1,57 @@
+// Installs the Debian packages the test suite needs (independent reference
+// implementations, and later a browser) when they are missing. Run by
+// `npm test`; safe to run again. Needs root or passwordless sudo to install.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/** Each check says whether a capability is present, and which packages provide it. */
+export const requirements = [
+  {
+    what: 'NumPy, SciPy, pandas, statsmodels for /usr/bin/python3',
+    present: () => ok('/usr/bin/python3', ['-c', 'import numpy, scipy, pandas, statsmodels']),
+    packages: ['python3-numpy', 'python3-scipy', 'python3-pandas', 'python3-statsmodels'],
+  },
+  {
+    what: 'R with tseries and urca',
+    present: () => ok('Rscript', ['-e', 'suppressMessages({library(tseries); library(urca)})']),
+    packages: ['r-base-core', 'r-cran-tseries', 'r-cran-urca'],
+  },
+];
+
+function ok(cmd, args) {
+  const r = spawnSync(cmd, args, { stdio: 'ignore' });
+  return r.status === 0;
+}
+
+export function ensureSystemDeps(reqs = requirements) {
+  const missing = reqs.filter((r) => !r.present());
+  if (missing.length === 0) return;
+  const pkgs = [...new Set(missing.flatMap((r) => r.packages))];
+  console.error(`soukan: installing Debian packages for the tests: ${pkgs.join(' ')}`);
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const prefix = isRoot ? [] : existsSync('/usr/bin/sudo') ? ['sudo', '-n'] : null;
+  if (prefix === null) {
+    console.error(`soukan: not root and no sudo; install them yourself: apt-get install ${pkgs.join(' ')}`);
+    process.exit(1);
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const apt = (args) => {
+    const [cmd, ...rest] = [...prefix, 'apt-get', ...args];
+    const r = spawnSync(cmd, rest, { stdio: ['ignore', 'inherit', 'inherit'], env });
+    return r.status === 0;
+  };
+  // A stale package index is the usual reason an install fails on a fresh machine.
+  if (!apt(['install', '-y', '-q', '--no-install-recommends', ...pkgs])) {
+    if (!apt(['update', '-q']) || !apt(['install', '-y', '-q', '--no-install-recommends', ...pkgs])) {
+      console.error('soukan: apt-get failed; see above');
+      process.exit(1);
+    }
+  }
+  const still = missing.filter((r) => !r.present());
+  if (still.length > 0) {
+    console.error(`soukan: still missing after install: ${still.map((r) => r.what).join('; ')}`);
+    process.exit(1);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) ensureSystemDeps();
