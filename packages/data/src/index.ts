@@ -1,2 +1,4 @@
 /** @soukan/data — readers, alignment, downloads: everything that touches the outside world. */
 export * from './errors.js';
+export * from './market/index.js';
+export * from './fetch/index.js';

@@ -1,0 +1,2 @@
+export * from './market.js';
+export * from './closest.js';
