@@ -1,2 +1,3 @@
 /** @soukan/data — readers, alignment, downloads: everything that touches the outside world. */
 export * from './errors.js';
+export * from './formats/index.js';
