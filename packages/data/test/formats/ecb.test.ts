@@ -68,7 +68,7 @@ describe('readEcb edge cases', () => {
   });
 
   it('accepts rows without the trailing comma and the one-day file with spaces', async () => {
-    const ds = await readEcb(put(p('daily.csv'), 'Date, USD, JPY, \n13 April 2026, 1.1684, 186.75, \n'.replace('13 April 2026', '2026-04-13')));
+    const ds = await readEcb(put(p('daily.csv'), 'Date, USD, JPY, \n2026-04-13, 1.1684, 186.75, \n'));
     expect(series(ds, 'EUR/JPY').close[0]).toBe(186.75);
     const nt = await readEcb(put(p('notrail.csv'), 'Date,USD\n2017-01-02,1.0465\n'));
     expect(series(nt, 'EUR/USD').close[0]).toBe(1.0465);
