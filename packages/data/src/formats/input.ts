@@ -89,7 +89,7 @@ async function openZip(path: string): Promise<Input> {
       const method = entry.compressionMethod;
       if (method !== 0 && method !== 8) throw new InputError(`zip member uses compression method ${method} (only stored and deflate are read)`, { file: where });
       // yauzl's own inflater uses 16 KiB chunks; 256 KiB halves the time of a 20 MB member.
-      const raw = await zip.openReadStreamPromise(entry, { decompress: false });
+      const raw = method === 8 ? await zip.openReadStreamPromise(entry, { decompress: false }) : await zip.openReadStreamPromise(entry);
       // The fd stays open until this stream ends: yauzl reference-counts it.
       zip.close();
       let stream: Readable = raw;
