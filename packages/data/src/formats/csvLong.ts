@@ -130,5 +130,9 @@ function parser(ctx: ParseContext): Parser {
   };
 }
 
-/** Generic long CSV (one row per symbol and time). */
+/**
+ * Generic long CSV (one row per symbol and time).
+ *
+ * @example csvLongFormat.sniff(['time,symbol,value'], {}) // null
+ */
 export const csvLongFormat: FormatSpec = { name: 'csv-long', sniff, parser };

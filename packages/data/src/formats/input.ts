@@ -38,7 +38,9 @@ function bare(p: string): string {
  * (zip: the first member whose name ends in `.csv` or `.tsv`, streamed by
  * yauzl without a temp file) or `\x1f\x8b` (gzip, through zlib).
  *
- * @throws InputError when the file cannot be opened or a zip has no CSV member.
+ * @throws InputError when the file cannot be opened, a zip is unreadable,
+ *   encrypted, uses another compression method, or has no CSV member.
+ * @example (await openInput('HISTDATA_COM_ASCII_EURUSD_M1_2017.zip')).name // '…zip:DAT_ASCII_EURUSD_M1_2017.csv'
  */
 export async function openInput(path: string): Promise<Input> {
   const magic = Buffer.alloc(4);
@@ -147,7 +149,10 @@ export type LineSink = (s: string, start: number, end: number, lineNo: number) =
  * after a `FF FE` byte-order mark, UTF-16LE (MetaTrader 5 writes that). Line
  * numbers are 1-based physical lines, blank ones included.
  *
- * @throws InputError for UTF-16BE input or a failing stream (truncated gzip/zip).
+ * @throws InputError for UTF-16BE input, a failing stream (truncated gzip or
+ *   zip) or a zip member whose size differs from its directory entry; errors
+ *   thrown by `sink` pass through unchanged.
+ * @example await pumpLines(await openInput('x.csv'), (s, a, b, n) => console.log(n, s.slice(a, b)))
  */
 export async function pumpLines(input: Input, sink: LineSink): Promise<void> {
   let decoder: StringDecoder | undefined;

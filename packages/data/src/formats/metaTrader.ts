@@ -165,7 +165,11 @@ const MT4_LAYOUT: Layout = {
   names: ['date', 'time', 'open', 'high', 'low', 'close', 'volume'],
 };
 
-/** MT4 History Center CSV export. */
+/**
+ * MT4 History Center CSV export.
+ *
+ * @example mt4Format.sniff(['2017.01.02,17:00,1.05155,1.05165,1.05155,1.05165,12'], {}) // null
+ */
 export const mt4Format: FormatSpec = {
   name: 'mt4',
   sniff: (lines) => (MT4_ROW.test(lines[0]!.trim()) ? null : 'first line is not YYYY.MM.DD,HH:MM,open,high,low,close,volume'),
@@ -195,7 +199,11 @@ function mt5Layout(ctx: ParseContext, header: string, lineNo: number): Layout {
   };
 }
 
-/** MT5 bar export with a `<DATE>…` header. */
+/**
+ * MT5 bar export with a `<DATE>…` header.
+ *
+ * @example mt5Format.sniff(['<DATE>\t<TIME>\t<OPEN>\t<HIGH>\t<LOW>\t<CLOSE>'], {}) // null
+ */
 export const mt5Format: FormatSpec = {
   name: 'mt5',
   sniff: (lines) => {

@@ -6,7 +6,7 @@
 import { InputError } from '../errors.js';
 import { civilMs, parseDecimal } from './fields.js';
 
-/** Result slot of a parse, reused across rows. */
+/** Result slot of a parse, reused across rows (no allocation per row). */
 export interface TimeOut {
   /** Wall-clock ms written as UTC, or the UTC instant when `absolute`. */
   ms: number;
