@@ -27,7 +27,8 @@ function sniff(lines: readonly string[]): string | null {
 }
 
 function parser(ctx: ParseContext): Parser {
-  const symbol = symbolFromNames(ctx, 'HistData');
+  const symbolNotes: string[] = [];
+  const symbol = symbolFromNames(ctx, 'HistData', symbolNotes);
   const tz = ctx.options.tz ?? HISTDATA_TZ;
   const clock = new WallClock(tz);
   const f = new Fields(8);
@@ -135,6 +136,7 @@ function parser(ctx: ParseContext): Parser {
       if (lines === 0) noRows(ctx, 'empty file');
       if (table.n === 0) throw new InputError(`no valid rows (${problems.count} skipped)`, { file: ctx.file });
       const notes = [
+        ...symbolNotes,
         tz === HISTDATA_TZ
           ? `${shortName(ctx.file)}: times read as New York wall clock (EST/EDT) and converted to UTC`
           : `${shortName(ctx.file)}: times read as ${tz} wall clock and converted to UTC`,

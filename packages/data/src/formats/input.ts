@@ -27,6 +27,8 @@ export interface Input {
 
 const CSV_MEMBER = /\.(csv|tsv)$/i;
 const CHUNK = 256 * 1024;
+/** Longest line accepted: a text file has newlines long before this; a binary one may have none. */
+const MAX_LINE = 1 << 20;
 
 /** Base name without `.gz` / `.zip`. */
 function bare(p: string): string {
@@ -193,6 +195,7 @@ export async function pumpLines(input: Input, sink: LineSink): Promise<void> {
       }
       if (stopped) break;
       carry = pos === 0 ? s : s.slice(pos);
+      if (carry.length > MAX_LINE) throw new InputError(`line ${lineNo + 1} is longer than 1 MiB; not a text file?`, { file: input.name });
     }
   } catch (e) {
     input.stream.destroy();

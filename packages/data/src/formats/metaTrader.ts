@@ -76,7 +76,8 @@ interface Layout {
 }
 
 function barParser(ctx: ParseContext, what: string, fixed: Layout | undefined, fromHeader?: (header: string, lineNo: number) => Layout): Parser {
-  const symbol = symbolFromNames(ctx, what);
+  const symbolNotes: string[] = [];
+  const symbol = symbolFromNames(ctx, what, symbolNotes);
   const clock = new WallClock(ctx.options.tz ?? 'UTC');
   const f = new Fields(32);
   const problems = new Problems(ctx);
@@ -148,7 +149,7 @@ function barParser(ctx: ParseContext, what: string, fixed: Layout | undefined, f
       }
       const timeField = layout ? layout.names[layout.time >= 0 ? layout.time : layout.date]! : 'time';
       const r = resolveTimes(problems, [table], false, clock, timeField);
-      const notes = [zoneNote(ctx, clock, r.frequency)];
+      const notes = [...symbolNotes, zoneNote(ctx, clock, r.frequency)];
       const parts = settleLong(ctx, new Map([[symbol, r.tables[0]!]]), table.cols.length === 5 ? 'ohlcv' : 'ohlc', notes);
       return { parts, frequency: r.frequency, notes };
     },

@@ -121,10 +121,13 @@ export function trySymbol(text: string): string | undefined {
  * upper-case pair at the start of a name (`EURUSD1.csv`, `EURUSD_M1_….csv`)
  * or after `ASCII_` (`DAT_ASCII_EURUSD_M1_2017.csv`).
  *
+ * When the name decides, `notes` gets a line saying so: six capitals are
+ * not always a pair (`EXPORT.csv`).
+ *
  * @throws InputError when neither says, or `options.symbol` is not a pair.
- * @example symbolFromNames({ ...ctx, names: ['DAT_ASCII_EURUSD_M1_2017.csv'] }, 'HistData') // 'EUR/USD'
+ * @example symbolFromNames({ ...ctx, names: ['DAT_ASCII_EURUSD_M1_2017.csv'] }, 'HistData', []) // 'EUR/USD'
  */
-export function symbolFromNames(ctx: ParseContext, what: string): string {
+export function symbolFromNames(ctx: ParseContext, what: string, notes: string[]): string {
   const opt = ctx.options.symbol;
   if (opt !== undefined) {
     const s = trySymbol(opt);
@@ -134,7 +137,10 @@ export function symbolFromNames(ctx: ParseContext, what: string): string {
   for (const n of ctx.names) {
     const m = /(?:^|ASCII_)([A-Z]{6})(?![A-Z])/.exec(n);
     const s = m ? trySymbol(m[1]!) : undefined;
-    if (s) return s;
+    if (s) {
+      notes.push(`${shortName(ctx.file)}: symbol ${s} from the name ${n} (pass symbol to override)`);
+      return s;
+    }
   }
   throw new InputError(`cannot tell the symbol of a ${what} file from its name; pass symbol (e.g. EURUSD)`, { file: ctx.file });
 }

@@ -38,6 +38,7 @@ describe('detectFormat', () => {
     const f = put(p('what.csv'), 'hello,world\n1,2\n');
     const e = await inputError(detectFormat(f), { message: /^.*what\.csv: unknown format; tried ecb: .*; h10: .*; fred-wide: .*; histdata: .*; mt4: .*; mt5: .*; csv-long: .*; csv-wide: / });
     for (const name of FORMAT_NAMES) expect(e.message).toContain(`${name}: `);
+    expect(e.text).toBe('hello,world');
     expect(e.message).toContain('no time column');
     await inputError(readDataset(f), { message: /unknown format; tried/, file: f });
   });
@@ -97,6 +98,11 @@ describe('readDataset', () => {
     const z = zip([{ name: 'a.csv', text: 'Date,USD\n2017-01-03,1.0385\n' }]);
     await inputError(readDataset(put(p('trunc.zip'), z.subarray(0, z.length - 30))), { message: /not a readable zip/ });
     await inputError(readDataset(put(p('none.zip'), zip([{ name: 'a.json', text: '{}' }, { name: 'dir/', text: '' }]))), { message: /zip has no \.csv member \(members: a\.json\)/ });
+  });
+
+  it('a binary file without newlines fails fast instead of growing one huge line', async () => {
+    const f = put(p('blob.bin'), Buffer.alloc(3 << 20, 0x41));
+    await inputError(readDataset(f), { message: /line 1 is longer than 1 MiB; not a text file\?/, file: f });
   });
 
   it('a stored (uncompressed) zip member and the first of several CSV members', async () => {
