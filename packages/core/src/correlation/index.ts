@@ -4,3 +4,10 @@ export { spearman, spearmanTest } from './spearman.js';
 export { kendallTauB, kendallTauBTest } from './kendallTauB.js';
 export { pearsonPValue } from './pearsonPValue.js';
 export { correlationConfidenceInterval, fisherStandardError, type Interval } from './correlationConfidenceInterval.js';
+export {
+  correlationMatrix,
+  DEFAULT_MIN_PERIODS,
+  type CorrelationMatrix,
+  type CorrelationMatrixOptions,
+  type MissingPolicy,
+} from './correlationMatrix.js';
