@@ -11,3 +11,6 @@ export {
   type CorrelationMatrixOptions,
   type MissingPolicy,
 } from './correlationMatrix.js';
+export { rollingCorrelation } from './rollingCorrelation.js';
+export { ewmCorrelation, RISKMETRICS_LAMBDA } from './ewmCorrelation.js';
+export { ewmCorrelationZeroMean } from './ewmCorrelationZeroMean.js';
