@@ -14,3 +14,5 @@ export {
 export { rollingCorrelation } from './rollingCorrelation.js';
 export { ewmCorrelation, RISKMETRICS_LAMBDA } from './ewmCorrelation.js';
 export { ewmCorrelationZeroMean } from './ewmCorrelationZeroMean.js';
+export { averageLinkage } from './averageLinkage.js';
+export { clusterOrder } from './clusterOrder.js';
