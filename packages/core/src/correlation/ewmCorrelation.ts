@@ -3,7 +3,11 @@ import { checkLengths } from './checkLengths.js';
 /** RiskMetrics' decay factor for daily data (J.P. Morgan/Reuters, RiskMetrics — Technical Document, 4th ed., 1996, §5.3). */
 export const RISKMETRICS_LAMBDA = 0.94;
 
-/** Validates λ and returns the weight-decay factor exactly as pandas derives it. */
+/**
+ * Validates λ and returns the weight-decay factor exactly as pandas derives it.
+ *
+ * @internal not part of the package API (used inside core).
+ */
 export function ewmDecay(fn: string, lambda: number): number {
   if (!(lambda >= 0 && lambda < 1)) throw new RangeError(`${fn}: lambda must be in [0, 1), got ${lambda}`);
   // pandas turns alpha into a centre of mass and back (com = 1/α − 1,
