@@ -20,8 +20,9 @@ const REANCHOR_DROP = 1 / 1024;
  * - a window in which either series is constant gives `NaN` (pandas gives
  *   `NaN` or ±∞ there, from dividing by a zero variance);
  * - a window containing ±∞ (with the partner not `NaN`) gives `NaN`, and
- *   only while the infinity is inside it (pandas' running sums stay
- *   poisoned after an infinity has left the window).
+ *   only while the infinity is inside it (pandas 1.5.3 returns ±1 for such
+ *   windows — e.g. `[1, 2, inf]` against `[1, 3, 2]` gives 1.0 — and
+ *   recovers, with a few ulps of residue, once it has left).
  *
  * Method: O(1) per step. The window's means and co-moments Σdx², Σdy²,
  * Σdx·dy are updated by Welford's add/remove recurrences (Welford,
