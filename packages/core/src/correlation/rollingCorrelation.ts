@@ -25,17 +25,18 @@ const REANCHOR_DROP = 1 / 1024;
  * Method: O(1) per step. The window's means and co-moments Σdx², Σdy²,
  * Σdx·dy are updated by Welford's add/remove recurrences (Welford,
  * Technometrics 4(3), 1962; removal as in pandas' `roll_var`) on values
- * shifted by the window mean at the last anchor — so rounding scales with
- * the spread, not with the price level — and re-anchored — recomputed exactly by two passes over the window — every
- * `window` steps and whenever a sum of squares falls below 1/1024 of its
- * peak since the last anchor. Both cost O(window) at most once per `window`
- * steps in normal data, so the amortised cost stays O(1) while rounding
- * cannot accumulate: after 1.2·10⁶ steps of price levels the result equals
- * a direct recomputation to ~2e-14 (see the tests). Constant windows are detected
- * exactly by run lengths of repeated values.
+ * shifted by the window mean at the last anchor, so rounding scales with
+ * the spread rather than the price level. They are re-anchored — recomputed
+ * exactly by two passes over the window — every `window` steps, and
+ * whenever a sum of squares falls below 1/1024 of its peak since the last
+ * anchor (a large move leaving the window). Each costs O(window) at most
+ * once per `window` steps on ordinary data, so the amortised cost stays O(1)
+ * while rounding cannot accumulate: after 1.2·10⁶ steps of price levels the
+ * result equals a direct recomputation to ~2e-14 (see the tests). Constant
+ * windows are detected exactly, by run lengths of repeated values.
  *
- * Degenerate input: never throws on data; values whose squares overflow
- * (|x| ≳ 1e154) give `NaN`.
+ * Degenerate input: never throws on data; a spread so large that squared
+ * deviations overflow (≳ 1e154) gives `NaN`.
  *
  * @param x - first series.
  * @param y - second series, same length.
