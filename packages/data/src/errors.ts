@@ -13,14 +13,33 @@ export class InputError extends Error {
   readonly field?: string;
   /** The offending text, verbatim (truncated to 80 characters). */
   readonly text?: string;
+  /**
+   * A stable identifier of the kind of mistake (`unknown-symbol`,
+   * `too-few-observations`…) for callers that word the message themselves,
+   * e.g. the dashboard in Japanese; `params` carries the values it names.
+   */
+  readonly code?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
 
-  constructor(message: string, where: { file?: string; line?: number; field?: string; text?: string } = {}) {
+  constructor(message: string, where: InputErrorDetails = {}) {
     super(formatWhere(message, where));
     this.file = where.file;
     this.line = where.line;
     this.field = where.field;
     this.text = where.text === undefined ? undefined : clip(where.text);
+    this.code = where.code;
+    this.params = where.params;
   }
+}
+
+/** Where an {@link InputError} happened and, optionally, a stable code with its values. */
+export interface InputErrorDetails {
+  file?: string;
+  line?: number;
+  field?: string;
+  text?: string;
+  code?: string;
+  params?: Readonly<Record<string, string | number>>;
 }
 
 /** Where a skipped bad row was, for the end-of-run report. */

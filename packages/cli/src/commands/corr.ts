@@ -1,6 +1,8 @@
-import { formatIsoTime, RISKMETRICS_LAMBDA, type AlignPolicy, type CorrelationReport } from '@soukan/core';
+import { formatIsoTime, RISKMETRICS_LAMBDA, type AlignPolicy } from '@soukan/core';
 import {
+  correlationMatrixJson,
   correlationQuery,
+  correlationSeriesJson,
   correlationSeriesQuery,
   DEFAULT_CORRELATION_MIN_PERIODS,
   DEFAULT_CORRELATION_WINDOW,
@@ -101,35 +103,9 @@ function toParams(symbols: string[], o: CorrOptions): CorrelationParams {
 
 const nul = (v: number): number | null => (Number.isNaN(v) ? null : v);
 
-function nested<T>(a: ArrayLike<T>, k: number, f: (v: T) => unknown = (v) => v): unknown[][] {
-  return Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => f(a[i * k + j]!)));
-}
-
-/** The JSON shape of a matrix (also what the HTTP API returns). */
+/** The JSON shape of a matrix (also what the HTTP API returns): {@link correlationMatrixJson}. */
 export function matrixJson(res: CorrelationResult, loaded: Pick<LoadedMarket, 'description' | 'attribution'>) {
-  const r: CorrelationReport = res.report;
-  const k = r.symbols.length;
-  return {
-    symbols: r.symbols,
-    matrix: nested(r.r, k, nul),
-    n: nested(r.n, k),
-    p: nested(r.p, k, nul),
-    ci: { level: r.confidence, low: nested(r.lo, k, nul), high: nested(r.hi, k, nul) },
-    reason: nested(r.reason, k),
-    method: r.method,
-    on: r.on,
-    returns: r.on === 'returns' ? r.returnKind : null,
-    window: res.window.kind === 'last' ? res.window.n : 'range',
-    timeframe: res.timeframe,
-    start: formatIsoTime(r.start),
-    end: formatIsoTime(r.end),
-    observations: r.observations,
-    minPeriods: r.minPeriods,
-    order: r.order,
-    source: loaded.description,
-    attribution: loaded.attribution ?? null,
-    notes: res.notes,
-  };
+  return correlationMatrixJson(res, loaded);
 }
 
 function printMatrix(res: CorrelationResult, loaded: LoadedMarket, format: CorrOptions['format']): void {
@@ -148,22 +124,7 @@ function printMatrix(res: CorrelationResult, loaded: LoadedMarket, format: CorrO
 function printSeries(res: CorrelationSeriesResult, loaded: LoadedMarket, format: CorrOptions['format']): void {
   for (const n of res.notes) process.stderr.write(`note: ${n}\n`);
   if (format === 'json') {
-    process.stdout.write(
-      JSON.stringify({
-        symbols: res.symbols,
-        method: 'pearson',
-        kind: res.kind,
-        window: res.rolling ?? null,
-        lambda: res.lambda ?? null,
-        on: res.on,
-        returns: res.on === 'returns' ? res.returnKind : null,
-        timeframe: res.timeframe,
-        time: Array.from(res.time, formatIsoTime),
-        rho: Array.from(res.rho, nul),
-        source: loaded.description,
-        attribution: loaded.attribution ?? null,
-      }) + '\n',
-    );
+    process.stdout.write(JSON.stringify(correlationSeriesJson(res, loaded)) + '\n');
   } else if (format === 'csv') {
     process.stdout.write(toCsv([['time', 'rho'], ...Array.from(res.time, (t, i) => [formatIsoTime(t), nul(res.rho[i]!)])]));
   } else {

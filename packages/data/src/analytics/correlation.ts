@@ -4,9 +4,11 @@ import {
   formatIsoDate,
   formatIsoTime,
   frameReturns,
+  mean,
   parseTimeframe,
   rollingCorrelation,
   universe,
+  variance,
   windowBounds,
   type AlignPolicy,
   type CorrelationMethod,
@@ -104,13 +106,22 @@ function select(market: Market, p: CorrelationParams, need: { exactly?: number; 
       }
     }
     if (missing.length) notes.push(`${missing.length} pair(s) of ${name} are not in ${market.label}: ${missing.join(' ')}`);
-    if (symbols.length < need.atLeast) throw new InputError(`${market.label} has ${symbols.length} pair(s) of the ${name} universe; need at least ${need.atLeast}`);
+    if (symbols.length < need.atLeast) {
+      throw new InputError(`${market.label} has ${symbols.length} pair(s) of the ${name} universe; need at least ${need.atLeast}`, {
+        code: 'universe-too-small',
+        params: { universe: name, count: symbols.length, need: need.atLeast },
+      });
+    }
   }
   symbols = symbols.map((s) => market.route(s).target.symbol);
-  if (need.exactly !== undefined && symbols.length !== need.exactly) throw new InputError(`need exactly ${need.exactly} symbols, got ${symbols.length}`);
-  if (symbols.length < need.atLeast) throw new InputError(`a correlation needs at least ${need.atLeast} symbols, got ${symbols.length}`);
+  if (need.exactly !== undefined && symbols.length !== need.exactly) {
+    throw new InputError(`need exactly ${need.exactly} symbols, got ${symbols.length}`, { code: 'symbol-count', params: { need: need.exactly, count: symbols.length } });
+  }
+  if (symbols.length < need.atLeast) {
+    throw new InputError(`a correlation needs at least ${need.atLeast} symbols, got ${symbols.length}`, { code: 'symbol-count', params: { need: need.atLeast, count: symbols.length } });
+  }
   const dup = symbols.find((s, i) => symbols.indexOf(s) !== i);
-  if (dup) throw new InputError(`${dup} is given twice`);
+  if (dup) throw new InputError(`${dup} is given twice`, { code: 'duplicate-symbol', params: { symbol: dup } });
   const { frame, filled } = market.frame(symbols, p.align ?? { kind: 'inner' }, timeframe);
   const filledTotal = filled.reduce((a, b) => a + b, 0);
   if (filledTotal > 0) notes.push(`forward-filled ${filledTotal} missing value(s); each one manufactures a zero return`);
@@ -119,7 +130,7 @@ function select(market: Market, p: CorrelationParams, need: { exactly?: number; 
       const t = market.series(s).time;
       return t.length ? `${s} ${formatIsoTime(t[0]!)} → ${formatIsoTime(t[t.length - 1]!)}` : `${s} (no data)`;
     });
-    throw new InputError(`the series do not overlap in time: ${ranges.join('; ')}`);
+    throw new InputError(`the series do not overlap in time: ${ranges.join('; ')}`, { code: 'no-overlap', params: { symbols: symbols.join(' ') } });
   }
   return { symbols, timeframe, frame, notes };
 }
@@ -156,11 +167,15 @@ export function correlationQuery(market: Market, p: CorrelationParams): Correlat
   });
   const t = sel.frame.time;
   if (report.observations === 0) {
-    throw new InputError(`no observations in the window (${describe(window)}); the data runs ${formatIsoTime(t[0]!)} → ${formatIsoTime(t[t.length - 1]!)}`);
+    throw new InputError(`no observations in the window (${describe(window)}); the data runs ${formatIsoTime(t[0]!)} → ${formatIsoTime(t[t.length - 1]!)}`, {
+      code: 'empty-window',
+      params: { first: formatIsoTime(t[0]!), last: formatIsoTime(t[t.length - 1]!) },
+    });
   }
   if (n !== undefined && report.observations < n) {
     throw new InputError(
       `too few points for window ${n}: ${report.observations} ${on === 'returns' ? 'returns' : 'prices'} after aligning ${sel.symbols.length} series (${formatIsoTime(report.start)} → ${formatIsoTime(report.end)}); use a smaller window or "all"`,
+      { code: 'too-few-observations', params: { window: n, observations: report.observations } },
     );
   }
   return { report, timeframe: sel.timeframe, window, notes: sel.notes };
@@ -206,7 +221,10 @@ export function correlationSeriesQuery(market: Market, p: CorrelationSeriesParam
   const f = on === 'returns' ? frameReturns(sel.frame, returnKind) : sel.frame;
   const [x, y] = f.columns as [Float64Array, Float64Array];
   if (p.rolling !== undefined && f.time.length < p.rolling) {
-    throw new InputError(`too few points for rolling ${p.rolling}: ${f.time.length} ${on} after aligning ${sel.symbols.join(' and ')}`);
+    throw new InputError(`too few points for rolling ${p.rolling}: ${f.time.length} ${on} after aligning ${sel.symbols.join(' and ')}`, {
+      code: 'too-few-observations',
+      params: { window: p.rolling, observations: f.time.length },
+    });
   }
   const rho = p.rolling !== undefined ? rollingCorrelation(x, y, p.rolling, p.minPeriods ?? p.rolling) : ewmCorrelation(x, y, p.ewm!);
   const { start, stop } = windowBounds(f.time, { kind: 'range', from: p.from, to: p.to ?? p.end });
@@ -221,5 +239,73 @@ export function correlationSeriesQuery(market: Market, p: CorrelationSeriesParam
     time: f.time.subarray(start, stop),
     rho: rho.subarray(start, stop),
     notes: sel.notes,
+  };
+}
+
+/** Default rolling window of the pair view (about a quarter of daily observations). */
+export const DEFAULT_PAIR_ROLLING = 60;
+
+/** The drill-down of one cell: the pair's prices, returns, coefficient and rolling correlation. */
+export interface CorrelationPairParams extends CorrelationParams {
+  /** Rolling window of the correlation-over-time series (default {@link DEFAULT_PAIR_ROLLING}). */
+  readonly rolling?: number;
+}
+
+/** Everything the pair view draws, computed on the same aligned frame. */
+export interface CorrelationPairResult {
+  /** The 2 × 2 matrix over the requested window: the cell that was clicked. */
+  readonly cell: CorrelationResult;
+  /** Aligned prices over the whole history. */
+  readonly prices: { readonly time: Float64Array; readonly a: Float64Array; readonly b: Float64Array };
+  /** The observations the cell's coefficient uses (returns, or levels with `on: 'levels'`). */
+  readonly sample: { readonly time: Float64Array; readonly a: Float64Array; readonly b: Float64Array };
+  /** Rolling Pearson correlation over the whole history, and its mean and sample standard deviation (finite values). */
+  readonly rolling: {
+    readonly window: number;
+    readonly time: Float64Array;
+    readonly rho: Float64Array;
+    readonly mean: number;
+    readonly sd: number;
+    readonly count: number;
+  };
+}
+
+/**
+ * The correlation of two symbols seen from every side: the coefficient with
+ * n, p and interval over the window (as one cell of {@link correlationQuery}),
+ * the observations it was computed on (for a scatter), both price series, and
+ * the rolling correlation over the whole history with its mean ± standard
+ * deviation (a stability band: a coefficient far outside it is unusual for
+ * the pair).
+ *
+ * @throws InputError as {@link correlationQuery} and {@link correlationSeriesQuery}.
+ */
+export function correlationPairQuery(market: Market, p: CorrelationPairParams): CorrelationPairResult {
+  const rollingWindow = p.rolling ?? DEFAULT_PAIR_ROLLING;
+  if (!Number.isSafeInteger(rollingWindow) || rollingWindow < 2) throw new InputError(`rolling must be a whole number ≥ 2, got ${rollingWindow}`);
+  if ((p.symbols ?? []).length !== 2) {
+    throw new InputError(`the pair view needs exactly 2 symbols, got ${(p.symbols ?? []).length}`, { code: 'symbol-count', params: { need: 2, count: (p.symbols ?? []).length } });
+  }
+  const cell = correlationQuery(market, { ...p, order: 'given' });
+  const sel = select(market, p, { exactly: 2, atLeast: 2 });
+  const on = p.on ?? 'returns';
+  const input = on === 'returns' ? frameReturns(sel.frame, p.returns ?? 'log') : sel.frame;
+  const { start, stop } = windowBounds(input.time, cell.window);
+  const series = correlationSeriesQuery(market, {
+    symbols: sel.symbols,
+    on,
+    returns: p.returns,
+    timeframe: p.timeframe,
+    align: p.align,
+    rolling: rollingWindow,
+  });
+  const finite = series.rho.filter(Number.isFinite);
+  const [a, b] = sel.frame.columns as [Float64Array, Float64Array];
+  const [sa, sb] = input.columns as [Float64Array, Float64Array];
+  return {
+    cell,
+    prices: { time: sel.frame.time, a, b },
+    sample: { time: input.time.subarray(start, stop), a: sa.subarray(start, stop), b: sb.subarray(start, stop) },
+    rolling: { window: series.rolling!, time: series.time, rho: series.rho, mean: mean(finite), sd: Math.sqrt(variance(finite)), count: finite.length },
   };
 }

@@ -1,1 +1,2 @@
 export * from './correlation.js';
+export * from './correlationJson.js';

@@ -1,3 +1,4 @@
 export * from './paths.js';
 export * from './download.js';
 export * from './ecb.js';
+export * from './attribution.js';

@@ -60,17 +60,21 @@ export class Market {
     try {
       target = parseSymbol(text);
     } catch (e) {
-      throw new InputError(`${(e as Error).message}; closest: ${closest(text, this.addressable()).join(', ')}`);
+      throw new InputError(`${(e as Error).message}; closest: ${closest(text, this.addressable()).join(', ')}`, { code: 'unknown-symbol', params: { symbol: text } });
     }
     const missing = [target.base, target.quote].filter((c) => !this.currencies.includes(c));
     if (missing.length > 0) {
       throw new InputError(
         `unknown symbol ${target.symbol}: ${this.label} has no ${missing.join(' or ')}; closest: ${closest(text, this.addressable()).join(', ')}; currencies: ${this.currencies.join(' ')}`,
+        { code: 'unknown-symbol', params: { symbol: target.symbol } },
       );
     }
     const r = findRoute(target, this.quoted);
     if (!r) {
-      throw new InputError(`cannot build ${target.symbol} from ${this.label} (no quoted pair or common currency links ${target.base} and ${target.quote}); quoted: ${this.quoted.join(' ')}`);
+      throw new InputError(
+        `cannot build ${target.symbol} from ${this.label} (no quoted pair or common currency links ${target.base} and ${target.quote}); quoted: ${this.quoted.join(' ')}`,
+        { code: 'unreachable-symbol', params: { symbol: target.symbol } },
+      );
     }
     return r;
   }
@@ -90,7 +94,7 @@ export class Market {
    */
   frame(symbols: readonly string[], policy: AlignPolicy = { kind: 'inner' }, timeframe?: Timeframe): AlignResult {
     if (timeframe && this.frequency === 'daily' && TIMEFRAME_MINUTES[timeframe] < TIMEFRAME_MINUTES.D1) {
-      throw new InputError(`timeframe ${timeframe} needs intraday data; ${this.label} is daily (use D1 or W1)`);
+      throw new InputError(`timeframe ${timeframe} needs intraday data; ${this.label} is daily (use D1 or W1)`, { code: 'timeframe-needs-intraday', params: { timeframe } });
     }
     const series = symbols.map((s) => this.series(s));
     const resampled = timeframe && !(this.frequency === 'daily' && timeframe === 'D1') ? series.map((s) => resampleBars(s, timeframe).bars) : series;
