@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerCorr } from './commands/corr.js';
+import { registerServe } from './commands/serve.js';
 
 /** The `soukan` command and its subcommands. */
 export function createProgram(): Command {
@@ -10,5 +11,6 @@ export function createProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (s, write) => write(`soukan: ${s.replace(/^error: /, '')}`) });
   registerCorr(program);
+  registerServe(program);
   return program;
 }

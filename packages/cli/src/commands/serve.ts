@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { InputError, type ReadOptions } from '@soukan/data';
+import { MemoryProvider, startServer, type RunningServer } from '@soukan/server';
+import type { Command } from 'commander';
+import { withDataOptions, type DataOptions } from '../load.js';
+import { intOption, numberOption } from '../options.js';
+
+interface ServeOptions extends DataOptions {
+  host: string;
+  port?: number;
+  token?: string;
+  dataDir?: string;
+  workers?: number;
+  queue: number;
+  timeBudget: number;
+  maxUpload: number;
+}
+
+const DEFAULT_PORT = 8787;
+
+export function registerServe(program: Command): void {
+  const cmd = program
+    .command('serve')
+    .summary('HTTP API and dashboard on 127.0.0.1')
+    .description(
+      'Starts the JSON API (/api, described at /api/openapi.json) and the dashboard. Without --data it serves the ECB history\n' +
+        '(downloaded on first run, or $SOUKAN_ECB_FILE). Binds 127.0.0.1; another --host needs --token (or $SOUKAN_TOKEN).',
+    )
+    .option('--host <address>', 'interface to bind; anything but loopback needs --token', '127.0.0.1')
+    .option('--port <n>', `port (default ${DEFAULT_PORT}, or a free one when that is taken; 0 = any free port)`, intOption('--port', 0))
+    .option('--token <secret>', 'bearer token API requests must carry (at least 16 characters; default $SOUKAN_TOKEN)')
+    .option('--data-dir <folder>', 'folder that imports through the API may read (default: imports by path are off; uploads work)')
+    .option('--workers <n>', 'worker threads for heavy computations (default: min(2, cores); 0 = compute on the main thread)', intOption('--workers', 0))
+    .option('--queue <n>', 'computations that may wait for a worker before requests get 503 + Retry-After', intOption('--queue', 0), 32)
+    .option('--time-budget <s>', 'seconds a heavy request may take, waiting included (then 503)', numberOption('--time-budget', 0, 3600), 15)
+    .option('--max-upload <MB>', 'largest upload in MiB', numberOption('--max-upload', 0, 65536), 256);
+  withDataOptions(cmd).action(async (opts: ServeOptions) => {
+    const log = (m: string): void => void process.stderr.write(`${m}\n`);
+    const token = opts.token ?? process.env.SOUKAN_TOKEN;
+    const dataDir = opts.dataDir === undefined ? undefined : resolve(opts.dataDir);
+    if (dataDir !== undefined && !existsSync(dataDir)) throw new InputError(`--data-dir: no such folder: ${opts.dataDir}`);
+    const data = new MemoryProvider();
+    const fallbacks = process.env.SOUKAN_ECB_FALLBACK ? [process.env.SOUKAN_ECB_FALLBACK] : [];
+    if (opts.data && opts.data.length > 0) {
+      for (const f of opts.data) if (!existsSync(f)) throw new InputError(`no such file: ${f}`);
+      log(`soukan: reading ${opts.data.length} file(s)…`);
+      const readOpts: ReadOptions = {
+        format: opts.input as ReadOptions['format'],
+        skipBadRows: opts.skipBadRows,
+        tz: opts.tz,
+        timeColumn: opts.timeColumn,
+        dateFormat: opts.dateFormat,
+        delimiter: opts.delimiter,
+        symbol: opts.symbol,
+      };
+      const r = await data.importFiles(opts.data, readOpts);
+      log(`soukan: ${r.source}: ${r.series.length} series, ${r.added} rows`);
+    } else if (process.env.SOUKAN_ECB_FILE) {
+      const f = process.env.SOUKAN_ECB_FILE;
+      if (!existsSync(f)) throw new InputError(`SOUKAN_ECB_FILE points to a missing file: ${f}`);
+      await data.importFiles([f], { format: 'ecb' });
+    } else {
+      log('soukan: loading the ECB euro reference rate history…');
+      const r = await data.refreshEcb({ log, fallbacks });
+      log(`soukan: ECB: ${r.series.length} series, ${r.added} daily rows`);
+    }
+    const common = {
+      host: opts.host,
+      token,
+      data,
+      dataDir,
+      workers: opts.workers,
+      queue: opts.queue,
+      ecbFallbacks: fallbacks,
+      limits: { timeBudgetMs: opts.timeBudget * 1000, maxUploadBytes: Math.round(opts.maxUpload * 1024 * 1024) },
+      log,
+    };
+    let server: RunningServer;
+    try {
+      server = await startServer({ ...common, port: opts.port ?? DEFAULT_PORT });
+    } catch (e) {
+      if (!(e instanceof InputError && e.code === 'port-in-use' && opts.port === undefined)) throw e;
+      log(`soukan: port ${DEFAULT_PORT} is taken; using a free one`);
+      server = await startServer({ ...common, port: 0 });
+    }
+    process.stdout.write(`soukan: dashboard at ${server.url}${token ? ' (API requests need the bearer token)' : ''}\n`);
+    const stop = (): void => {
+      log('soukan: stopping');
+      void server.close().then(() => process.exit(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,38 @@
+import {
+  correlationMatrixJson,
+  correlationPairJson,
+  correlationPairQuery,
+  correlationQuery,
+  correlationSeriesJson,
+  correlationSeriesQuery,
+  type CorrelationPairParams,
+  type CorrelationParams,
+  type CorrelationSeriesParams,
+  type DataAbout,
+  type Market,
+} from '@soukan/data';
+
+/**
+ * The heavy computations the API runs, by name: thin wrappers over the data
+ * layer's request functions (the same ones the CLI calls) that return the
+ * JSON body. They run in a worker thread (or inline in tests), so their
+ * params are plain, structured-cloneable objects.
+ */
+export const TASKS = {
+  correlation: (m: Market, p: CorrelationParams, about: DataAbout) => correlationMatrixJson(correlationQuery(m, p), about),
+  correlationSeries: (m: Market, p: CorrelationSeriesParams, about: DataAbout) => correlationSeriesJson(correlationSeriesQuery(m, p), about),
+  correlationPair: (m: Market, p: CorrelationPairParams, about: DataAbout) => correlationPairJson(correlationPairQuery(m, p), about),
+} as const;
+
+/** Name of a heavy computation. */
+export type TaskName = keyof typeof TASKS;
+
+/** The params a task takes. */
+export type TaskParams<T extends TaskName> = Parameters<(typeof TASKS)[T]>[1];
+
+/** Runs a task and serialises its result (the response body). */
+export function runTask(name: TaskName, market: Market, params: unknown, about: DataAbout): string {
+  const task = TASKS[name] as (m: Market, p: unknown, a: DataAbout) => unknown;
+  if (!task) throw new Error(`unknown task ${name}`);
+  return JSON.stringify(task(market, params, about));
+}

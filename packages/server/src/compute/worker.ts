@@ -1,0 +1,42 @@
+// Worker-thread entry of the compute pool: keeps the markets it was sent and
+// runs tasks on them; results go back as JSON text.
+import { parentPort } from 'node:worker_threads';
+import { InputError, Market, type DataAbout } from '@soukan/data';
+import type { PriceSeries } from '@soukan/core';
+import type { SerializedError } from '../http/errorResponse.js';
+import { runTask, type TaskName } from './tasks.js';
+
+/** Messages from the pool. */
+export type ToWorker =
+  | { readonly type: 'market'; readonly id: string; readonly label: string; readonly frequency: 'daily' | 'intraday'; readonly series: readonly PriceSeries[] }
+  | { readonly type: 'drop'; readonly id: string }
+  | { readonly type: 'task'; readonly seq: number; readonly task: TaskName; readonly marketId: string; readonly params: unknown; readonly about: DataAbout };
+
+/** Messages to the pool. */
+export type FromWorker = { readonly seq: number; readonly body: string } | { readonly seq: number; readonly error: SerializedError };
+
+const markets = new Map<string, Market>();
+
+function serialize(e: unknown): SerializedError {
+  if (e instanceof InputError) return { name: 'InputError', message: e.message, code: e.code, params: e.params ? { ...e.params } : undefined };
+  const err = e as Error;
+  return { name: err?.name ?? 'Error', message: err?.message ?? String(e), stack: err?.stack };
+}
+
+parentPort!.on('message', (m: ToWorker) => {
+  if (m.type === 'market') {
+    markets.set(m.id, new Market(m.series, { label: m.label, frequency: m.frequency }));
+  } else if (m.type === 'drop') {
+    markets.delete(m.id);
+  } else {
+    let reply: FromWorker;
+    try {
+      const market = markets.get(m.marketId);
+      if (!market) throw new Error(`worker has no market ${m.marketId}`);
+      reply = { seq: m.seq, body: runTask(m.task, market, m.params, m.about) };
+    } catch (e) {
+      reply = { seq: m.seq, error: serialize(e) };
+    }
+    parentPort!.postMessage(reply);
+  }
+});

@@ -1,0 +1,89 @@
+import type { PriceSeries, Timeframe } from '@soukan/core';
+import type { DataAbout, ReadOptions } from '@soukan/data';
+
+/**
+ * The quoted series of one source at one data version: what a computation
+ * builds its `Market` from. `id` changes whenever the data does, so results
+ * cached under it never go stale.
+ */
+export interface MarketSnapshot {
+  readonly id: string;
+  readonly source: string;
+  /** For messages: "the ECB data". */
+  readonly label: string;
+  readonly frequency: 'daily' | 'intraday';
+  readonly series: readonly PriceSeries[];
+  readonly about: DataAbout;
+}
+
+/** One stored series, as `GET /api/list` shows it. */
+export interface SeriesSummary {
+  readonly source: string;
+  readonly symbol: string;
+  /** OHLC bars, or one value per time (fixings). */
+  readonly kind: 'bars' | 'quotes';
+  readonly frequency: 'daily' | 'intraday';
+  readonly rows: number;
+  /** First and last time, UTC epoch ms (NaN when empty). */
+  readonly first: number;
+  readonly last: number;
+}
+
+/** Bars (or fixings) of one symbol. */
+export interface BarsResult {
+  readonly series: PriceSeries;
+  readonly source: string;
+  readonly timeframe?: Timeframe;
+  readonly notes: readonly string[];
+}
+
+/** Where an import is. */
+export interface ImportProgress {
+  readonly phase: 'receiving' | 'reading' | 'writing' | 'done';
+  readonly bytes?: number;
+  readonly totalBytes?: number;
+  readonly rows?: number;
+}
+
+/** What an import did. */
+export interface ImportOutcome {
+  readonly source: string;
+  readonly files: readonly string[];
+  readonly series: readonly { readonly symbol: string; readonly rows: number; readonly first: number; readonly last: number }[];
+  /** Rows new to the data (re-importing the same file adds none). */
+  readonly added: number;
+  readonly skipped: number;
+  readonly notes: readonly string[];
+}
+
+/** Options of an import: the readers' options plus progress and cancellation. */
+export interface ImportRequest extends ReadOptions {
+  readonly onProgress?: (p: ImportProgress) => void;
+  readonly signal?: AbortSignal;
+  /** Display names of the files (uploads are read from a temporary path). */
+  readonly names?: readonly string[];
+}
+
+/**
+ * Where the server's market data lives: loaded files in memory, or (when it
+ * lands) the DuckDB store. Everything the routes need and nothing more.
+ */
+export interface DataProvider {
+  /** `files` (read into memory) or `store`. */
+  readonly kind: 'files' | 'store';
+  /** For the Data view: where the data is kept. */
+  readonly location: string;
+  /** Increments on every change. */
+  version(): number;
+  list(): Promise<SeriesSummary[]>;
+  /** The market of one source (default: the ECB when present, else the source with most series). */
+  snapshot(source?: string): Promise<MarketSnapshot>;
+  bars(symbol: string, o: { source?: string; timeframe?: Timeframe; from?: number; to?: number }): Promise<BarsResult>;
+  /** Imports files atomically: on any error nothing changes. */
+  importFiles(paths: readonly string[], o?: ImportRequest): Promise<ImportOutcome>;
+  /** Downloads (or re-downloads) the ECB history and imports it. */
+  refreshEcb(o?: { log?: (m: string) => void; force?: boolean; fallbacks?: readonly string[] }): Promise<ImportOutcome>;
+  /** True when there is nothing to show yet (first run). */
+  isEmpty(): Promise<boolean>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,10 @@
+/** @soukan/server — the HTTP API (Hono on Node) and the dashboard's host process. */
+export { createApp, ROUTES, DEFAULT_LIMITS, LOOPBACK_HOSTS, type AppOptions } from './app.js';
+export { startServer, isLoopback, type ServeOptions, type RunningServer } from './serve.js';
+export { HttpError, type ErrorBody, type ErrorParams } from './http/httpError.js';
+export { MemoryProvider } from './data/memoryProvider.js';
+export type { DataProvider, MarketSnapshot, SeriesSummary, ImportOutcome, ImportProgress } from './data/types.js';
+export { WorkerPool } from './compute/workerPool.js';
+export { InlineExecutor } from './compute/inlineExecutor.js';
+export type { Executor, ComputeJob } from './compute/executor.js';
+export type { ServerContext, ServerLimits } from './context.js';

@@ -1,0 +1,240 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join, relative } from 'node:path';
+import { FORMAT_NAMES, type ReadOptions } from '@soukan/data';
+import type { Context } from 'hono';
+import type { AppEnv, ServerContext } from '../context.js';
+import { resolveInside } from '../data/safePath.js';
+import { HttpError } from '../http/httpError.js';
+import { boolParam, enumParam, parseParams, required, symbolParam, textParam, type Param, type Parsed } from '../http/params.js';
+import { route } from '../http/route.js';
+import type { Job } from '../jobs.js';
+
+/** The readers' options, as query parameters (upload) or JSON fields (import by path). */
+const readOptionsQuery = {
+  format: enumParam('force the input format (default: detected from the content)', FORMAT_NAMES),
+  skipBadRows: boolParam('skip malformed rows (reported) instead of refusing the file'),
+  tz: textParam("time zone of the file's timestamps (IANA name, e.g. America/New_York)", /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+){0,2}$|^UTC$/, 'an IANA time zone such as America/New_York or UTC', 64),
+  timeColumn: textParam('CSV: the time column', /^[^\0\r\n]{1,64}$/, 'a column name', 64),
+  dateFormat: textParam('CSV: date format, e.g. YYYY-MM-DD, DD/MM/YYYY, epoch-ms', /^[^\0\r\n]{1,64}$/, 'a date format such as YYYY-MM-DD HH:mm', 64),
+  delimiter: enumParam('CSV: field delimiter', [',', ';', 'tab'] as const),
+  symbol: symbolParam('symbol of a single-instrument file whose name does not say'),
+} satisfies Record<string, Param<unknown>>;
+
+function readOptions(q: Parsed<typeof readOptionsQuery>): ReadOptions {
+  return { format: q.format, skipBadRows: q.skipBadRows, tz: q.tz, timeColumn: q.timeColumn, dateFormat: q.dateFormat, delimiter: q.delimiter, symbol: q.symbol };
+}
+
+const jobSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    kind: { enum: ['import', 'upload', 'ecb'] },
+    state: { enum: ['queued', 'running', 'done', 'failed'] },
+    files: { type: 'array', items: { type: 'string' } },
+    progress: { type: ['object', 'null'] },
+    result: { type: ['object', 'null'], description: 'source, files, series (symbol, rows, first, last), added, skipped, notes' },
+    error: { type: ['object', 'null'], description: 'as the error of an error response' },
+  },
+};
+
+function jobJson(j: Job) {
+  return j;
+}
+
+function accepted(c: Context<AppEnv>, job: Job): Response {
+  c.header('Location', `/api/jobs/${job.id}`);
+  return c.json(jobJson(job), 202);
+}
+
+function needDataDir(ctx: ServerContext): string {
+  if (ctx.dataDir === undefined) {
+    throw new HttpError(403, 'imports-disabled', 'imports by path are off: start the server with --data-dir FOLDER to allow reading files from that folder (uploads are always allowed)');
+  }
+  return ctx.dataDir;
+}
+
+/** Reads a JSON body of at most `max` bytes. */
+async function jsonBody(c: Context<AppEnv>, max: number): Promise<Record<string, unknown>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type)) throw new HttpError(415, 'unsupported-media-type', 'send the request body as application/json');
+  const len = Number(c.req.header('content-length') ?? NaN);
+  if (len > max) throw new HttpError(413, 'payload-too-large', `request body over ${max} bytes`, { max });
+  const text = await c.req.text();
+  if (Buffer.byteLength(text) > max) throw new HttpError(413, 'payload-too-large', `request body over ${max} bytes`, { max });
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'invalid-json', 'the request body is not valid JSON');
+  }
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new HttpError(400, 'invalid-json', 'the request body must be a JSON object');
+  return v as Record<string, unknown>;
+}
+
+/** `GET /api/import/files`: files in the data folder that an import may read. */
+export const importFilesRoute = route({
+  method: 'get',
+  path: '/api/import/files',
+  tag: 'data',
+  summary: 'Files in the configured data folder (what POST /api/import may read)',
+  query: {},
+  response: { type: 'object', properties: { folder: { type: 'string' }, files: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, bytes: { type: 'integer' } } } } } },
+  handle: async (c, _q, ctx) => {
+    const dir = needDataDir(ctx);
+    const files: { path: string; bytes: number }[] = [];
+    const walk = async (d: string, depth: number): Promise<void> => {
+      for (const e of await readdir(d, { withFileTypes: true })) {
+        if (files.length >= 1000 || e.name.startsWith('.')) continue;
+        const p = join(d, e.name);
+        if (e.isDirectory() && depth < 3) await walk(p, depth + 1);
+        else if (e.isFile()) files.push({ path: relative(dir, p), bytes: (await stat(p)).size });
+      }
+    };
+    await walk(dir, 0);
+    files.sort((a, b) => a.path.localeCompare(b.path));
+    return c.json({ folder: dir, files });
+  },
+});
+
+/** `POST /api/import`: import files from the data folder. */
+export const importRoute = route({
+  method: 'post',
+  path: '/api/import',
+  tag: 'data',
+  summary: 'Import files from the configured data folder (background job)',
+  description: 'Body: {"files": ["relative/path.zip", …], …reader options}. Paths outside the data folder are refused. Answers 202 with the job; poll /api/jobs/{id}.',
+  query: {},
+  body: {
+    contentType: 'application/json',
+    description: 'files relative to the data folder, and the reader options',
+    schema: { type: 'object', required: ['files'], properties: { files: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 50 }, ...Object.fromEntries(Object.entries(readOptionsQuery).map(([k, p]) => [k, p.schema])) } },
+  },
+  response: jobSchema,
+  status: 202,
+  handle: async (c, _q, ctx) => {
+    const dir = needDataDir(ctx);
+    const body = await jsonBody(c, ctx.limits.maxJsonBytes);
+    const { files, ...rest } = body;
+    if (!Array.isArray(files) || files.length === 0 || files.length > 50 || !files.every((f) => typeof f === 'string')) {
+      throw new HttpError(400, 'invalid-param', 'files: expected a list of 1 to 50 file names relative to the data folder', { param: 'files', expected: 'a list of file names' });
+    }
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries(rest)) {
+      if (v === null || typeof v === 'object') throw new HttpError(400, 'invalid-param', `${k}: expected a string, number or boolean`, { param: k });
+      query.set(k, String(v));
+    }
+    const opts = readOptions(parseParams(readOptionsQuery, query));
+    const paths = await Promise.all((files as string[]).map((f) => resolveInside(dir, f)));
+    const job = ctx.jobs.add('import', files as string[], (progress) => ctx.data.importFiles(paths, { ...opts, names: files as string[], onProgress: progress }));
+    return accepted(c, job);
+  },
+});
+
+const uploadQuery = {
+  name: required(textParam('file name as uploaded (its extension and name help detection, e.g. HISTDATA_COM_ASCII_EURUSD_M1_2017.zip)', /^[^/\\\0\r\n]{1,200}$/, 'a file name without folders')),
+  ...readOptionsQuery,
+};
+
+/** Streams the request body to `path`, at most `max` bytes; a short or aborted body is an error. */
+async function receive(c: Context<AppEnv>, path: string, max: number, onBytes: (n: number) => void): Promise<number> {
+  const declared = c.req.header('content-length');
+  const expect = declared === undefined ? undefined : Number(declared);
+  if (expect !== undefined && !(expect >= 0)) throw new HttpError(400, 'invalid-header', 'Content-Length is not a number');
+  if (expect !== undefined && expect > max) throw new HttpError(413, 'payload-too-large', `upload of ${expect} bytes is over the limit of ${max}`, { max });
+  const body = c.req.raw.body;
+  if (!body) throw new HttpError(400, 'empty-upload', 'the upload is empty');
+  const out = createWriteStream(path, { flags: 'wx' });
+  const done = new Promise<void>((res, rej) => {
+    out.on('finish', res);
+    out.on('error', rej);
+  });
+  let n = 0;
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done: end, value } = await reader.read();
+      if (end) break;
+      n += value.byteLength;
+      if (n > max) throw new HttpError(413, 'payload-too-large', `upload over the limit of ${max} bytes`, { max });
+      onBytes(n);
+      if (!out.write(value)) await new Promise<void>((r) => out.once('drain', () => r()));
+    }
+  } catch (e) {
+    out.destroy();
+    await reader.cancel().catch(() => {});
+    if (e instanceof HttpError) throw e;
+    throw new HttpError(400, 'upload-interrupted', `the upload was interrupted after ${n} bytes; nothing was imported`, { bytes: n });
+  }
+  out.end();
+  await done;
+  if (expect !== undefined && n !== expect) throw new HttpError(400, 'upload-interrupted', `the upload ended after ${n} of ${expect} bytes; nothing was imported`, { bytes: n, expected: expect });
+  if (n === 0) throw new HttpError(400, 'empty-upload', 'the upload is empty');
+  return n;
+}
+
+/** `POST /api/import/upload`: import an uploaded file. */
+export const uploadRoute = route({
+  method: 'post',
+  path: '/api/import/upload',
+  tag: 'data',
+  summary: 'Upload a file and import it (background job)',
+  description:
+    'The body is the file itself (application/octet-stream; .zip and .gz are fine). It is received completely, then read and validated; only a file read without error changes the data. ' +
+    'An interrupted upload, an unknown format or a corrupt file changes nothing; the job (or the response) says why.',
+  query: uploadQuery,
+  body: { contentType: 'application/octet-stream', description: 'the file', schema: { type: 'string', format: 'binary' } },
+  response: jobSchema,
+  status: 202,
+  handle: async (c, q, ctx) => {
+    const type = c.req.header('content-type') ?? '';
+    if (!/^application\/octet-stream\b/i.test(type)) throw new HttpError(415, 'unsupported-media-type', 'send the file as application/octet-stream');
+    const name = basename(q.name!);
+    const dir = await mkdtemp(join(tmpdir(), 'soukan-upload-'));
+    const cleanup = (): void => void rm(dir, { recursive: true, force: true });
+    try {
+      const path = join(dir, name);
+      await receive(c, path, ctx.limits.maxUploadBytes, () => {});
+      const job = ctx.jobs.add('upload', [name], (progress) => ctx.data.importFiles([path], { ...readOptions(q), names: [name], onProgress: progress }), cleanup);
+      return accepted(c, job);
+    } catch (e) {
+      cleanup();
+      throw e;
+    }
+  },
+});
+
+/** `POST /api/import/ecb`: re-fetch the ECB history. */
+export const ecbRoute = route({
+  method: 'post',
+  path: '/api/import/ecb',
+  tag: 'data',
+  summary: 'Download the ECB euro reference rates again and import them (background job)',
+  query: {},
+  response: jobSchema,
+  status: 202,
+  handle: (c, _q, ctx) => {
+    const job = ctx.jobs.add('ecb', ['eurofxref-hist.zip'], async (progress) => {
+      progress({ phase: 'receiving' });
+      return ctx.data.refreshEcb({ force: true, fallbacks: ctx.ecbFallbacks, log: ctx.log });
+    });
+    return accepted(c, job);
+  },
+});
+
+/** `GET /api/jobs/{id}`. */
+export const jobRoute = route({
+  method: 'get',
+  path: '/api/jobs/:id',
+  tag: 'data',
+  summary: 'State of an import job: progress, result or error',
+  query: {},
+  response: jobSchema,
+  handle: (c, _q, ctx) => {
+    const id = c.req.param('id');
+    const job = id === undefined ? undefined : ctx.jobs.get(id);
+    if (!job) throw new HttpError(404, 'no-such-job', `no job ${JSON.stringify(id)} (jobs are kept for the last 100 imports)`, { id: id ?? '' });
+    return c.json(jobJson(job));
+  },
+});
