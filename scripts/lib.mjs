@@ -1,7 +1,7 @@
 // Shared by the two quick-start commands (npm start, npm test): make a fresh
 // clone runnable with nothing but Node, npm and Debian's package registry.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,9 +26,36 @@ export function ensureNodeModules() {
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
-/** Compile the TypeScript packages (incremental; fast when nothing changed). */
+/** Compile the TypeScript packages (incremental; fast when nothing changed), then the dashboard. */
 export function build() {
-  run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'packages/cli']);
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  run(process.execPath, [tsc, '-b', 'packages/cli']);
+  buildWeb(tsc);
+}
+
+/**
+ * Type-checks and bundles the dashboard (packages/web → packages/web/dist,
+ * which `soukan serve` serves). Skipped when dist is newer than every source
+ * file, so a second `npm start` does not wait for Vite.
+ */
+export function buildWeb(tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc')) {
+  const web = join(root, 'packages', 'web');
+  const stamp = join(web, 'dist', 'index.html');
+  if (existsSync(stamp) && newest([join(web, 'src'), join(web, 'index.html'), join(web, 'vite.config.ts'), join(web, 'public'), join(web, 'package.json')]) < statSync(stamp).mtimeMs) return;
+  run(process.execPath, [tsc, '-p', join(web, 'tsconfig.json')]);
+  run(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: web });
+}
+
+/** Latest modification time of files under the given paths. */
+function newest(paths) {
+  let t = 0;
+  for (const p of paths) {
+    if (!existsSync(p)) continue;
+    const s = statSync(p);
+    if (s.isDirectory()) t = Math.max(t, newest(readdirSync(p).map((f) => join(p, f))));
+    else t = Math.max(t, s.mtimeMs);
+  }
+  return t;
 }
 
 /**

@@ -1,7 +1,7 @@
 // `npm start`: the main job, from a fresh clone. Installs and builds what is
-// missing, then runs soukan's headline command. Extra arguments are passed
-// on: `npm start -- --window 60`.
-import { spawnSync } from 'node:child_process';
+// missing, then starts the dashboard and API (`soukan serve`) on 127.0.0.1 and
+// prints its address. Extra arguments are passed on: `npm start -- --port 9000`.
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { build, ensureNodeModules, root, sharedDataDir } from './lib.mjs';
@@ -13,8 +13,8 @@ build();
 const env = { ...process.env };
 const devCopy = join(sharedDataDir(), 'eurofxref-hist.zip');
 if (!env.SOUKAN_ECB_FALLBACK && existsSync(devCopy)) env.SOUKAN_ECB_FALLBACK = devCopy;
-const r = spawnSync(process.execPath, [join(root, 'packages', 'cli', 'bin', 'soukan.js'), 'corr', '--universe', 'majors', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env,
-});
-process.exit(r.status ?? 1);
+const child = spawn(process.execPath, [join(root, 'packages', 'cli', 'bin', 'soukan.js'), 'serve', ...process.argv.slice(2)], { stdio: 'inherit', env });
+// Ctrl-C reaches the server through the terminal; a signal sent to this
+// process alone is passed on so the server can close cleanly.
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -16,6 +16,13 @@ export const requirements = [
     present: () => ok('Rscript', ['-e', 'suppressMessages({library(tseries); library(urca)})']),
     packages: ['r-base-core', 'r-cran-tseries', 'r-cran-urca'],
   },
+  {
+    // The dashboard's browser tests drive Debian's Chromium with playwright-core
+    // (never a browser downloaded by Playwright).
+    what: 'Chromium (/usr/bin/chromium) for the browser tests',
+    present: () => ok('/usr/bin/chromium', ['--version']),
+    packages: ['chromium'],
+  },
 ];
 
 function ok(cmd, args) {

@@ -1,0 +1,139 @@
+import { useEffect, useId, useState } from 'react';
+import { ApiError, setToken } from './api/client';
+import { ErrorBox } from './components/common';
+import { LANGS, useI18n } from './i18n/i18n';
+import type { MessageKey } from './i18n/en';
+import { useMeta } from './state/meta';
+import { useRouter } from './state/router';
+import { clearApiCache } from './state/useApi';
+import { CorrelationView } from './views/correlation/CorrelationView';
+import { PairView } from './views/correlation/PairView';
+import { DataView } from './views/DataView';
+
+interface NavItem {
+  readonly path: string;
+  readonly key: MessageKey;
+}
+
+/** Views in the navigation bar. */
+const NAV: readonly NavItem[] = [
+  { path: '/correlation', key: 'nav.correlation' },
+  { path: '/data', key: 'nav.data' },
+];
+
+function TokenPrompt({ onDone }: { onDone: () => void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [value, setValue] = useState('');
+  return (
+    <div className="card token" role="dialog" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('token.title')}</h2>
+      <p>{t('token.help')}</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setToken(value.trim());
+          clearApiCache();
+          onDone();
+        }}
+      >
+        <label htmlFor={id}>{t('token.label')}</label> <input id={id} type="password" autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} autoFocus />{' '}
+        <button type="submit" className="primary">
+          {t('token.submit')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+function Page() {
+  const { location } = useRouter();
+  const path = location.path;
+  if (path === '/' || path === '/correlation') return <CorrelationView />;
+  if (path === '/correlation/pair') return <PairView />;
+  if (path === '/data') return <DataView />;
+  return <CorrelationView />;
+}
+
+export function App() {
+  const i18n = useI18n();
+  const { t, lang, setLang } = i18n;
+  const { location, navigate, href } = useRouter();
+  const meta = useMeta();
+  const needToken = meta.error instanceof ApiError && meta.error.code === 'unauthorized';
+  const [, setAuthTick] = useState(0);
+
+  useEffect(() => {
+    document.title = `${t('app.title')} · ${t('app.tagline')}`;
+  }, [t]);
+
+  const active = (p: string): boolean => location.path === p || (p === '/correlation' && (location.path === '/' || location.path.startsWith('/correlation')));
+  const src = meta.data?.source;
+
+  return (
+    <>
+      <a href="#main" className="skip">
+        {t('app.skip')}
+      </a>
+      <header className="top">
+        <div className="brand">
+          <span className="logo" aria-hidden="true" />
+          <span>
+            <strong>soukan</strong> <span lang="ja">相関</span>
+          </span>
+          <span className="tagline">{t('app.tagline')}</span>
+        </div>
+        <nav aria-label="soukan">
+          {NAV.map((n) => (
+            <a
+              key={n.path}
+              href={href(n.path, { source: location.params.get('source') ?? undefined })}
+              aria-current={active(n.path) ? 'page' : undefined}
+              onClick={(e) => {
+                if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+                e.preventDefault();
+                navigate(n.path, { source: location.params.get('source') ?? undefined });
+              }}
+              data-nav={n.path.slice(1)}
+            >
+              {t(n.key)}
+            </a>
+          ))}
+        </nav>
+        <div className="lang" role="group" aria-label={t('app.language')}>
+          {LANGS.map((l) => (
+            <button key={l} type="button" lang={l} aria-pressed={lang === l} onClick={() => setLang(l)} data-lang={l}>
+              {l === 'en' ? 'English' : '日本語'}
+            </button>
+          ))}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {needToken ? (
+          <TokenPrompt
+            onDone={() => {
+              meta.reload();
+              setAuthTick((x) => x + 1);
+            }}
+          />
+        ) : meta.error !== undefined && !meta.data ? (
+          <ErrorBox error={meta.error} onRetry={meta.reload} />
+        ) : (
+          <>
+            {meta.data && !src && location.path !== '/data' && <p className="warning">{t('app.noData')}</p>}
+            <Page />
+          </>
+        )}
+      </main>
+      <footer>
+        {src && (
+          <span>
+            {t('app.source')}: {src.description}
+            {src.attribution ? ` · ${src.attribution}` : ''}
+          </span>
+        )}
+        <span>soukan {meta.data?.version ?? ''}</span>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([HeatmapChart, ScatterChart, LineChart, GridComponent, TooltipComponent, MarkLineComponent, AriaComponent, CanvasRenderer]);
+
+export type EChartOption = echarts.EChartsCoreOption;
+
+/** What a chart exposes to its parent (export). */
+export interface ChartHandle {
+  /** PNG data URL of the chart on a white background. */
+  png(): string | undefined;
+}
+
+export interface EChartProps {
+  readonly option: EChartOption;
+  readonly height: number | string;
+  readonly label: string;
+  readonly onClick?: (p: { data?: unknown; value?: unknown; dataIndex: number; seriesIndex?: number }) => void;
+  /** Called after each completed render. */
+  readonly onRendered?: () => void;
+  readonly testId?: string;
+}
+
+/** An ECharts chart that follows its container's width and re-renders when `option` changes. */
+export const EChart = forwardRef<ChartHandle, EChartProps>(function EChart({ option, height, label, onClick, onRendered, testId }, ref) {
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const handlers = useRef({ onClick, onRendered });
+  handlers.current = { onClick, onRendered };
+
+  useEffect(() => {
+    const c = echarts.init(el.current!, undefined, { renderer: 'canvas' });
+    chart.current = c;
+    c.on('click', (p) => handlers.current.onClick?.(p as never));
+    c.on('finished', () => handlers.current.onRendered?.());
+    const ro = new ResizeObserver(() => c.resize());
+    ro.observe(el.current!);
+    return () => {
+      ro.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(option, { notMerge: true, lazyUpdate: false });
+  }, [option]);
+
+  useImperativeHandle(ref, () => ({
+    png: () => chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }),
+  }));
+
+  return <div ref={el} className="chart" style={{ height }} role="img" aria-label={label} data-testid={testId} />;
+});

@@ -1,0 +1,150 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ApiError } from '../api/client';
+import { en, type MessageKey } from './en';
+import { ja } from './ja';
+
+export type Lang = 'en' | 'ja';
+export const LANGS: readonly Lang[] = ['en', 'ja'];
+const CATALOG: Record<Lang, Record<MessageKey, string>> = { en, ja };
+const STORAGE_KEY = 'soukan.lang';
+const LOCALE: Record<Lang, string> = { en: 'en-US', ja: 'ja-JP' };
+
+/** The language remembered in this browser, else the browser's own preference. */
+export function initialLang(): Lang {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved === 'en' || saved === 'ja') return saved;
+  } catch {
+    /* storage disabled */
+  }
+  const prefs = navigator.languages?.length ? navigator.languages : [navigator.language];
+  for (const p of prefs) {
+    const l = p.toLowerCase();
+    if (l.startsWith('ja')) return 'ja';
+    if (l.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+export type Params = Record<string, string | number>;
+
+/** Text, numbers and dates in the user's language. */
+export interface I18n {
+  readonly lang: Lang;
+  readonly locale: string;
+  setLang(l: Lang): void;
+  t(key: MessageKey, params?: Params): string;
+  /** A number with `digits` decimals (grouped). */
+  num(v: number | null | undefined, digits?: number): string;
+  /** A signed number (−0.52, +0.31). */
+  signed(v: number | null | undefined, digits?: number): string;
+  int(v: number): string;
+  /** A p-value: 3 significant digits, "< 0.0001" below that. */
+  pValue(v: number | null | undefined): string;
+  /** A p-value with its relation: "= 0.0123" or "< 0.0001". */
+  pRel(v: number | null | undefined): string;
+  /** A percentage of a fraction. */
+  pct(v: number | null | undefined, digits?: number): string;
+  /** A date (UTC) from epoch ms or an ISO string. */
+  date(v: number | string | null | undefined): string;
+  /** A date and time (UTC) when the instant is not midnight. */
+  dateTime(v: number | string | null | undefined): string;
+  bytes(n: number): string;
+  /** A user-facing message for an API error. */
+  error(e: unknown): { text: string; detail?: string };
+}
+
+const Ctx = createContext<I18n | null>(null);
+
+function interpolate(s: string, params?: Params): string {
+  if (!params) return s;
+  return s.replace(/\{(\w+)\}/g, (m, k: string) => (params[k] !== undefined ? String(params[k]) : m));
+}
+
+function makeI18n(lang: Lang, setLang: (l: Lang) => void): I18n {
+  const locale = LOCALE[lang];
+  const cat = CATALOG[lang];
+  const nf = new Map<string, Intl.NumberFormat>();
+  const fmt = (digits: number, signed = false): Intl.NumberFormat => {
+    const key = `${digits}|${signed}`;
+    let f = nf.get(key);
+    if (!f) {
+      f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: signed ? 'exceptZero' : 'auto' });
+      nf.set(key, f);
+    }
+    return f;
+  };
+  const dateFmt = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
+  const dateTimeFmt = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZoneName: 'short' });
+  const toMs = (v: number | string): number => (typeof v === 'number' ? v : Date.parse(v.length === 10 ? `${v}T00:00:00Z` : v));
+  const t = (key: MessageKey, params?: Params): string => interpolate(cat[key] ?? en[key] ?? key, params);
+  const dash = '—';
+  return {
+    lang,
+    locale,
+    setLang,
+    t,
+    num: (v, d = 2) => (v === null || v === undefined || !Number.isFinite(v) ? dash : fmt(d).format(v)),
+    signed: (v, d = 2) => (v === null || v === undefined || !Number.isFinite(v) ? dash : fmt(d, true).format(v)),
+    int: (v) => fmt(0).format(v),
+    pValue: (v) => {
+      if (v === null || v === undefined || !Number.isFinite(v)) return dash;
+      if (v < 1e-4) return `< ${fmt(4).format(0.0001)}`;
+      return new Intl.NumberFormat(locale, { maximumSignificantDigits: 3 }).format(v);
+    },
+    pRel: (v) => {
+      if (v === null || v === undefined || !Number.isFinite(v)) return `= ${dash}`;
+      if (v < 1e-4) return `< ${fmt(4).format(0.0001)}`;
+      return `= ${new Intl.NumberFormat(locale, { maximumSignificantDigits: 3 }).format(v)}`;
+    },
+    pct: (v, d = 2) => (v === null || v === undefined || !Number.isFinite(v) ? dash : new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: d, maximumFractionDigits: d }).format(v)),
+    date: (v) => (v === null || v === undefined ? dash : dateFmt.format(toMs(v))),
+    dateTime: (v) => {
+      if (v === null || v === undefined) return dash;
+      const ms = toMs(v);
+      return ms % 86_400_000 === 0 ? dateFmt.format(ms) : dateTimeFmt.format(ms);
+    },
+    bytes: (n) => {
+      const units = ['B', 'KB', 'MB', 'GB'];
+      let i = 0;
+      let x = n;
+      while (x >= 1024 && i < units.length - 1) {
+        x /= 1024;
+        i++;
+      }
+      return `${new Intl.NumberFormat(locale, { maximumFractionDigits: i === 0 ? 0 : 1 }).format(x)} ${units[i]}`;
+    },
+    error: (e) => {
+      if (e instanceof ApiError) {
+        const key = `error.${e.code}` as MessageKey;
+        const known = key in cat;
+        const text = known ? t(key, e.params) : t('error.generic', { code: e.code });
+        return { text, detail: e.message };
+      }
+      return { text: t('error.generic', { code: 'client' }), detail: String((e as Error)?.message ?? e) };
+    },
+  };
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const setLang = useCallback((l: Lang) => {
+    setLangState(l);
+    try {
+      localStorage.setItem(STORAGE_KEY, l);
+    } catch {
+      /* storage disabled: the choice lasts until reload */
+    }
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  const value = useMemo(() => makeI18n(lang, setLang), [lang, setLang]);
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useI18n(): I18n {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('useI18n outside I18nProvider');
+  return v;
+}

@@ -1,0 +1,70 @@
+import { useEffect, useRef, useState } from 'react';
+import { apiGet, queryString } from '../api/client';
+
+type Params = Record<string, string | number | undefined | null>;
+
+const cache = new Map<string, unknown>();
+const MAX_CACHED = 40;
+
+/** Forgets cached responses (after an import changes the data). */
+export function clearApiCache(): void {
+  cache.clear();
+}
+
+export interface ApiState<T> {
+  readonly data: T | undefined;
+  readonly error: unknown;
+  readonly loading: boolean;
+  /** Key of the request `data` answers (the previous one while a new one loads). */
+  readonly key: string | undefined;
+  reload(): void;
+}
+
+/**
+ * GETs `path` with `params` whenever they change (null `path` = nothing to
+ * ask yet). Keeps showing the previous result while the next loads; aborts
+ * superseded requests; remembers recent responses for instant back/forward.
+ */
+export function useApi<T>(path: string | null, params: Params = {}): ApiState<T> {
+  const key = path === null ? undefined : `${path}${queryString(params)}`;
+  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean; key?: string }>(() =>
+    key !== undefined && cache.has(key) ? { data: cache.get(key) as T, loading: false, key } : { loading: key !== undefined },
+  );
+  const [nonce, setNonce] = useState(0);
+  const paramsRef = useRef(params);
+  paramsRef.current = params;
+  useEffect(() => {
+    if (key === undefined || path === null) {
+      setState({ loading: false });
+      return;
+    }
+    if (cache.has(key)) {
+      setState({ data: cache.get(key) as T, loading: false, key });
+      return;
+    }
+    const ac = new AbortController();
+    setState((s) => ({ ...s, loading: true, error: undefined }));
+    apiGet<T>(path, paramsRef.current, ac.signal).then(
+      (data) => {
+        cache.set(key, data);
+        if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
+        setState({ data, loading: false, key });
+      },
+      (error: unknown) => {
+        if ((error as Error).name === 'AbortError') return;
+        setState((s) => ({ ...s, error, loading: false }));
+      },
+    );
+    return () => ac.abort();
+  }, [key, path, nonce]);
+  return {
+    data: state.data,
+    error: state.error,
+    loading: state.loading,
+    key: state.key,
+    reload: () => {
+      if (key) cache.delete(key);
+      setNonce((n) => n + 1);
+    },
+  };
+}

@@ -1,0 +1,206 @@
+import { useEffect, useMemo, useRef } from 'react';
+import type { MatrixResponse } from '../../api/types';
+import { BAND_LEGEND, DIVERGING_STOPS, type Scheme } from '../../charts/colors';
+import { EChart, type ChartHandle } from '../../charts/EChart';
+import { Card, ErrorBox, ExportMenu, Segmented, Select, TextField } from '../../components/common';
+import { useI18n, type I18n } from '../../i18n/i18n';
+import { tfLabel } from '../../i18n/labels';
+import { useMeta } from '../../state/meta';
+import { useParam, useRouter } from '../../state/router';
+import { useApi } from '../../state/useApi';
+import { useWidth } from '../../state/useWidth';
+import { slug } from '../../util/download';
+import { matrixCells } from './cells';
+import { MatrixTable, PairRanking } from './MatrixTable';
+import { bubbleOption, gridLayout, heatmapOption } from './options';
+import { PairPicker } from './PairPicker';
+import { dateProblem, windowProblem } from './validate';
+
+const UNIVERSES = ['majors', 'jpy-crosses', 'usd-pairs', 'custom'] as const;
+const METHODS = ['pearson', 'spearman', 'kendall'] as const;
+const VIEWS = ['heatmap', 'bubble', 'table'] as const;
+
+/** The caption every view of a matrix carries: method, input (returns or LEVELS), window and dates. */
+export function matrixCaption(m: MatrixResponse, i18n: I18n): string {
+  const { t } = i18n;
+  const input = m.on === 'levels' ? t('corr.caption.levels') : t('corr.caption.returns', { kind: t(`corr.returns.${m.returns ?? 'log'}`) });
+  const tf = tfLabel(m.timeframe, t);
+  return t('corr.caption', { method: t(`corr.method.${m.method}`), tf, input, n: i18n.int(m.observations), start: i18n.date(m.start), end: i18n.date(m.end) });
+}
+
+/** Matrix-level parameters of the current URL, as API query parameters. */
+export function useCorrelationQuery() {
+  const { location } = useRouter();
+  const q = location.params;
+  const universe = useParam('universe', 'majors', UNIVERSES);
+  const symbols = (q.get('symbols') ?? '').split(',').filter(Boolean);
+  return {
+    universe,
+    symbols,
+    api: {
+      source: q.get('source') ?? undefined,
+      universe: universe === 'custom' ? undefined : universe,
+      symbols: universe === 'custom' ? symbols.join(',') : undefined,
+      timeframe: q.get('timeframe') ?? undefined,
+      window: q.get('window') ?? '250',
+      end: q.get('end') ?? undefined,
+      method: useParam('method', 'pearson', METHODS),
+      on: useParam('on', 'returns', ['returns', 'levels'] as const),
+      order: useParam('order', 'given', ['given', 'cluster'] as const),
+    },
+  };
+}
+
+export function CorrelationView() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { update, navigate, location } = useRouter();
+  const meta = useMeta();
+  const { universe, symbols, api } = useCorrelationQuery();
+  const scheme = useParam<Scheme>('scheme', 'bands', ['bands', 'diverging']);
+  const view = useParam('view', 'heatmap', VIEWS);
+  const customInvalid = universe === 'custom' && (symbols.length < 2 || symbols.length > (meta.data?.limits.maxSymbols ?? 64));
+  const res = useApi<MatrixResponse>(customInvalid ? null : '/api/correlation', api);
+  const m = res.data;
+  const host = useRef<HTMLDivElement>(null);
+  const width = useWidth(host);
+  const chart = useRef<ChartHandle>(null);
+  const marked = useRef<string | undefined>(undefined);
+  const cells = useMemo(() => (m ? matrixCells(m, scheme) : []), [m, scheme]);
+  const caption = m ? matrixCaption(m, i18n) : '';
+  const option = useMemo(() => {
+    if (!m || view === 'table') return null;
+    return view === 'heatmap' ? heatmapOption(m, cells, i18n, width, caption) : bubbleOption(m, cells, i18n, width, caption);
+  }, [m, cells, i18n, width, view, caption]);
+
+  const open = (a: string, b: string): void => {
+    const keep = Object.fromEntries([...location.params].filter(([k]) => ['source', 'timeframe', 'window', 'end', 'method', 'on', 'returns'].includes(k)));
+    navigate('/correlation/pair', { ...keep, a, b });
+  };
+  const onRendered = (): void => {
+    if (res.key && res.key !== marked.current) {
+      marked.current = res.key;
+      performance.mark('soukan:matrix-rendered', { detail: { key: res.key, view } });
+      host.current?.setAttribute('data-rendered', res.key);
+    }
+  };
+  const timeframes = meta.data?.source?.timeframes ?? ['D1', 'W1'];
+  const k = m?.symbols.length ?? 0;
+  const name = m ? slug(`soukan-correlation-${m.method}-${m.on}-${m.timeframe}-${m.end}`) : 'soukan-correlation';
+
+  return (
+    <div className="view" data-testid="view-correlation">
+      <h1>{t('corr.heading')}</h1>
+      <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label={t('corr.heading')}>
+        <Select
+          name="universe"
+          label={t('corr.universe')}
+          value={universe}
+          options={UNIVERSES.map((u) => ({ value: u, label: t(`corr.universe.${u}`) }))}
+          onChange={(v) => update({ universe: v === 'majors' ? undefined : v, symbols: v === 'custom' ? (symbols.length ? symbols.join(',') : (m?.symbols.slice(0, 6).join(',') ?? undefined)) : undefined })}
+        />
+        <Select name="timeframe" label={t('corr.timeframe')} value={api.timeframe ?? timeframes[0] ?? 'D1'} options={timeframes.map((tf) => ({ value: tf, label: `${tf} · ${tfLabel(tf, t)}` }))} onChange={(v) => update({ timeframe: v === timeframes[0] ? undefined : v })} />
+        <TextField name="window" label={t('corr.window')} value={api.window} hint={t('corr.window.hint')} inputMode="numeric" width="6em" validate={(v) => windowProblem(v, t)} onCommit={(v) => { performance.mark('soukan:change'); update({ window: v.trim() === '250' ? undefined : v.trim() }); }} />
+        <TextField name="end" label={t('corr.end')} value={api.end ?? ''} type="date" validate={(v) => dateProblem(v, t)} onCommit={(v) => update({ end: v || undefined })} />
+        <Select name="method" label={t('corr.method')} value={api.method} options={METHODS.map((x) => ({ value: x, label: t(`corr.method.${x}`) }))} onChange={(v) => { performance.mark('soukan:change'); update({ method: v === 'pearson' ? undefined : v }); }} />
+        <Segmented name="on" label={t('corr.on')} value={api.on} options={[{ value: 'returns', label: t('corr.on.returns') }, { value: 'levels', label: t('corr.on.levels') }]} onChange={(v) => update({ on: v === 'returns' ? undefined : v })} />
+        <Segmented name="order" label={t('corr.order')} value={api.order} options={[{ value: 'given', label: t('corr.order.given') }, { value: 'cluster', label: t('corr.order.cluster') }]} onChange={(v) => update({ order: v === 'given' ? undefined : v })} />
+        <Segmented name="scheme" label={t('corr.scheme')} value={scheme} options={[{ value: 'bands', label: t('corr.scheme.bands') }, { value: 'diverging', label: t('corr.scheme.diverging') }]} onChange={(v) => update({ scheme: v === 'bands' ? undefined : v })} />
+      </form>
+      {universe === 'custom' && meta.data?.source && (
+        <PairPicker pairs={meta.data.source.pairs} selected={symbols} max={meta.data.limits.maxSymbols} onChange={(s) => update({ symbols: s.join(',') || undefined })} />
+      )}
+
+      <div className="tabs" role="tablist" aria-label={t('corr.view')}>
+        {VIEWS.map((v) => (
+          <button key={v} type="button" role="tab" aria-selected={view === v} className={view === v ? 'on' : undefined} onClick={() => update({ view: v === 'heatmap' ? undefined : v })}>
+            {t(`corr.view.${v}`)}
+          </button>
+        ))}
+      </div>
+
+      {res.error !== undefined && <ErrorBox error={res.error} onRetry={res.reload} />}
+      <Card
+        testId="matrix-card"
+        title={m ? <span data-testid="caption">{caption}</span> : t('app.loading')}
+        actions={
+          m && (
+            <ExportMenu
+              name={name}
+              chart={view === 'table' ? undefined : chart}
+              csv={() => [['', ...m.symbols], ...m.symbols.map((s, i) => [s, ...m.matrix[i]!])]}
+              json={() => m}
+            />
+          )
+        }
+      >
+        {m?.on === 'levels' && (
+          <p className="warning" role="note" data-testid="levels-warning">
+            {t('corr.levelsWarning')}
+          </p>
+        )}
+        <div ref={host} className={`matrix-host${res.loading ? ' busy' : ''}`} aria-busy={res.loading} data-testid="matrix-host">
+          {res.loading && <div className="spinner">{m ? t('app.updating') : t('app.loading')}</div>}
+          {m && option && <EChart ref={chart} option={option} height={gridLayout(k, width).height} label={caption} onClick={(p) => { const c = (p.data as { cell?: { i: number; j: number; a: string; b: string } }).cell; if (c && c.i !== c.j) open(c.a, c.b); }} onRendered={onRendered} testId={view === 'heatmap' ? 'heatmap' : 'bubble'} />}
+          {m && view === 'table' && <MatrixTableWithMark m={m} cells={cells} onOpen={open} onMount={onRendered} />}
+        </div>
+        {m && (
+          <div className="legend" data-testid="legend">
+            {scheme === 'bands' ? (
+              <span className="bands">
+                {BAND_LEGEND.map((b) => (
+                  <span key={b.min} className="band">
+                    <i style={{ background: b.color }} />
+                    <i style={{ background: b.tint, boxShadow: `inset 0 0 0 2px ${b.color}` }} />
+                  </span>
+                ))}
+                {t('corr.legend.bands')}
+              </span>
+            ) : (
+              <span className="diverging">
+                <i style={{ background: `linear-gradient(90deg, ${DIVERGING_STOPS.join(',')})` }} />
+                {t('corr.legend.diverging')}
+              </span>
+            )}
+            <span>{t('corr.legend.dim', { level: Math.round((1 - m.ci.level) * 100) })}</span>
+            <span>{t('corr.legend.empty')}</span>
+            <span>{t('corr.clickHint')}</span>
+          </div>
+        )}
+        {m && m.notes.length > 0 && (
+          <details className="notes">
+            <summary>{t('corr.notes')}</summary>
+            <ul lang="en">
+              {m.notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          </details>
+        )}
+        {m?.attribution && <p className="attribution">{m.attribution}</p>}
+      </Card>
+      {m && view === 'table' && (
+        <Card
+          actions={
+            <ExportMenu
+              name={`${name}-pairs`}
+              csv={() => [
+                ['a', 'b', 'rho', 'n', 'ci_low', 'ci_high', 'p', 'reason'],
+                ...cells.filter((c) => c.i < c.j).map((c) => [c.a, c.b, c.r, c.n, c.lo, c.hi, c.p, c.reason ?? '']),
+              ]}
+            />
+          }
+        >
+          <PairRanking m={m} cells={cells} onOpen={open} />
+        </Card>
+      )}
+    </div>
+  );
+}
+
+
+function MatrixTableWithMark(p: { m: MatrixResponse; cells: ReturnType<typeof matrixCells>; onOpen: (a: string, b: string) => void; onMount: () => void }) {
+  const { onMount } = p;
+  useEffect(() => onMount(), [p.m, onMount]);
+  return <MatrixTable m={p.m} cells={p.cells} onOpen={p.onOpen} />;
+}
