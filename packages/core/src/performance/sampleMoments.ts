@@ -1,0 +1,62 @@
+/** Finite values of x, and their mean. */
+function centred(x: ArrayLike<number>): { d: Float64Array; n: number } {
+  const v: number[] = [];
+  for (let i = 0; i < x.length; i++) if (Number.isFinite(x[i]!)) v.push(x[i]!);
+  const n = v.length;
+  let mean = 0;
+  for (const a of v) mean += a;
+  mean /= n;
+  return { d: Float64Array.from(v, (a) => a - mean), n };
+}
+
+/**
+ * Sample skewness, bias-corrected (adjusted Fisher–Pearson G₁ =
+ * √(n(n−1))/(n−2) · m₃/m₂^{3/2}, mᵣ the biased central moments) — the
+ * convention of pandas `Series.skew()` and Excel `SKEW`. Non-finite values
+ * are skipped.
+ *
+ * O(n). Degenerate input: n < 3 or a constant series gives NaN (pandas
+ * returns 0 for a constant series).
+ *
+ * @example sampleSkewness([1, 2, 3, 10]) // 1.8189…
+ */
+export function sampleSkewness(x: ArrayLike<number>): number {
+  const { d, n } = centred(x);
+  if (n < 3) return Number.NaN;
+  let m2 = 0;
+  let m3 = 0;
+  for (const a of d) {
+    m2 += a * a;
+    m3 += a * a * a;
+  }
+  m2 /= n;
+  m3 /= n;
+  if (m2 === 0) return Number.NaN;
+  return ((Math.sqrt(n * (n - 1)) / (n - 2)) * m3) / Math.pow(m2, 1.5);
+}
+
+/**
+ * Sample excess kurtosis, bias-corrected (G₂ = (n−1)/((n−2)(n−3)) ·
+ * ((n+1) g₂ + 6), g₂ = m₄/m₂² − 3) — pandas `Series.kurt()` / Excel `KURT`;
+ * 0 for normal data. Non-finite values are skipped.
+ *
+ * O(n). Degenerate input: n < 4 or a constant series gives NaN.
+ *
+ * @example sampleExcessKurtosis([1, 2, 3, 10]) // 3.4843…
+ */
+export function sampleExcessKurtosis(x: ArrayLike<number>): number {
+  const { d, n } = centred(x);
+  if (n < 4) return Number.NaN;
+  let m2 = 0;
+  let m4 = 0;
+  for (const a of d) {
+    const s = a * a;
+    m2 += s;
+    m4 += s * s;
+  }
+  m2 /= n;
+  m4 /= n;
+  if (m2 === 0) return Number.NaN;
+  const g2 = m4 / (m2 * m2) - 3;
+  return ((n - 1) / ((n - 2) * (n - 3))) * ((n + 1) * g2 + 6);
+}
