@@ -1,12 +1,19 @@
-/** Finite values of x, and their mean. */
+/**
+ * Deviations of the finite values of x from their mean, divided by the largest
+ * |deviation| (skewness and kurtosis are scale-free, and this keeps cubes and
+ * fourth powers of 1e100-sized values from overflowing).
+ */
 function centred(x: ArrayLike<number>): { d: Float64Array; n: number } {
   const v: number[] = [];
   for (let i = 0; i < x.length; i++) if (Number.isFinite(x[i]!)) v.push(x[i]!);
   const n = v.length;
   let mean = 0;
-  for (const a of v) mean += a;
-  mean /= n;
-  return { d: Float64Array.from(v, (a) => a - mean), n };
+  for (const a of v) mean += a / n;
+  const d = Float64Array.from(v, (a) => a - mean);
+  let big = 0;
+  for (const a of d) big = Math.max(big, Math.abs(a));
+  if (big > 0 && Number.isFinite(big)) for (let i = 0; i < n; i++) d[i] = d[i]! / big;
+  return { d, n };
 }
 
 /**
@@ -18,7 +25,7 @@ function centred(x: ArrayLike<number>): { d: Float64Array; n: number } {
  * O(n). Degenerate input: n < 3 or a constant series gives NaN (pandas
  * returns 0 for a constant series).
  *
- * @example sampleSkewness([1, 2, 3, 10]) // 1.8189…
+ * @example sampleSkewness([1, 2, 3, 10]) // 1.7636… (pandas Series.skew)
  */
 export function sampleSkewness(x: ArrayLike<number>): number {
   const { d, n } = centred(x);
@@ -42,7 +49,7 @@ export function sampleSkewness(x: ArrayLike<number>): number {
  *
  * O(n). Degenerate input: n < 4 or a constant series gives NaN.
  *
- * @example sampleExcessKurtosis([1, 2, 3, 10]) // 3.4843…
+ * @example sampleExcessKurtosis([1, 2, 3, 10]) // 3.228 (pandas Series.kurt)
  */
 export function sampleExcessKurtosis(x: ArrayLike<number>): number {
   const { d, n } = centred(x);
