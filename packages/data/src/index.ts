@@ -2,3 +2,4 @@
 export * from './errors.js';
 export * from './market/index.js';
 export * from './fetch/index.js';
+export * from './formats/index.js';
