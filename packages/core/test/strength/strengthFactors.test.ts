@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allPairs, MAJOR_CURRENCIES, parseIsoDate, strengthDesign, strengthFactors, type Frame } from '@soukan/core';
-import { fixture } from '../../../../test/helpers/sharedData.js';
+import { alignSeries, allPairs, formatIsoDate, frameReturns, MAJOR_CURRENCIES, parseIsoDate, strengthDesign, strengthFactors, windowFrame, type Frame } from '@soukan/core';
+import { readDataset } from '@soukan/data';
+import { fixture, sharedData } from '../../../../test/helpers/sharedData.js';
 
 interface Fx {
   currencies: string[];
@@ -28,6 +29,23 @@ function fixtureFrame(): Frame {
 }
 
 describe('strengthFactors against numpy.linalg.lstsq (ECB + H.10 pairs, 2019–2020)', () => {
+  it('soukan reads the same returns from the real files (readDataset, pairwise alignment, log returns)', async () => {
+    const ecb = await readDataset(sharedData('eurofxref-hist.zip'));
+    const h10 = await readDataset(sharedData('frb_h10_daily.csv'));
+    const pick = (ds: typeof ecb, s: string) => ds.series.find((x) => x.symbol === s)!;
+    const series = fx.symbols.map((s) => pick(s.startsWith('EUR/') ? ecb : h10, s));
+    const prices = windowFrame(alignSeries(series, { kind: 'pairwise' }).frame, { kind: 'range', from: parseIsoDate('2019-01-01'), to: parseIsoDate('2020-12-31') });
+    const r = frameReturns(prices);
+    expect(Array.from(r.time, formatIsoDate)).toEqual(fx.dates);
+    fx.returns.forEach((row, t) =>
+      row.forEach((v, j) => {
+        const got = r.columns[j]![t]!;
+        if (v === null) expect(got).toBeNaN();
+        else expect(Math.abs(got - v)).toBeLessThanOrEqual(1e-15);
+      }),
+    );
+  });
+
   // Reference: numpy 1.24 numpy.linalg.lstsq on each period's design of available pairs (strength.gen.py).
   const frame = fixtureFrame();
   it('zero-sum factors equal the minimum-norm least-squares solution', () => {
