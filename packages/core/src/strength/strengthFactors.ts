@@ -90,23 +90,28 @@ export function strengthFactors(
   const r = new Float64Array(P);
   const f = new Float64Array(n);
   let unidentified = 0;
+  let solver: Solver | null | undefined;
   for (let t = 0; t < T; t++) {
-    let key = '';
     let m = 0;
+    let changed = solver === undefined;
     for (let p = 0; p < P; p++) {
       const v = returns.columns[p]![t]!;
-      const ok = Number.isFinite(v);
-      avail[p] = ok ? 1 : 0;
-      key += ok ? '1' : '0';
+      const ok = Number.isFinite(v) ? 1 : 0;
+      if (avail[p] !== ok) changed = true;
+      avail[p] = ok;
       if (ok) r[m++] = v;
     }
     pairsUsed[t] = m;
-    let solver = cache.get(key);
-    if (solver === undefined) {
-      solver = buildSolver(design, avail, num);
-      cache.set(key, solver);
+    // Gaps are rare: only a change of availability pattern looks up (or builds) a solver.
+    if (changed) {
+      const key = avail.join('');
+      solver = cache.get(key);
+      if (solver === undefined) {
+        solver = buildSolver(design, avail, num);
+        cache.set(key, solver);
+      }
     }
-    if (solver === null) {
+    if (!solver) {
       unidentified++;
       for (let c = 0; c < n; c++) factors[c]![t] = Number.NaN;
       rms[t] = r2[t] = Number.NaN;
