@@ -1,4 +1,4 @@
-import { normalCdf } from './normalCdfTemp.js';
+import { normalCdf } from '../stats/normalCdf.js';
 
 /**
  * Deterministic terms of a unit-root or cointegration regression:
