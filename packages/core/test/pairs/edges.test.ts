@@ -8,6 +8,7 @@ import {
   mackinnonCrit,
   mackinnonP,
   olsHedgeRatio,
+  rollingMeanStd,
   rollingZScore,
   spread,
   tlsHedgeRatio,
@@ -141,6 +142,10 @@ describe('hedge ratios, spread, z-score, half-life', () => {
     );
     expect(Array.from(rollingZScore(Float64Array.of(1, 2, 3, 10), 3)).slice(2)).toEqual([1, 1.1470786693528088]); // pandas 1.5.3
     expect(rollingZScore(Float64Array.of(1, 2), 1)[1]).toBeNaN();
+    const ms = rollingMeanStd(Float64Array.of(1, 2, 3, 10), 3);
+    expect(Array.from(ms.mean).slice(2)).toEqual([2, 5]);
+    expect(ms.sd[3]).toBeCloseTo(Math.sqrt(19), 14);
+    expect(rollingMeanStd(Float64Array.of(4, 4, 4), 2).sd[2]).toBe(0);
   });
   it('half-life: AR(1) with φ = 0.9 is about ln ½ / ln 0.9 ≈ 6.6; a trending series does not revert', () => {
     const e = noise(5000, 4);
