@@ -6,6 +6,7 @@ export * from './fx/index.js';
 export * from './time/index.js';
 export * from './series/index.js';
 export * from './stats/index.js';
+export * from './correlation/index.js';
 export * from './linalg/index.js';
 export * from './strength/index.js';
 export * from './pairs/index.js';
