@@ -5,3 +5,4 @@ export * from './hedgeRatio.js';
 export * from './rollingMeanStd.js';
 export * from './rollingZScore.js';
 export * from './halfLife.js';
+export * from './correlationDivergence.js';

@@ -5,7 +5,8 @@ import { historicalVar, type HistoricalVar } from './historicalVar.js';
 import type { PeriodReturns } from './periodReturns.js';
 import { riskFreePerPeriod, type RiskFree } from './riskFree.js';
 import { sampleExcessKurtosis, sampleSkewness } from './sampleMoments.js';
-import { pearsonTemp } from './pearsonTemp.js';
+import { pearson } from '../correlation/pearson.js';
+import { variance } from '../stats/variance.js';
 
 /** Options of {@link performanceReport}. */
 export interface PerformanceOptions {
@@ -164,7 +165,9 @@ export function performanceReport(asset: PeriodReturns, options: PerformanceOpti
       throw new Error('performance: the benchmark returns must cover exactly the asset periods (align the prices first)');
     }
     for (let i = 0; i < n; i++) if (!Number.isFinite(b.returns[i]!)) throw new Error(`performance: benchmark return ${i} is not a number`);
-    const { r: correlation, beta } = pearsonTemp(r, b.returns);
+    const correlation = pearson(r, b.returns);
+    // β = cov(r, b) / var(b) = ρ · sd(r) / sd(b)
+    const beta = correlation * Math.sqrt(variance(r) / variance(b.returns));
     const wealthAt = new Float64Array(n + 1);
     wealthAt[0] = 1;
     for (let i = 0; i < n; i++) wealthAt[i + 1] = wealthAt[i]! * (1 + r[i]!);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   adfDefaultMaxLag,
+  correlationDivergence,
   adfTest,
   engleGranger,
   halfLife,
@@ -158,5 +159,25 @@ describe('hedge ratios, spread, z-score, half-life', () => {
     expect(halfLife(Float64Array.of(1, -1, 1, -1, 1, -1.1)).halfLife).toBeNaN(); // φ ≤ 0
     expect(halfLife(Float64Array.of(1, 2)).halfLife).toBeNaN();
     expect(halfLife(Float64Array.of(1, 2, Number.NaN, 3, 2, 2.5, 2.2)).nobs).toBe(4);
+  });
+});
+
+describe('correlationDivergence edge cases', () => {
+  it('names bad windows and k; mismatched lengths throw; short series give no alerts', () => {
+    const a = noise(50, 1);
+    expect(() => correlationDivergence(a, a, { short: 30, long: 20 })).toThrow(/2 ≤ short < long, got short 30, long 20/);
+    expect(() => correlationDivergence(a, a, { k: 0 })).toThrow(/k must be > 0/);
+    expect(() => correlationDivergence(a, noise(49))).toThrow(RangeError);
+    const d = correlationDivergence(a, noise(50, 2), { short: 5, long: 60 });
+    expect(d.episodes).toEqual([]);
+    expect(d.z.every(Number.isNaN)).toBe(true);
+  });
+  it('flags a regime change: legs that move together, then independently', () => {
+    const e = noise(400, 3);
+    const f = noise(400, 4);
+    const y = e.map((v, i) => (i < 300 ? v + 0.1 * f[i]! : f[i]!));
+    const d = correlationDivergence(e, y, { short: 20, long: 120, k: 2 });
+    expect(d.alert.subarray(300, 330).some((v) => v === 1)).toBe(true);
+    expect(d.episodes[0]!.peakZ).toBeLessThan(-2);
   });
 });

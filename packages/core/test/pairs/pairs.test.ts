@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { adfTest, engleGranger, halfLife, olsHedgeRatio, rollingZScore, spread, tlsHedgeRatio, type AutoLag, type TrendTerm } from '@soukan/core';
+import { adfTest, correlationDivergence, engleGranger, halfLife, olsHedgeRatio, rollingZScore, spread, tlsHedgeRatio, type AutoLag, type TrendTerm } from '@soukan/core';
 import { fixture } from '../../../../test/helpers/sharedData.js';
 
 interface AdfRec {
@@ -35,6 +35,7 @@ interface Case {
   tls: { alpha: number; beta: number };
   halfLife: { a: number; b: number; halfLife: number };
   zscore60: (number | null)[];
+  divergence: { short: number; long: number; shortCorr: (number | null)[]; longCorr: (number | null)[]; z: (number | null)[] };
 }
 const doc = JSON.parse(readFileSync(fixture('packages/core/test/pairs/fixtures/pairs.json'), 'utf8')) as { source: string; cases: Case[] };
 
@@ -49,7 +50,7 @@ const nearP = (a: number, b: number): void => {
   else expect(Math.abs(a - b)).toBeLessThan(1e-9);
 };
 
-const worst = { stat: 0, p: 0, scaled: 0 };
+const worst = { stat: 0, p: 0, scaled: 0, divergence: 0 };
 
 describe.each(doc.cases)('pairs statistics vs statsmodels 0.13.5 on $name', (c) => {
   const y = Float64Array.from(c.yPrice, (v) => (c.log ? Math.log(v) : v));
@@ -127,8 +128,27 @@ describe.each(doc.cases)('pairs statistics vs statsmodels 0.13.5 on $name', (c) 
   });
 });
 
+describe.each(doc.cases)('correlationDivergence vs pandas rolling corr/std on $name', (c) => {
+  it('short and long rolling correlations of log returns, and z = (short − long) / sd(short over long)', () => {
+    const lr = (p: number[]) => Float64Array.from({ length: p.length - 1 }, (_, i) => Math.log(p[i + 1]!) - Math.log(p[i]!));
+    const d = correlationDivergence(lr(c.yPrice), lr(c.xPrice), { short: c.divergence.short, long: c.divergence.long, k: 2 });
+    const cmp = (got: Float64Array, ref: (number | null)[], tol: number): void =>
+      ref.forEach((v, i) => (v === null ? expect(got[i]).toBeNaN() : expect(Math.abs(got[i]! - v)).toBeLessThan(tol)));
+    cmp(d.shortCorr, c.divergence.shortCorr, 1e-12);
+    cmp(d.longCorr, c.divergence.longCorr, 1e-12);
+    cmp(d.z, c.divergence.z, 1e-9);
+    d.z.forEach((z, i) => expect(d.alert[i]).toBe(Math.abs(z) > 2 ? 1 : 0));
+    for (const e of d.episodes) {
+      expect(d.alert[e.start]).toBe(1);
+      expect(d.alert[e.end]).toBe(1);
+      if (e.start > 0) expect(d.alert[e.start - 1]).toBe(0);
+    }
+    worst.divergence = Math.max(worst.divergence, ...c.divergence.z.map((v, i) => (v === null ? 0 : Math.abs(d.z[i]! - v))));
+  });
+});
+
 describe('measured tolerances', () => {
   it('reports the largest differences seen', () => {
-    console.log(`pairs vs statsmodels (n, c, ct): max |Δstat| ${worst.stat.toExponential(2)}, max |Δp| ${worst.p.toExponential(2)}; vs unit-norm refit (all): max |Δstat| ${worst.scaled.toExponential(2)}`);
+    console.log(`pairs vs statsmodels (n, c, ct): max |Δstat| ${worst.stat.toExponential(2)}, max |Δp| ${worst.p.toExponential(2)}; vs unit-norm refit (all): max |Δstat| ${worst.scaled.toExponential(2)}; divergence z vs pandas: max |Δz| ${worst.divergence.toExponential(2)}`);
   });
 });
