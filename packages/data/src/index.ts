@@ -1,5 +1,6 @@
 /** @soukan/data — readers, alignment, downloads: everything that touches the outside world. */
 export * from './errors.js';
+export * from './formats/index.js';
 export * from './market/index.js';
 export * from './fetch/index.js';
-export * from './formats/index.js';
+export * from './analytics/index.js';

@@ -10,6 +10,8 @@ const DAY = 86_400_000;
  * DST change), else per local quarter-hour (offsets change only on
  * quarter-hour boundaries). `Intl` is slow; this keeps a year of minute bars
  * to a few hundred `zonedToUtc` calls.
+ *
+ * @example new WallClock('America/New_York').toUtc(Date.UTC(2017, 6, 3, 12)) // Date.UTC(2017, 6, 3, 16)
  */
 export class WallClock {
   private lastDay = NaN;

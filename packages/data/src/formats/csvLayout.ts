@@ -37,7 +37,12 @@ const SYMBOL_NAMES = ['symbol', 'pair', 'instrument', 'ticker', 'currency_pair',
 const VALUE_NAMES = ['value', 'close', 'price', 'rate', 'mid', 'last'];
 const VOLUME_NAMES = ['volume', 'vol', 'tickvol', 'tick_volume'];
 
-/** Delimiter option or the most frequent of `,` `;` tab in the header. */
+/**
+ * The `delimiter` option, or the most frequent of `,` `;` tab in the header (`,` on a tie).
+ *
+ * @throws InputError when the option is longer than one character (other than `tab`).
+ * @example csvDelimiter('time;EURUSD', {}) // ';'
+ */
 export function csvDelimiter(header: string, options: ReadOptions): string {
   const d = options.delimiter;
   if (d !== undefined) {
@@ -64,6 +69,7 @@ export function csvDelimiter(header: string, options: ReadOptions): string {
  * a currency pair. Names are matched case-insensitively.
  *
  * @returns the layout, or why the header does not fit either.
+ * @example (csvLayout('Date,Symbol,Close', {}) as CsvLayout).kind // 'long'
  */
 export function csvLayout(header: string, options: ReadOptions): CsvLayout | string {
   let delimiter: string;
@@ -123,7 +129,14 @@ export function csvLayout(header: string, options: ReadOptions): CsvLayout | str
   return { delimiter, names, time, timeOfDay, kind: 'wide', symbol: -1, value: -1, ohlc: null, volume: -1, columns, ignored: [] };
 }
 
-/** Reads the time column(s) of a generic CSV row. */
+/**
+ * Reads the time column(s) of a generic CSV row: `dateFormat` when given,
+ * else the format guessed from the first row; the first row also decides
+ * whether times carry an offset, and later rows must agree.
+ *
+ * @throws InputError (constructor) for a bad `dateFormat`; (read) when no format can be guessed.
+ * @example new TimeColumn(ctx, layout, problems).read(line, fields, 2) // wall-clock ms, or NaN after a skipped row
+ */
 export class TimeColumn {
   private format: TimeFormat | undefined;
   /** Whether times carry their own offset (epoch, `Z`, `+09:00`); fixed by the first row. */

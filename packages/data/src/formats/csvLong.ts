@@ -24,6 +24,7 @@ function parser(ctx: ParseContext): Parser {
   let L: CsvLayout | undefined;
   let times: TimeColumn | undefined;
   let width = 0;
+  let valueCols: readonly number[] = [];
   let lastRaw = '';
   let lastTable: Table | undefined;
   let omitted = 0;
@@ -56,6 +57,7 @@ function parser(ctx: ParseContext): Parser {
         }
         L = l;
         width = l.names.length;
+        valueCols = l.ohlc ?? [l.value];
         times = new TimeColumn(ctx, l, problems);
         return;
       }
@@ -67,7 +69,7 @@ function parser(ctx: ParseContext): Parser {
       }
       const t = times!.read(s, f, lineNo);
       if (Number.isNaN(t)) return;
-      const cols = L.ohlc ?? [L.value];
+      const cols = valueCols;
       let missing = 0;
       for (let k = 0; k < cols.length; k++) {
         const j = cols[k]!;
@@ -130,5 +132,9 @@ function parser(ctx: ParseContext): Parser {
   };
 }
 
-/** Generic long CSV (one row per symbol and time). */
+/**
+ * Generic long CSV (one row per symbol and time).
+ *
+ * @example csvLongFormat.sniff(['time,symbol,value'], {}) // null
+ */
 export const csvLongFormat: FormatSpec = { name: 'csv-long', sniff, parser };

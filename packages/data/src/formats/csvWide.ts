@@ -88,5 +88,9 @@ function parser(ctx: ParseContext): Parser {
   };
 }
 
-/** Generic wide CSV (one column per symbol). */
+/**
+ * Generic wide CSV (one column per symbol).
+ *
+ * @example csvWideFormat.sniff(['date,EURUSD,USDJPY'], {}) // null
+ */
 export const csvWideFormat: FormatSpec = { name: 'csv-wide', sniff, parser };

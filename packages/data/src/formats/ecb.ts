@@ -1,15 +1,26 @@
 /**
  * ECB euro foreign exchange reference rates (`eurofxref-hist.csv`, also the
- * one-day `eurofxref.csv`): `Date,USD,JPY,…,` newest first, a trailing comma
- * on every line, `N/A` for missing, units of each currency per 1 EUR.
+ * one-day `eurofxref.csv` whose dates read `13 April 2026`): `Date,USD,JPY,…,`
+ * newest first, a trailing comma on every line, `N/A` for missing, units of
+ * each currency per 1 EUR.
  */
 import { InputError } from '../errors.js';
-import { Fields, isBlank, parseDecimal, parseIsoDay, splitLine } from './fields.js';
+import { civilMs, Fields, isBlank, parseDecimal, parseIsoDay, splitLine } from './fields.js';
 import { noRows, priceProblem, Problems, settleWide, type FormatSpec, type ParseContext, type Parser } from './parser.js';
 import { Table } from './table.js';
 
 const CODE = /^[A-Z]{3}$/;
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY = /^(?:\d{4}-\d{2}-\d{2}|\d{1,2} [A-Za-z]+ \d{4})$/;
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** `YYYY-MM-DD`, or the one-day file's `13 April 2026`, → 00:00 UTC ms; `NaN` otherwise. */
+function ecbDay(s: string, a: number, b: number): number {
+  const t = parseIsoDay(s, a, b);
+  if (!Number.isNaN(t)) return t;
+  const m = /^(\d{1,2}) ([A-Za-z]+) (\d{4})$/.exec(s.slice(a, b));
+  const mo = m ? MONTHS.indexOf(m[2]!.toLowerCase()) + 1 : 0;
+  return mo > 0 ? civilMs(Number(m![3]), mo, Number(m![1])) : NaN;
+}
 
 /** Header fields without a trailing empty one. */
 function headerFields(line: string): string[] | null {
@@ -24,7 +35,7 @@ function sniff(lines: readonly string[]): string | null {
   if (!h || h[0]!.toLowerCase() !== 'date' || h.length < 2) return 'header is not Date followed by currency codes';
   const bad = h.slice(1).find((c) => !CODE.test(c));
   if (bad !== undefined) return `header field ${JSON.stringify(bad)} is not a currency code`;
-  if (lines.length > 1 && !ISO_DAY.test(splitLine(lines[1]!, ',')?.[0] ?? '')) return 'second line does not start with a YYYY-MM-DD date';
+  if (lines.length > 1 && !DAY.test(splitLine(lines[1]!, ',')?.[0] ?? '')) return 'second line does not start with a YYYY-MM-DD date';
   return null;
 }
 
@@ -57,7 +68,7 @@ function parser(ctx: ParseContext): Parser {
         problems.bad(n < 0 ? f.problem : `expected ${k + 1} fields, found ${n}`, lineNo, undefined, s.slice(a, b));
         return;
       }
-      const t = parseIsoDay(s, f.start[0]!, f.end[0]!);
+      const t = ecbDay(s, f.start[0]!, f.end[0]!);
       if (Number.isNaN(t)) {
         problems.bad('not a date (expected YYYY-MM-DD)', lineNo, 'Date', f.text(s, 0));
         return;
@@ -96,5 +107,9 @@ function parser(ctx: ParseContext): Parser {
   };
 }
 
-/** ECB reference rates: one `EUR/XXX` close series per currency column. */
+/**
+ * ECB reference rates: one `EUR/XXX` close series per currency column.
+ *
+ * @example ecbFormat.sniff(['Date,USD,JPY,', '2026-04-13,1.1684,186.75,'], {}) // null (it is ECB)
+ */
 export const ecbFormat: FormatSpec = { name: 'ecb', sniff, parser };

@@ -2,8 +2,14 @@
  * Allocation-free field scanning for the hot loops: fields are offsets into
  * the line's string, numbers are parsed from char codes.
  */
+import { DAY_MS } from '@soukan/core';
 
-/** Field offsets of the current line, reused across lines. */
+/**
+ * Field offsets of the current line, reused across lines (no per-line array
+ * or string is allocated).
+ *
+ * @example const f = new Fields(); f.split('a,"b,c"', 0, 7, ','); f.text('a,"b,c"', 1) // 'b,c'
+ */
 export class Fields {
   /** Start offsets (inclusive) of each field's content, quotes excluded. */
   readonly start: Int32Array;
@@ -75,7 +81,7 @@ export class Fields {
     return n;
   }
 
-  /** Text of field `k` (unescaped). */
+  /** Text of field `k` (quotes removed, `""` unescaped). */
   text(s: string, k: number): string {
     const t = s.slice(this.start[k], this.end[k]);
     return this.escaped[k] ? t.replace(/""/g, '"') : t;
@@ -145,7 +151,11 @@ function slowDecimal(s: string, a: number, b: number): number {
   return DECIMAL.test(t) ? Number(t) : NaN;
 }
 
-/** Value of `n` decimal digits at `s[a]`, or −1 when one is not a digit. */
+/**
+ * Value of `n` decimal digits at `s[a]`, or −1 when one is not a digit.
+ *
+ * @example digitsAt('20170102', 4, 2) // 1
+ */
 export function digitsAt(s: string, a: number, n: number): number {
   let v = 0;
   for (let i = a; i < a + n; i++) {
@@ -156,9 +166,12 @@ export function digitsAt(s: string, a: number, n: number): number {
   return v;
 }
 
-export const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant,
+ * "chrono-compatible low-level date algorithms", days_from_civil).
+ *
+ * @example daysFromCivil(2017, 1, 2) // 17168
+ */
 export function daysFromCivil(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
@@ -168,7 +181,11 @@ export function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-/** Days in month `m` (1–12) of year `y`. */
+/**
+ * Days in month `m` (1–12) of year `y` (Gregorian leap years).
+ *
+ * @example daysInMonth(2016, 2) // 29
+ */
 export function daysInMonth(y: number, m: number): number {
   if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
@@ -176,7 +193,9 @@ export function daysInMonth(y: number, m: number): number {
 
 /**
  * Epoch ms (as UTC) of a wall-clock date-time, or `NaN` when any part is out
- * of range (month 13, 31 April, hour 24…).
+ * of range (month 13, 31 April, hour 24…) or the year is before 1000.
+ *
+ * @example civilMs(2017, 1, 2, 17) // Date.UTC(2017, 0, 2, 17)
  */
 export function civilMs(y: number, mo: number, d: number, h = 0, mi = 0, sec = 0, ms = 0): number {
   if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return NaN;
@@ -184,7 +203,11 @@ export function civilMs(y: number, mo: number, d: number, h = 0, mi = 0, sec = 0
   return daysFromCivil(y, mo, d) * DAY_MS + h * 3_600_000 + mi * 60_000 + sec * 1000 + ms;
 }
 
-/** `YYYY-MM-DD` at `s[a, b)` (exactly 10 chars, `-` separators) → 00:00 UTC ms, or `NaN`. */
+/**
+ * `YYYY-MM-DD` at `s[a, b)` (exactly 10 chars, `-` separators) → 00:00 UTC ms, or `NaN`.
+ *
+ * @example parseIsoDay('2017-02-30', 0, 10) // NaN
+ */
 export function parseIsoDay(s: string, a: number, b: number): number {
   if (b - a !== 10 || s.charCodeAt(a + 4) !== 45 || s.charCodeAt(a + 7) !== 45) return NaN;
   const y = digitsAt(s, a, 4);
@@ -194,7 +217,11 @@ export function parseIsoDay(s: string, a: number, b: number): number {
   return civilMs(y, m, d);
 }
 
-/** `YYYY-MM-DDTHH:mmZ` (or the date alone at midnight) for messages. */
+/**
+ * `YYYY-MM-DDTHH:mmZ` (or the date alone at midnight) for messages.
+ *
+ * @example showTime(Date.UTC(2017, 0, 2, 7)) // '2017-01-02T07:00Z'
+ */
 export function showTime(ms: number): string {
   if (!Number.isFinite(ms)) return String(ms);
   const iso = new Date(ms).toISOString();
@@ -207,6 +234,8 @@ const shared = new Fields();
 /**
  * Fields of one line as strings (headers and sniffing; not for hot loops).
  * `null` when the quoting is broken.
+ *
+ * @example splitLine('"Currency:","AUD"', ',') // ['Currency:', 'AUD']
  */
 export function splitLine(line: string, delim: string): string[] | null {
   const n = shared.split(line, 0, line.length, delim);
@@ -216,7 +245,11 @@ export function splitLine(line: string, delim: string): string[] | null {
   return out;
 }
 
-/** True when `s[a, b)` holds only spaces, tabs and the delimiter. */
+/**
+ * True when `s[a, b)` holds only spaces, tabs and the delimiter (a blank row).
+ *
+ * @example isBlank(',,, ', 0, 4) // true
+ */
 export function isBlank(s: string, a: number, b: number, delim = ','): boolean {
   const d = delim.charCodeAt(0);
   for (let i = a; i < b; i++) {
@@ -228,7 +261,12 @@ export function isBlank(s: string, a: number, b: number, delim = ','): boolean {
 
 const MISSING = new Set(['', 'NA', 'N/A', '#N/A', 'ND', 'null', 'NULL', '.']);
 
-/** True when `s[a, b)` is a missing-value marker: empty, `NA`, `N/A`, `#N/A`, `ND`, `null`, `.`. */
+/**
+ * True when `s[a, b)` is a missing-value marker: empty, `NA`, `N/A`, `#N/A`,
+ * `ND`, `null`, `.`. (`NaN` is not: a literal NaN price is an error.)
+ *
+ * @example isMissing('N/A', 0, 3) // true
+ */
 export function isMissing(s: string, a: number, b: number): boolean {
   return b - a <= 4 && MISSING.has(s.slice(a, b));
 }
@@ -239,6 +277,8 @@ export function isMissing(s: string, a: number, b: number): boolean {
  * the next `delim` char code or `b` and leaves the stop position in
  * {@link DecimalScanner.end}; `NaN` for anything else (the caller then takes
  * its slow, error-reporting path).
+ *
+ * @example const d = new DecimalScanner(); d.next('1.05155;1.1', 0, 11, 59); d.end // 7
  */
 export class DecimalScanner {
   /** Index of the delimiter (or `b`) where the last number ended. */

@@ -12,7 +12,9 @@ import { Table } from './table.js';
 /**
  * Country (or area) column names → ISO 4217 code of the currency FRED quotes
  * for them. Legacy euro-area currencies keep their own codes (their columns
- * are empty after 1998 in the FRED packaging).
+ * are empty after 1998 in the FRED packaging). Matched case-insensitively.
+ *
+ * @example FRED_COUNTRY_CURRENCY['United Kingdom'] // 'GBP'
  */
 export const FRED_COUNTRY_CURRENCY: Readonly<Record<string, string>> = {
   Australia: 'AUD',
@@ -140,5 +142,9 @@ function parser(ctx: ParseContext): Parser {
   };
 }
 
-/** FRED wide CSV with country columns: one `USD/XXX` close series per non-empty column. */
+/**
+ * FRED wide CSV with country columns: one `USD/XXX` close series per non-empty column.
+ *
+ * @example fredWideFormat.sniff(['Data,Australia,Euro'], {}) // null
+ */
 export const fredWideFormat: FormatSpec = { name: 'fred-wide', sniff, parser };

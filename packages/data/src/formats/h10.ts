@@ -15,7 +15,7 @@ import { Table } from './table.js';
 
 const CODE = /^[A-Z]{3}$/;
 
-/** Note attached whenever the Venezuelan bolívar is read. */
+/** Note attached whenever the Venezuelan bolívar is read (H.10 and FRED). */
 export const VEB_NOTE = 'VEB is the redenominated Venezuelan bolívar as the Fed publishes it; its values are not meaningful for analytics';
 
 function label(field: string): string {
@@ -142,5 +142,9 @@ function parser(ctx: ParseContext): Parser {
   };
 }
 
-/** FRB H.10 Data Download Program CSV: `XXX/USD` for RXI$US series, `USD/XXX` for RXI_ series. */
+/**
+ * FRB H.10 Data Download Program CSV: `XXX/USD` for RXI$US series, `USD/XXX` for RXI_ series.
+ *
+ * @example h10Format.sniff(['"Series Description","Euro"', '"Time Period","RXI$US_N.B.EU"'], {}) // null
+ */
 export const h10Format: FormatSpec = { name: 'h10', sniff, parser };

@@ -11,7 +11,12 @@ import { civilMs, DecimalScanner, digitsAt, Fields, parseDecimal } from './field
 import { barProblem, noRows, priceProblem, Problems, settleLong, shortName, symbolFromNames, type FormatSpec, type ParseContext, type Parser } from './parser.js';
 import { Table } from './table.js';
 
-/** Zone of HistData timestamps unless `tz` says otherwise. */
+/**
+ * Zone of HistData timestamps unless `tz` says otherwise (the 2017 files
+ * follow US daylight time; see the shared data README).
+ *
+ * @example HISTDATA_TZ // 'America/New_York'
+ */
 export const HISTDATA_TZ = 'America/New_York';
 
 const ROW = /^\d{8} \d{6};[^;]+;[^;]+;[^;]+;[^;]+;[^;]+$/;
@@ -22,7 +27,8 @@ function sniff(lines: readonly string[]): string | null {
 }
 
 function parser(ctx: ParseContext): Parser {
-  const symbol = symbolFromNames(ctx, 'HistData');
+  const symbolNotes: string[] = [];
+  const symbol = symbolFromNames(ctx, 'HistData', symbolNotes);
   const tz = ctx.options.tz ?? HISTDATA_TZ;
   const clock = new WallClock(tz);
   const f = new Fields(8);
@@ -130,6 +136,7 @@ function parser(ctx: ParseContext): Parser {
       if (lines === 0) noRows(ctx, 'empty file');
       if (table.n === 0) throw new InputError(`no valid rows (${problems.count} skipped)`, { file: ctx.file });
       const notes = [
+        ...symbolNotes,
         tz === HISTDATA_TZ
           ? `${shortName(ctx.file)}: times read as New York wall clock (EST/EDT) and converted to UTC`
           : `${shortName(ctx.file)}: times read as ${tz} wall clock and converted to UTC`,
@@ -140,5 +147,9 @@ function parser(ctx: ParseContext): Parser {
   };
 }
 
-/** HistData generic ASCII M1 bars: one `ohlcv` series, symbol from the file or zip member name. */
+/**
+ * HistData generic ASCII M1 bars: one `ohlcv` series, symbol from the file or zip member name.
+ *
+ * @example histDataFormat.sniff(['20170102 020000;1.051550;1.051970;1.051550;1.051900;0'], {}) // null
+ */
 export const histDataFormat: FormatSpec = { name: 'histdata', sniff, parser };

@@ -27,6 +27,8 @@ export interface Input {
 
 const CSV_MEMBER = /\.(csv|tsv)$/i;
 const CHUNK = 256 * 1024;
+/** Longest line accepted: a text file has newlines long before this; a binary one may have none. */
+const MAX_LINE = 1 << 20;
 
 /** Base name without `.gz` / `.zip`. */
 function bare(p: string): string {
@@ -38,7 +40,9 @@ function bare(p: string): string {
  * (zip: the first member whose name ends in `.csv` or `.tsv`, streamed by
  * yauzl without a temp file) or `\x1f\x8b` (gzip, through zlib).
  *
- * @throws InputError when the file cannot be opened or a zip has no CSV member.
+ * @throws InputError when the file cannot be opened, a zip is unreadable,
+ *   encrypted, uses another compression method, or has no CSV member.
+ * @example (await openInput('HISTDATA_COM_ASCII_EURUSD_M1_2017.zip')).name // '…zip:DAT_ASCII_EURUSD_M1_2017.csv'
  */
 export async function openInput(path: string): Promise<Input> {
   const magic = Buffer.alloc(4);
@@ -89,7 +93,7 @@ async function openZip(path: string): Promise<Input> {
       const method = entry.compressionMethod;
       if (method !== 0 && method !== 8) throw new InputError(`zip member uses compression method ${method} (only stored and deflate are read)`, { file: where });
       // yauzl's own inflater uses 16 KiB chunks; 256 KiB halves the time of a 20 MB member.
-      const raw = await zip.openReadStreamPromise(entry, { decompress: false });
+      const raw = method === 8 ? await zip.openReadStreamPromise(entry, { decompress: false }) : await zip.openReadStreamPromise(entry);
       // The fd stays open until this stream ends: yauzl reference-counts it.
       zip.close();
       let stream: Readable = raw;
@@ -147,7 +151,10 @@ export type LineSink = (s: string, start: number, end: number, lineNo: number) =
  * after a `FF FE` byte-order mark, UTF-16LE (MetaTrader 5 writes that). Line
  * numbers are 1-based physical lines, blank ones included.
  *
- * @throws InputError for UTF-16BE input or a failing stream (truncated gzip/zip).
+ * @throws InputError for UTF-16BE input, a failing stream (truncated gzip or
+ *   zip) or a zip member whose size differs from its directory entry; errors
+ *   thrown by `sink` pass through unchanged.
+ * @example await pumpLines(await openInput('x.csv'), (s, a, b, n) => console.log(n, s.slice(a, b)))
  */
 export async function pumpLines(input: Input, sink: LineSink): Promise<void> {
   let decoder: StringDecoder | undefined;
@@ -188,6 +195,7 @@ export async function pumpLines(input: Input, sink: LineSink): Promise<void> {
       }
       if (stopped) break;
       carry = pos === 0 ? s : s.slice(pos);
+      if (carry.length > MAX_LINE) throw new InputError(`line ${lineNo + 1} is longer than 1 MiB; not a text file?`, { file: input.name });
     }
   } catch (e) {
     input.stream.destroy();

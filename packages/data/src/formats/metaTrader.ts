@@ -76,7 +76,8 @@ interface Layout {
 }
 
 function barParser(ctx: ParseContext, what: string, fixed: Layout | undefined, fromHeader?: (header: string, lineNo: number) => Layout): Parser {
-  const symbol = symbolFromNames(ctx, what);
+  const symbolNotes: string[] = [];
+  const symbol = symbolFromNames(ctx, what, symbolNotes);
   const clock = new WallClock(ctx.options.tz ?? 'UTC');
   const f = new Fields(32);
   const problems = new Problems(ctx);
@@ -148,7 +149,7 @@ function barParser(ctx: ParseContext, what: string, fixed: Layout | undefined, f
       }
       const timeField = layout ? layout.names[layout.time >= 0 ? layout.time : layout.date]! : 'time';
       const r = resolveTimes(problems, [table], false, clock, timeField);
-      const notes = [zoneNote(ctx, clock, r.frequency)];
+      const notes = [...symbolNotes, zoneNote(ctx, clock, r.frequency)];
       const parts = settleLong(ctx, new Map([[symbol, r.tables[0]!]]), table.cols.length === 5 ? 'ohlcv' : 'ohlc', notes);
       return { parts, frequency: r.frequency, notes };
     },
@@ -165,7 +166,11 @@ const MT4_LAYOUT: Layout = {
   names: ['date', 'time', 'open', 'high', 'low', 'close', 'volume'],
 };
 
-/** MT4 History Center CSV export. */
+/**
+ * MT4 History Center CSV export.
+ *
+ * @example mt4Format.sniff(['2017.01.02,17:00,1.05155,1.05165,1.05155,1.05165,12'], {}) // null
+ */
 export const mt4Format: FormatSpec = {
   name: 'mt4',
   sniff: (lines) => (MT4_ROW.test(lines[0]!.trim()) ? null : 'first line is not YYYY.MM.DD,HH:MM,open,high,low,close,volume'),
@@ -195,7 +200,11 @@ function mt5Layout(ctx: ParseContext, header: string, lineNo: number): Layout {
   };
 }
 
-/** MT5 bar export with a `<DATE>…` header. */
+/**
+ * MT5 bar export with a `<DATE>…` header.
+ *
+ * @example mt5Format.sniff(['<DATE>\t<TIME>\t<OPEN>\t<HIGH>\t<LOW>\t<CLOSE>'], {}) // null
+ */
 export const mt5Format: FormatSpec = {
   name: 'mt5',
   sniff: (lines) => {

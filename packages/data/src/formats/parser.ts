@@ -7,7 +7,8 @@ import { basename } from 'node:path';
 import { parseSymbol } from '@soukan/core';
 import { InputError, type SkipLog } from '../errors.js';
 import type { WallClock } from './clock.js';
-import { DAY_MS, showTime } from './fields.js';
+import { DAY_MS } from '@soukan/core';
+import { showTime } from './fields.js';
 import { settle, splitColumns, type Shape, type Table } from './table.js';
 import type { FormatName, ReadOptions } from './types.js';
 
@@ -55,13 +56,18 @@ export interface FormatSpec {
   parser(ctx: ParseContext): Parser;
 }
 
-/** Reports row problems: throws, or under `skipBadRows` logs and lets the caller drop the row. */
+/**
+ * Reports row problems: throws, or under `skipBadRows` logs to the dataset's
+ * SkipLog and returns so that the caller drops the row (or the cell).
+ *
+ * @example new Problems(ctx).bad('not a number', 12, 'USD', '1.2x') // throws InputError "file, line 12, field USD: not a number: \"1.2x\""
+ */
 export class Problems {
   /** Rows (or cells) skipped in this file. */
   count = 0;
   constructor(private readonly ctx: ParseContext) {}
 
-  /** @throws InputError unless `skipBadRows`. */
+  /** Throws, or logs and returns under `skipBadRows`. @throws InputError unless `skipBadRows`. */
   bad(reason: string, line: number, field?: string, text?: string): void {
     if (!this.ctx.options.skipBadRows) throw new InputError(reason, { file: this.ctx.file, line, field, text });
     this.count++;
@@ -70,8 +76,12 @@ export class Problems {
 }
 
 /**
- * Checks one bar: every price a positive finite number, `low ≤ open, close ≤
- * high`, volume ≥ 0. Returns `null` or `[reason, field]`.
+ * Checks the consistency of one bar whose prices already passed
+ * {@link priceProblem}: `low ≤ high`, `low ≤ open, close ≤ high`, volume ≥ 0
+ * (`NaN` volume = missing, accepted).
+ *
+ * @returns `null`, or `[reason, field]`.
+ * @example barProblem(1.05, 1.0, 1.1, 1.05, 0) // ['high < low', 'high']
  */
 export function barProblem(o: number, h: number, l: number, c: number, v: number): [string, string] | null {
   if (h < l) return ['high < low', 'high'];
@@ -81,7 +91,11 @@ export function barProblem(o: number, h: number, l: number, c: number, v: number
   return null;
 }
 
-/** Why a parsed price is unusable, or `null`. `NaN` means the text was not a number. */
+/**
+ * Why a parsed price is unusable, or `null`. `NaN` means the text was not a number.
+ *
+ * @example priceProblem(0) // 'price must be > 0'
+ */
 export function priceProblem(x: number): string | null {
   if (Number.isNaN(x)) return 'not a number';
   if (x === Infinity || x === -Infinity) return 'not a finite number';
@@ -89,7 +103,11 @@ export function priceProblem(x: number): string | null {
   return null;
 }
 
-/** Canonical symbol of `text`, or `undefined`. */
+/**
+ * Canonical symbol of `text` (via `parseSymbol`), or `undefined`.
+ *
+ * @example trySymbol('usd_jpy') // 'USD/JPY'
+ */
 export function trySymbol(text: string): string | undefined {
   try {
     return parseSymbol(text).symbol;
@@ -103,9 +121,13 @@ export function trySymbol(text: string): string | undefined {
  * upper-case pair at the start of a name (`EURUSD1.csv`, `EURUSD_M1_….csv`)
  * or after `ASCII_` (`DAT_ASCII_EURUSD_M1_2017.csv`).
  *
- * @throws InputError when neither says.
+ * When the name decides, `notes` gets a line saying so: six capitals are
+ * not always a pair (`EXPORT.csv`).
+ *
+ * @throws InputError when neither says, or `options.symbol` is not a pair.
+ * @example symbolFromNames({ ...ctx, names: ['DAT_ASCII_EURUSD_M1_2017.csv'] }, 'HistData', []) // 'EUR/USD'
  */
-export function symbolFromNames(ctx: ParseContext, what: string): string {
+export function symbolFromNames(ctx: ParseContext, what: string, notes: string[]): string {
   const opt = ctx.options.symbol;
   if (opt !== undefined) {
     const s = trySymbol(opt);
@@ -115,12 +137,19 @@ export function symbolFromNames(ctx: ParseContext, what: string): string {
   for (const n of ctx.names) {
     const m = /(?:^|ASCII_)([A-Z]{6})(?![A-Z])/.exec(n);
     const s = m ? trySymbol(m[1]!) : undefined;
-    if (s) return s;
+    if (s) {
+      notes.push(`${shortName(ctx.file)}: symbol ${s} from the name ${n} (pass symbol to override)`);
+      return s;
+    }
   }
   throw new InputError(`cannot tell the symbol of a ${what} file from its name; pass symbol (e.g. EURUSD)`, { file: ctx.file });
 }
 
-/** Short name of a file for notes. */
+/**
+ * Short name of a file for notes.
+ *
+ * @example shortName('/data/x.zip:DAT.csv') // 'x.zip:DAT.csv'
+ */
 export function shortName(file: string): string {
   return basename(file);
 }
@@ -130,7 +159,12 @@ function orderNotes(where: string, outOfOrder: number, duplicates: number, notes
   if (duplicates > 0) notes.push(`${where}: dropped ${duplicates} exact duplicate row${duplicates === 1 ? '' : 's'}`);
 }
 
-/** Settles per-symbol tables of a long file (one table per symbol). */
+/**
+ * Settles (sorts, de-duplicates, checks conflicts of) per-symbol tables of a
+ * long file, adding a note per symbol that needed it. Empty tables are left out.
+ *
+ * @throws InputError for one time with two different rows.
+ */
 export function settleLong(ctx: ParseContext, tables: Map<string, Table>, shape: Shape, notes: string[]): Part[] {
   const parts: Part[] = [];
   const files = filesFor(ctx);
@@ -147,6 +181,8 @@ export function settleLong(ctx: ParseContext, tables: Map<string, Table>, shape:
  * Settles a wide file at row level (sorting, duplicate rows), then splits it
  * into one close-only part per column. Columns without a single value are
  * dropped with a note.
+ *
+ * @throws InputError for one time with two different rows.
  */
 export function settleWide(ctx: ParseContext, t: Table, symbols: readonly string[], labels: readonly string[], notes: string[], descending = false): Part[] {
   const r = settle(t, filesFor(ctx), descending);
@@ -173,6 +209,9 @@ function filesFor(ctx: ParseContext): string[] {
  * (then the rows are daily observations stamped 00:00 UTC of their date and
  * the zone is irrelevant). `absolute` tables already hold UTC instants.
  * Rows whose wall-clock time falls in a DST gap are bad rows.
+ *
+ * @throws InputError for a DST-gap time, unless `skipBadRows`.
+ * @example resolveTimes(problems, [t], false, new WallClock('UTC'), 'time').frequency // 'intraday' when any time is not 00:00
  */
 export function resolveTimes(
   problems: Problems,
@@ -205,7 +244,11 @@ export function resolveTimes(
   return { tables: out, frequency: 'intraday' };
 }
 
-/** Throws the "no data rows" error. */
+/**
+ * Throws the "no data rows" error.
+ *
+ * @throws InputError always.
+ */
 export function noRows(ctx: ParseContext, what: string): never {
   throw new InputError(`no data rows (${what})`, { file: ctx.file });
 }

@@ -31,7 +31,7 @@ function detect(file: string, lines: readonly string[], options: ReadOptions): F
     if (why === null) return spec;
     tried.push(`${spec.name}: ${why}`);
   }
-  throw new InputError(`unknown format; tried ${tried.join('; ')}`, { file });
+  throw new InputError(`unknown format; tried ${tried.join('; ')}; first line`, { file, text: lines[0] });
 }
 
 /** Reads the first non-blank lines of an input (for sniffing), then stops. */
@@ -45,24 +45,34 @@ async function headLines(input: Input): Promise<string[]> {
   return head;
 }
 
-async function readOne(path: string, fileIndex: number, options: ReadOptions, skipped: SkipLog): Promise<{ format: FormatName; result: FileResult }> {
+async function readOne(
+  path: string,
+  fileIndex: number,
+  options: ReadOptions,
+  skipped: SkipLog,
+): Promise<{ name: string; format: FormatName; result: FileResult }> {
   const input = await openInput(path);
   const ctx = { file: input.name, fileIndex, names: input.names, options, skipped, sizeHint: input.sizeHint };
-  const head: { s: string; a: number; b: number; no: number }[] = [];
-  let parser: Parser | undefined = options.format ? specOf(options.format).parser(ctx) : undefined;
+  const head: { s: string; no: number }[] = [];
   let spec = options.format ? specOf(options.format) : undefined;
+  let parser: Parser | undefined;
   let nonBlank = 0;
   const start = (): void => {
-    spec = detect(input.name, head.filter((h) => h.s.slice(h.a, h.b).trim() !== '').map((h) => h.s.slice(h.a, h.b)), options);
+    spec = detect(
+      input.name,
+      head.filter((h) => h.s.trim() !== '').map((h) => h.s),
+      options,
+    );
     parser = spec.parser(ctx);
-    for (const h of head) parser.line(h.s, h.a, h.b, h.no);
+    for (const h of head) parser.line(h.s, 0, h.s.length, h.no);
     head.length = 0;
   };
   try {
+    if (spec) parser = spec.parser(ctx);
     await pumpLines(input, (s, a, b, no) => {
       if (parser) return void parser.line(s, a, b, no);
       const t = s.slice(a, b);
-      head.push({ s: t, a: 0, b: t.length, no });
+      head.push({ s: t, no });
       if (t.trim() !== '' && ++nonBlank === SNIFF_LINES) start();
     });
   } finally {
@@ -72,7 +82,7 @@ async function readOne(path: string, fileIndex: number, options: ReadOptions, sk
     if (nonBlank === 0) throw new InputError('empty file', { file: input.name });
     start();
   }
-  return { format: spec!.name, result: parser!.end() };
+  return { name: input.name, format: spec!.name, result: parser!.end() };
 }
 
 /**
@@ -109,8 +119,8 @@ export async function readDataset(paths: string | readonly string[], options: Re
   let frequency: 'daily' | 'intraday' | undefined;
   const names: string[] = [];
   for (let i = 0; i < files.length; i++) {
-    const { format: f, result } = await readOne(files[i]!, i, options, skipped);
-    names[i] = files[i]!;
+    const { name, format: f, result } = await readOne(files[i]!, i, options, skipped);
+    names[i] = name;
     if (format && f !== format) throw new InputError(`mixed formats: ${files[0]} is ${format}, this file is ${f}`, { file: files[i] });
     if (frequency && result.frequency !== frequency) throw new InputError(`mixed frequencies: ${files[0]} is ${frequency}, this file is ${result.frequency}`, { file: files[i] });
     format = f;

@@ -6,7 +6,7 @@
 import { InputError } from '../errors.js';
 import { civilMs, parseDecimal } from './fields.js';
 
-/** Result slot of a parse, reused across rows. */
+/** Result slot of a parse, reused across rows (no allocation per row). */
 export interface TimeOut {
   /** Wall-clock ms written as UTC, or the UTC instant when `absolute`. */
   ms: number;
@@ -142,10 +142,20 @@ function match(toks: readonly Tok[], s: string, i: number, b: number, v: Float64
       if (hh > 23 || mm > 59) return -1;
       v[7] = sign * (hh * 60 + mm);
     } else {
-      const saved = v.slice();
+      // Locals, not a copy of `v`: this runs once per optional group per row.
+      const v0 = v[0]!, v1 = v[1]!, v2 = v[2]!, v3 = v[3]!, v4 = v[4]!, v5 = v[5]!, v6 = v[6]!, v7 = v[7]!;
       const j = match(t.toks, s, i, b, v);
-      if (j < 0) v.set(saved);
-      else i = j;
+      if (j >= 0) i = j;
+      else {
+        v[0] = v0;
+        v[1] = v1;
+        v[2] = v2;
+        v[3] = v3;
+        v[4] = v4;
+        v[5] = v5;
+        v[6] = v6;
+        v[7] = v7;
+      }
     }
   }
   return i;

@@ -13,13 +13,19 @@ import type { SkipLog } from '../errors.js';
  * - `mt5` — MetaTrader 5 bar export (`<DATE>\t<TIME>\t<OPEN>…` header).
  * - `csv-long` — generic `time,symbol,value` or `time,symbol,open,high,low,close[,volume]`.
  * - `csv-wide` — generic `time,<SYM1>,<SYM2>,…`.
+ *
+ * @example FORMAT_NAMES.includes('mt5') // true
  */
 export const FORMAT_NAMES = ['ecb', 'h10', 'fred-wide', 'histdata', 'mt4', 'mt5', 'csv-long', 'csv-wide'] as const;
 
 /** One of {@link FORMAT_NAMES}. */
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
-/** Publisher or tool behind each format, as reported in {@link Dataset.source}. */
+/**
+ * Publisher or tool behind each format, as reported in {@link Dataset.source}.
+ *
+ * @example FORMAT_SOURCE.h10 // 'FRB H.10'
+ */
 export const FORMAT_SOURCE: Readonly<Record<FormatName, string>> = {
   ecb: 'ECB',
   h10: 'FRB H.10',

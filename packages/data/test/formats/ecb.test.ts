@@ -67,9 +67,12 @@ describe('readEcb edge cases', () => {
     expect(two.notes).toEqual([]);
   });
 
-  it('accepts rows without the trailing comma and the one-day file with spaces', async () => {
-    const ds = await readEcb(put(p('daily.csv'), 'Date, USD, JPY, \n2026-04-13, 1.1684, 186.75, \n'));
+  it('accepts rows without the trailing comma and the one-day file (spaces, "13 April 2026")', async () => {
+    const ds = await readDataset(put(p('eurofxref.csv'), 'Date, USD, JPY, \n13 April 2026, 1.1684, 186.75, \n'));
+    expect(ds.format).toBe('ecb');
     expect(series(ds, 'EUR/JPY').close[0]).toBe(186.75);
+    expect(series(ds, 'EUR/JPY').time[0]).toBe(D('2026-04-13'));
+    await inputError(readEcb(put(p('daily2.csv'), 'Date, USD\n31 Smarch 2026, 1.1684\n')), { message: /not a date/, text: '31 Smarch 2026' });
     const nt = await readEcb(put(p('notrail.csv'), 'Date,USD\n2017-01-02,1.0465\n'));
     expect(series(nt, 'EUR/USD').close[0]).toBe(1.0465);
   });

@@ -17,21 +17,22 @@ describe('readMt4', () => {
     expect([...s.time]).toEqual([Date.UTC(2017, 0, 2, 17, 0)]);
     expect([s.open![0], s.high![0], s.low![0], s.close[0], s.volume![0]]).toEqual([1.05155, 1.05165, 1.05155, 1.05165, 12]);
     expect(ds.frequency).toBe('intraday');
-    expect(ds.notes[0]).toMatch(/broker server time read as UTC \(pass tz/);
+    expect(ds.notes.join('\n')).toMatch(/broker server time read as UTC \(pass tz/);
+    expect(ds.notes.join('\n')).toMatch(/symbol EUR\/USD from the name EURUSD1\.csv \(pass symbol to override\)/);
   });
 
   it('tz converts from the broker clock (EET server: 17:00 → 15:00Z in winter)', async () => {
     const ds = await readMt4(put(p('GBPJPY15.csv'), `${MT4_ROW}\n`), { tz: 'Europe/Athens' });
     expect(ds.series[0]!.symbol).toBe('GBP/JPY');
     expect(ds.series[0]!.time[0]).toBe(Date.UTC(2017, 0, 2, 15, 0));
-    expect(ds.notes[0]).toMatch(/read as Europe\/Athens and converted to UTC/);
+    expect(ds.notes.join('\n')).toMatch(/read as Europe\/Athens and converted to UTC/);
   });
 
   it('all-midnight bars are daily, stamped 00:00 UTC of their date whatever tz says', async () => {
     const ds = await readMt4(put(p('USDJPY1440.csv'), '2017.01.02,00:00,117,118,116,117.5,100\n2017.01.03,00:00,117.5,118,117,117.8,90\n'), { tz: 'Europe/Athens' });
     expect(ds.frequency).toBe('daily');
     expect([...ds.series[0]!.time]).toEqual([Date.UTC(2017, 0, 2), Date.UTC(2017, 0, 3)]);
-    expect(ds.notes[0]).toMatch(/daily bars/);
+    expect(ds.notes.join('\n')).toMatch(/daily bars/);
   });
 
   it('symbol from options when the name does not say; an unhelpful name is an error', async () => {
