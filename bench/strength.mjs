@@ -38,7 +38,7 @@ function time(fn, reps) {
 const pairs = ['EURUSD', 'GBPUSD', 'AUDUSD', 'NZDUSD', 'USDCAD', 'USDCHF', 'USDJPY', 'EURJPY'];
 const m1 = await readDataset(pairs.map((p) => join(data, 'histdata_m1_2017', `HISTDATA_COM_ASCII_${p}_M1_2017.zip`)));
 const h1 = m1.series.map((s) => resampleBars(s, 'H1').bars);
-const market = new Market(h1, 'HistData H1');
+const market = new Market(h1, { label: 'HistData H1', frequency: 'intraday' });
 const majors = universe('majors');
 const prices = market.frame(majors, { kind: 'inner' }).frame;
 const rets = frameReturns(prices);
@@ -56,7 +56,7 @@ writeFileSync(join(tmp, 'factors.f64'), fmat);
 
 // --- 2. Engle–Granger, 10 years daily ---
 const h10 = await readDataset(join(data, 'frb_h10_daily.csv'));
-const hm = new Market(h10.series, h10.source);
+const hm = new Market(h10.series, { label: h10.source });
 const d = windowFrame(hm.frame(['AUD/USD', 'NZD/USD']).frame, { kind: 'range', from: parseIsoDate('2010-01-01'), to: parseIsoDate('2019-12-31') });
 const y = d.columns[0].map(Math.log);
 const x = d.columns[1].map(Math.log);

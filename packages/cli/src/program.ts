@@ -1,5 +1,9 @@
 import { Command } from 'commander';
 import { registerCorr } from './commands/corr.js';
+import { registerStrength } from './commands/strength.js';
+import { registerCross } from './commands/cross.js';
+import { registerPair } from './commands/pair.js';
+import { registerPerf } from './commands/perf.js';
 
 /** The `soukan` command and its subcommands. */
 export function createProgram(): Command {
@@ -10,5 +14,9 @@ export function createProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (s, write) => write(`soukan: ${s.replace(/^error: /, '')}`) });
   registerCorr(program);
+  registerStrength(program);
+  registerCross(program);
+  registerPair(program);
+  registerPerf(program);
   return program;
 }

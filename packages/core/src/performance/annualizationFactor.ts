@@ -16,7 +16,7 @@ export const YEAR_MS = 365.25 * DAY_MS;
 
 /** Conventional factors by median spacing (days): [low, high, factor, name]. */
 const CONVENTIONAL: readonly (readonly [number, number, number, string])[] = [
-  [0.5, 1.5, 252, 'daily'],
+  [0.5, 4, 252, 'daily'], // up to 4 days: a short business-day sample's median can be a weekend gap
   [5, 9, 52, 'weekly'],
   [26, 35, 12, 'monthly'],
   [85, 95, 4, 'quarterly'],
@@ -42,8 +42,9 @@ export function medianSpacingDays(time: Float64Array): number {
  *   weekdays a year (ECB ≈ 256 TARGET days, H.10 ≈ 250 US business days), so
  *   this avoids the equity habit of 252; it works for any bar size (H1 bars
  *   give ≈ 6,200). Noisy for spans under a few months.
- * - `conventional`: 252 / 52 / 12 / 4 / 1 from the median spacing (daily,
- *   weekly, monthly, quarterly, annual); NaN for other spacings (intraday).
+ * - `conventional`: 252 / 52 / 12 / 4 / 1 from the median spacing (daily:
+ *   0.5–4 days, weekly: 5–9, monthly: 26–35, quarterly: 85–95, annual:
+ *   360–370); NaN for other spacings (intraday).
  *
  * O(n log n).
  *

@@ -26,7 +26,7 @@ const fixtures: [string, Inputs[]][] = [
 describe.each(fixtures)('%s fixture inputs reproduce from the real files through soukan readers', (_, cases) => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_n, c) => {
     const ds = await readDataset(sharedData(c.source === 'ECB' ? 'eurofxref-hist.zip' : 'frb_h10_daily.csv'));
-    const market = new Market(ds.series, ds.source);
+    const market = new Market(ds.series, { label: ds.source });
     const all = market.frame([c.y, c.x], { kind: 'inner' }).frame;
     const f = windowFrame(all, { kind: 'range', from: parseIsoDate(c.dates[0]!), to: parseIsoDate(c.dates[c.dates.length - 1]!) });
     expect(Array.from(f.time, formatIsoDate)).toEqual(c.dates);
