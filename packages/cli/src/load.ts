@@ -2,16 +2,10 @@ import { existsSync } from 'node:fs';
 import { ECB_ATTRIBUTION, ecbHistory, InputError, Market, readDataset, type Dataset, type ReadOptions } from '@soukan/data';
 import type { Command } from 'commander';
 
-/** Options every data-reading command accepts. */
-export interface DataOptions {
+/** Options every data-reading command accepts: the readers' options, plus the files and a forced format. */
+export interface DataOptions extends Omit<ReadOptions, 'format'> {
   data?: string[];
   input?: string;
-  skipBadRows?: boolean;
-  tz?: string;
-  timeColumn?: string;
-  dateFormat?: string;
-  delimiter?: string;
-  symbol?: string;
 }
 
 /** A market plus what the user should be told about where it came from. */
@@ -67,15 +61,8 @@ export async function loadMarket(opts: DataOptions, log: (m: string) => void = (
       }
     }
   }
-  const readOpts: ReadOptions = {
-    format: opts.input as ReadOptions['format'],
-    skipBadRows: opts.skipBadRows,
-    tz: opts.tz,
-    timeColumn: opts.timeColumn,
-    dateFormat: opts.dateFormat,
-    delimiter: opts.delimiter,
-    symbol: opts.symbol,
-  };
+  const { skipBadRows, tz, timeColumn, dateFormat, delimiter, symbol } = opts;
+  const readOpts: ReadOptions = { format: opts.input as ReadOptions['format'], skipBadRows, tz, timeColumn, dateFormat, delimiter, symbol };
   for (const f of files) if (!existsSync(f)) throw new InputError(`no such file: ${f}`);
   const dataset = await readDataset(files.length === 1 ? files[0]! : files, readOpts);
   if (dataset.skipped.count > 0) {
