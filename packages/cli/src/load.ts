@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { ECB_ATTRIBUTION, ecbHistory, InputError, Market, readDataset, type Dataset, type ReadOptions } from '@soukan/data';
+import { ECB_ATTRIBUTION, ecbHistory, FORMAT_NAMES, InputError, Market, readDataset, type Dataset, type ReadOptions } from '@soukan/data';
+import { choiceOption } from './options.js';
 import type { Command } from 'commander';
 
 /** Options every data-reading command accepts: the readers' options, plus the files and a forced format. */
@@ -22,7 +23,7 @@ export interface LoadedMarket {
 export function withDataOptions(cmd: Command): Command {
   return cmd
     .option('--data <file...>', 'data file(s): ECB, Fed H.10, FRED, HistData, MetaTrader or CSV (.zip/.gz ok); default: the ECB history (downloaded, or $SOUKAN_ECB_FILE)')
-    .option('--input <format>', 'force the input format: ecb|h10|fred-wide|histdata|mt4|mt5|csv-long|csv-wide')
+    .option('--input <format>', `force the input format: ${FORMAT_NAMES.join('|')}`, choiceOption('--input', FORMAT_NAMES))
     .option('--skip-bad-rows', 'skip malformed rows (reported) instead of stopping at the first')
     .option('--tz <zone>', 'time zone of the file\'s timestamps (IANA name, e.g. America/New_York)')
     .option('--time-column <name>', 'CSV: the time column')
