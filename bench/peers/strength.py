@@ -1,6 +1,6 @@
-"""Peer timings for bench/strength.mjs: NumPy and statsmodels on exactly soukan's inputs.
+"""Peer timings for bench/strength.bench.mjs: NumPy and statsmodels on exactly soukan's inputs.
 
-usage: /usr/bin/python3 strength.py TMPDIR T P SYMBOLS   (prints JSON)
+usage: /usr/bin/python3 strength.py TMPDIR T P SYMBOLS   (prints JSON; run by bench/strength.bench.mjs)
 """
 import json
 import sys

@@ -1,7 +1,7 @@
 // Benchmarks for the strength / pairs work (issue 5), with the NumPy/statsmodels peer in
-// the same run (bench/peers/strength.py, /usr/bin/python3). Build first: `npm run build`.
+// the same run (bench/peers/strength.py, /usr/bin/python3).
 //
-//   node bench/strength.mjs
+//   npx tsc -b packages/cli && node bench/strength.bench.mjs
 //
 // 1. Least-squares currency strength for the 28 majors over a year of H1 bars
 //    (HistData 2017 M1 → H1 on the FX-day clock; 7 USD pairs + EUR/JPY, crosses exact).
