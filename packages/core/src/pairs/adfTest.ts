@@ -100,7 +100,7 @@ function adfDesign(x: Float64Array, lag: number, k: number, nt: number, trendFir
  * p-value. A constant series gives NaN (γ is not identified).
  *
  * @throws Error for an explicit `maxLag` above ⌊n/2⌋ − terms − 1 (statsmodels' limit).
- * @example adfTest(spread).pValue // e.g. 0.012 for a mean-reverting spread
+ * @example adfTest(logAudUsd).pValue // 0.8107 (statistic −0.828, 0 lags): H.10 AUD/USD log prices 2010–2019
  */
 export function adfTest(x: Float64Array, options: AdfOptions = {}): AdfResult {
   const regression = options.regression ?? 'c';

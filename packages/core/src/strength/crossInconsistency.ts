@@ -53,7 +53,7 @@ export function diffSummary(x: Float64Array): DiffSummary {
  * O(n log n) for the summaries.
  *
  * @param pip pip size of the cross (see `pipSize`)
- * @example crossInconsistency(eurjpy, crossSeries(route, get), 0.01).bpSummary.median // ≈ −0.1 on 2017 HistData minutes
+ * @example crossInconsistency(eurjpy, crossSeries(route, get), 0.01).bpSummary.median // 0.1057 (bp): EUR/JPY vs EUR/USD × USD/JPY on the 370,476 common 2017 HistData minutes
  */
 export function crossInconsistency(direct: PriceSeries, synthetic: PriceSeries, pip: number): CrossInconsistency {
   const time = intersectTimes([direct.time, synthetic.time]);

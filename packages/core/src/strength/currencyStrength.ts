@@ -20,7 +20,7 @@ export interface CurrencyStrength {
  *
  * @param prices price levels, one column per pair, NaN where missing (never filled)
  * @throws Error when the pairs cannot identify the factors, or the base time precedes the data.
- * @example currencyStrength(market.frame(universe('majors')).frame, { baseTime }).ranking[0].currency // e.g. 'JPY'
+ * @example currencyStrength(market.frame(universe('majors')).frame, { baseTime }).ranking[0].currency // 'AUD' for the ECB majors over the 250 returns to 2026-04-13
  */
 export function currencyStrength(
   prices: Frame,
