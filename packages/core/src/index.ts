@@ -5,3 +5,4 @@
 export * from './fx/index.js';
 export * from './time/index.js';
 export * from './series/index.js';
+export * from './stats/index.js';
