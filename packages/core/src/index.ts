@@ -6,3 +6,6 @@ export * from './fx/index.js';
 export * from './time/index.js';
 export * from './series/index.js';
 export * from './stats/index.js';
+export * from './random/index.js';
+export * from './optimize/index.js';
+export * from './linalg/cholesky.js';
