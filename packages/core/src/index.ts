@@ -9,3 +9,4 @@ export * from './stats/index.js';
 export * from './random/index.js';
 export * from './optimize/index.js';
 export * from './linalg/cholesky.js';
+export * from './volatility/index.js';
