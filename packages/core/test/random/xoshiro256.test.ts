@@ -25,6 +25,17 @@ describe('Xoshiro256 vs a plain-Python transcription of the reference C (xoshiro
     for (let i = 0; i < 999_999; i++) g.next64();
     expect(g.nextBigInt().toString()).toBe(ref.seed7_millionth);
   });
+  it('fillFloats is the nextFloat stream, in blocks; polar normals are the same with any uniform source', () => {
+    const a = new Xoshiro256(99);
+    const b = new Xoshiro256(99);
+    const block = a.fillFloats(new Float64Array(1000));
+    for (let i = 0; i < 1000; i++) expect(block[i]).toBe(b.nextFloat());
+    expect(a.nextFloat()).toBe(b.nextFloat());
+    const fast = normalFill(new Xoshiro256(5), new Float64Array(3001));
+    const g = new Xoshiro256(5);
+    const slow = normalFill({ nextFloat: () => g.nextFloat() }, new Float64Array(3001));
+    expect(Array.from(fast)).toEqual(Array.from(slow));
+  });
   it('number and BigInt seeds agree; non-finite seeds fall back to 0', () => {
     expect(new Xoshiro256(42).nextFloat()).toBe(new Xoshiro256(42n).nextFloat());
     expect(new Xoshiro256(NaN).nextFloat()).toBe(new Xoshiro256(0).nextFloat());
