@@ -18,6 +18,7 @@
 // (> 1 means soukan is faster).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { build, root } from '../scripts/lib.mjs';
 
 build();
