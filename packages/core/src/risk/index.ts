@@ -12,3 +12,4 @@ export * from './rollingVaR.js';
 export * from './wilsonInterval.js';
 export * from './moveProbability.js';
 export * from './covarianceMatrix.js';
+export * from './riskInUnits.js';

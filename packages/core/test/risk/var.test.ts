@@ -13,6 +13,7 @@ import {
   quantile,
   quantileSorted,
   QUANTILE_METHODS,
+  riskInUnits,
   shapeMoments,
   type QuantileMethod,
   type RiskMeasure,
@@ -252,5 +253,20 @@ describe('Monte Carlo VaR', () => {
     expect(monteCarloVaR(cov, 3, Float64Array.of(1, 1), [0.99]).measures[0]!.var).toBeNaN();
     expect(monteCarloVaR(cov, 3, w, [0.99], { paths: 0 }).measures[0]!.var).toBeNaN();
     expect(monteCarloVaR(cov, 3, w, [1.2], { paths: 10 }).measures[0]!.var).toBeNaN();
+  });
+});
+
+describe('riskInUnits', () => {
+  it('scales return VaR/ES to pips, quote money and account money linearly', () => {
+    const [u] = riskInUnits([{ confidence: 0.99, var: 0.01, es: 0.012 }], { price: 1.1, pip: 0.0001, notional: -100000, quoteToAccount: 0.9 });
+    expect(u!.varPips).toBeCloseTo(110, 9);
+    expect(u!.esPips).toBeCloseTo(132, 9);
+    expect(u!.varQuote).toBeCloseTo(1100, 9);
+    expect(u!.varAccount).toBeCloseTo(990, 9);
+    expect(u!.esAccount / u!.varAccount).toBeCloseTo(1.2, 12);
+    const [v] = riskInUnits([{ confidence: 0.99, var: 0.01, es: 0.012 }], { price: 110, pip: 0.01 });
+    expect(v!.varPips).toBeCloseTo(110, 9);
+    expect(v!.varQuote).toBeNaN();
+    expect(v!.varAccount).toBeNaN();
   });
 });
