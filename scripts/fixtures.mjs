@@ -12,14 +12,14 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
-import { root } from './lib.mjs';
+import { dirname, join, relative } from 'node:path';
+import { root, sharedDataDir } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const check = args.includes('--check');
 const onlyIdx = args.indexOf('--only');
 const only = onlyIdx >= 0 ? args[onlyIdx + 1] : undefined;
-const sharedData = process.env.SOUKAN_SHARED_DATA ?? resolve(root, '..', 'shared', 'data');
+const sharedData = sharedDataDir();
 
 function walk(dir, out = []) {
   if (!existsSync(dir)) return out;

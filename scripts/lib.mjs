@@ -30,3 +30,21 @@ export function ensureNodeModules() {
 export function build() {
   run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'packages/cli']);
 }
+
+/**
+ * The real-data folder the tests read (never copied into the repository):
+ * $SOUKAN_SHARED_DATA, else `../shared/data` beside this checkout, else beside
+ * the repository this one was cloned from (a CI clone in a temp folder).
+ */
+export function sharedDataDir() {
+  if (process.env.SOUKAN_SHARED_DATA) return process.env.SOUKAN_SHARED_DATA;
+  const beside = join(root, '..', 'shared', 'data');
+  if (existsSync(beside)) return beside;
+  const r = spawnSync('git', ['config', '--get', 'remote.origin.url'], { cwd: root, encoding: 'utf8' });
+  const origin = r.status === 0 ? r.stdout.trim().replace(/^file:\/\//, '') : '';
+  if (origin.startsWith('/')) {
+    const besideOrigin = join(origin, '..', 'shared', 'data');
+    if (existsSync(besideOrigin)) return besideOrigin;
+  }
+  return beside;
+}

@@ -3,11 +3,12 @@
 // checks that committed fixtures are what their generators produce, and
 // runs every test.
 import { join } from 'node:path';
-import { build, ensureNodeModules, root, run } from './lib.mjs';
+import { build, ensureNodeModules, root, run, sharedDataDir } from './lib.mjs';
 import { ensureSystemDeps } from './system-deps.mjs';
 
 const step = (name) => console.error(`\n== ${name}`);
 
+process.env.SOUKAN_SHARED_DATA = sharedDataDir();
 step('dependencies');
 ensureNodeModules();
 ensureSystemDeps();

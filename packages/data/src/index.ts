@@ -1,4 +1,5 @@
 /** @soukan/data — readers, alignment, downloads: everything that touches the outside world. */
 export * from './errors.js';
+export * from './formats/index.js';
 export * from './market/index.js';
 export * from './fetch/index.js';

@@ -5,6 +5,9 @@ import {
   currenciesOf,
   findRoute,
   parseSymbol,
+  resampleBars,
+  TIMEFRAME_MINUTES,
+  type Timeframe,
   type AlignPolicy,
   type AlignResult,
   type PriceSeries,
@@ -27,14 +30,17 @@ export class Market {
   /** Currencies that appear in the quoted symbols, sorted. */
   readonly currencies: readonly string[];
 
+  /** What the data is, for messages ("ECB euro reference rates"). */
+  readonly label: string;
+  /** Daily fixings/bars, or intraday bars. */
+  readonly frequency: 'daily' | 'intraday';
+
   /**
    * @param series quoted series (canonical symbols, one per symbol)
-   * @param label what the data is, for messages ("ECB euro reference rates")
    */
-  constructor(
-    series: readonly PriceSeries[],
-    readonly label = 'the data',
-  ) {
+  constructor(series: readonly PriceSeries[], options: { label?: string; frequency?: 'daily' | 'intraday' } = {}) {
+    this.label = options.label ?? 'the data';
+    this.frequency = options.frequency ?? 'daily';
     const m = new Map<string, PriceSeries>();
     for (const s of series) m.set(s.symbol, s);
     this.bySymbol = m;
@@ -74,12 +80,21 @@ export class Market {
     return crossSeries(this.route(text), (s) => this.bySymbol.get(s)!);
   }
 
-  /** Several symbols on one time index by an alignment policy. */
-  frame(symbols: readonly string[], policy: AlignPolicy = { kind: 'inner' }): AlignResult {
-    return alignSeries(
-      symbols.map((s) => this.series(s)),
-      policy,
-    );
+  /**
+   * Several symbols on one time index by an alignment policy, optionally
+   * resampled first. Crosses are built at the data's own resolution (minute by
+   * minute for M1 bars) and then resampled, so a cross's close is the product
+   * of its legs' closes at the same minute.
+   *
+   * @throws InputError when an intraday timeframe is asked of daily data.
+   */
+  frame(symbols: readonly string[], policy: AlignPolicy = { kind: 'inner' }, timeframe?: Timeframe): AlignResult {
+    if (timeframe && this.frequency === 'daily' && TIMEFRAME_MINUTES[timeframe] < TIMEFRAME_MINUTES.D1) {
+      throw new InputError(`timeframe ${timeframe} needs intraday data; ${this.label} is daily (use D1 or W1)`);
+    }
+    const series = symbols.map((s) => this.series(s));
+    const resampled = timeframe && !(this.frequency === 'daily' && timeframe === 'D1') ? series.map((s) => resampleBars(s, timeframe).bars) : series;
+    return alignSeries(resampled, policy);
   }
 
   /** Market-convention pairs among all currencies, for suggestions. */
