@@ -2,12 +2,12 @@
 // wall-clock time → UTC), with yauzl only, so the benchmark does not depend on the
 // data package's readers.
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import yauzl from 'yauzl';
 import { zonedToUtc } from '../packages/core/dist/index.js';
-import { root } from '../scripts/lib.mjs';
+import { sharedDataDir as findSharedData } from '../scripts/lib.mjs';
 
-export const sharedDataDir = process.env.SOUKAN_SHARED_DATA ?? resolve(root, '..', 'shared', 'data');
+export const sharedDataDir = findSharedData();
 
 async function unzipMember(path, member) {
   const zip = await yauzl.openPromise(path, { lazyEntries: true });
