@@ -12,3 +12,4 @@ export * from './exposure/index.js';
 export * from './random/index.js';
 export * from './optimize/index.js';
 export * from './linalg/cholesky.js';
+export * from './correlation/index.js';

@@ -1,11 +1,13 @@
-export * from './mean.js';
-export * from './variance.js';
-export * from './argsort.js';
-export * from './rankAverage.js';
-export * from './normalCdf.js';
-export * from './normalQuantile.js';
-export * from './logGamma.js';
-export * from './logBeta.js';
-export * from './regularizedIncompleteBeta.js';
-export * from './studentTCdf.js';
-export * from './fisherZ.js';
+// Public statistics API. Allocation-free kernels (argsortInto,
+// rankAverageInto, incompleteBetaRatio) stay internal to core.
+export { mean } from './mean.js';
+export { variance, DEFAULT_DDOF, type VarianceOptions } from './variance.js';
+export { argsort } from './argsort.js';
+export { rankAverage } from './rankAverage.js';
+export { normalCdf } from './normalCdf.js';
+export { normalQuantile } from './normalQuantile.js';
+export { logGamma } from './logGamma.js';
+export { logBeta } from './logBeta.js';
+export { regularizedIncompleteBeta } from './regularizedIncompleteBeta.js';
+export { studentTCdf } from './studentTCdf.js';
+export { fisherZ } from './fisherZ.js';

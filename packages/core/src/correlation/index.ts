@@ -1,0 +1,18 @@
+export * from './types.js';
+export { pearson, pearsonTest } from './pearson.js';
+export { spearman, spearmanTest } from './spearman.js';
+export { kendallTauB, kendallTauBTest } from './kendallTauB.js';
+export { pearsonPValue } from './pearsonPValue.js';
+export { correlationConfidenceInterval, fisherStandardError, type Interval } from './correlationConfidenceInterval.js';
+export {
+  correlationMatrix,
+  DEFAULT_MIN_PERIODS,
+  type CorrelationMatrix,
+  type CorrelationMatrixOptions,
+  type MissingPolicy,
+} from './correlationMatrix.js';
+export { rollingCorrelation } from './rollingCorrelation.js';
+export { ewmCorrelation, RISKMETRICS_LAMBDA } from './ewmCorrelation.js';
+export { ewmCorrelationZeroMean } from './ewmCorrelationZeroMean.js';
+export { averageLinkage } from './averageLinkage.js';
+export { clusterOrder } from './clusterOrder.js';

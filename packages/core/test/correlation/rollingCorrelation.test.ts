@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { rollingCorrelation } from '@soukan/core';
+import { f64, loadFixture, refPearson, refRolling, rng, worst } from './helpers.js';
+
+interface RollingCase {
+  label: string;
+  x: (number | null)[];
+  y: (number | null)[];
+  rolling: { window: number; minPeriods: number; pandas: (number | null)[]; direct: (number | null)[] }[];
+}
+const FILES = ['rolling_ecb.json', 'rolling_h10.json'] as const;
+const cases = FILES.flatMap((f) => loadFixture<{ cases: RollingCase[] }>(f).cases.map((c) => ({ file: f, ...c })));
+
+describe('rollingCorrelation — pandas 1.5.3 Series.rolling(w, min_periods).corr (rolling_ecb.json, rolling_h10.json)', () => {
+  for (const c of cases) {
+    for (const r of c.rolling) {
+      it(`${c.label}, window ${r.window}, min_periods ${r.minPeriods}`, () => {
+        const x = f64(c.x);
+        const y = f64(c.y);
+        const got = rollingCorrelation(x, y, r.window, r.minPeriods);
+        const pd = f64(r.pandas);
+        const levels = c.label.includes('levels');
+        let compared = 0;
+        for (let t = 0; t < got.length; t++) {
+          if (!Number.isFinite(pd[t]!)) {
+            // pandas NaN (too few pairs) or ±inf/NaN from a zero variance in a
+            // pegged (constant) window: ours is NaN.
+            expect(got[t], `t=${t}`).toBeNaN();
+            continue;
+          }
+          compared++;
+          // pandas forms mean(xy) − mean(x)·mean(y) from running sums, which
+          // cancels on price levels (~1e-11 there); on returns it agrees to ~1e-14.
+          expect(Math.abs(got[t]! - pd[t]!), `t=${t}`).toBeLessThanOrEqual(levels ? 1e-10 : 1e-13);
+        }
+        expect(compared).toBeGreaterThan(100);
+        // Direct two-pass per window (NumPy): the accuracy reference.
+        expect(worst(got, f64(r.direct), 1).err).toBeLessThanOrEqual(1e-14);
+      });
+    }
+  }
+  it('the pegged USD/CNY stretch gives NaN windows (constant input), then values after the 2005-07-21 revaluation', () => {
+    const c = cases.find((k) => k.label.includes('USD/CNY'))!;
+    const got = rollingCorrelation(f64(c.x), f64(c.y), 60, 20);
+    const nan = Array.from(got).filter(Number.isNaN).length;
+    expect(nan).toBeGreaterThan(100);
+    expect(Number.isFinite(got[got.length - 1]!)).toBe(true);
+  });
+});
+
+describe('rollingCorrelation — O(1) updates with re-anchoring do not drift', () => {
+  it('1.2 million steps of random-walk levels (offset 100): equals a direct two-pass recomputation to 1e-13 at 1,200 checkpoints', () => {
+    const { normal } = rng(2024);
+    const n = 1_200_000;
+    const w = 250;
+    const x = new Float64Array(n);
+    const y = new Float64Array(n);
+    let px = 100;
+    let py = 150;
+    for (let t = 0; t < n; t++) {
+      const e = normal();
+      px += 0.01 * e;
+      py += 0.01 * (0.6 * e + 0.8 * normal());
+      x[t] = px;
+      y[t] = py;
+    }
+    const got = rollingCorrelation(x, y, w);
+    let worstErr = 0;
+    for (let t = w - 1; t < n; t += 997) {
+      const want = refPearson(x.subarray(t - w + 1, t + 1), y.subarray(t - w + 1, t + 1));
+      worstErr = Math.max(worstErr, Math.abs(got[t]! - want));
+    }
+    const last = n - 1;
+    worstErr = Math.max(worstErr, Math.abs(got[last]! - refPearson(x.subarray(last - w + 1), y.subarray(last - w + 1))));
+    expect(worstErr).toBeLessThan(1e-13);
+  });
+  it('a huge move leaving the window does not pollute the quiet windows after it', () => {
+    const { normal } = rng(5);
+    const n = 3000;
+    const w = 100;
+    const x = Float64Array.from({ length: n }, (_, t) => 1e-6 * normal() + (t >= 1000 && t < 1010 ? 1e6 * normal() : 0));
+    const y = Float64Array.from(x, (v) => v + 1e-6 * normal());
+    const got = rollingCorrelation(x, y, w);
+    const want = refRolling(x, y, w, w);
+    for (let t = 1110; t < 1130; t++) expect(Math.abs(got[t]! - want[t]!), `t=${t}`).toBeLessThan(1e-12);
+    expect(worst(got, want, 1).err).toBeLessThan(1e-9);
+  });
+});
+
+describe('rollingCorrelation — equals the direct reference on random inputs (NaN, ±Infinity, constant stretches)', () => {
+  it('seeded random cases', () => {
+    const { uniform, normal } = rng(77);
+    for (let trial = 0; trial < 200; trial++) {
+      const n = Math.floor(uniform() * 120);
+      const w = 1 + Math.floor(uniform() * 30);
+      const minP = Math.floor(uniform() * (w + 2));
+      const x = Float64Array.from({ length: n }, () => {
+        const u = uniform();
+        return u < 0.08 ? NaN : u < 0.1 ? (uniform() < 0.5 ? Infinity : -Infinity) : u < 0.3 ? 1.5 : normal();
+      });
+      const y = Float64Array.from(x, (v) => (uniform() < 0.08 ? NaN : uniform() < 0.2 ? 2 : v + normal()));
+      const got = rollingCorrelation(x, y, w, minP);
+      const want = refRolling(x, y, w, minP);
+      const e = worst(got, want, 1);
+      expect(e.err, `trial ${trial} t=${e.at}`).toBeLessThan(1e-12);
+    }
+  });
+  it('|ρ| ≤ 1 (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.double({ min: -1e9, max: 1e9, noNaN: true })), { maxLength: 80 }),
+        fc.integer({ min: 1, max: 20 }),
+        (pairs, w) => {
+          const out = rollingCorrelation(
+            Float64Array.from(pairs, (p) => p[0]),
+            Float64Array.from(pairs, (p) => p[1]),
+            w,
+            1,
+          );
+          for (const v of out) if (!Number.isNaN(v)) expect(Math.abs(v)).toBeLessThanOrEqual(1);
+        },
+      ),
+    );
+  });
+});
+
+describe('rollingCorrelation — edge inputs', () => {
+  const F = (...a: number[]): Float64Array => Float64Array.from(a);
+  it('empty, one point, constant, NaN, ±Infinity, 1e150, window longer than the data', () => {
+    expect(rollingCorrelation(F(), F(), 3).length).toBe(0);
+    expect(Array.from(rollingCorrelation(F(1), F(2), 1, 0))).toEqual([NaN]);
+    expect(Array.from(rollingCorrelation(F(1, 1, 1, 1), F(1, 2, 3, 4), 3, 2))).toEqual([NaN, NaN, NaN, NaN]);
+    expect(Array.from(rollingCorrelation(F(1, 2, NaN, 4), F(1, 2, 3, 5), 3, 2))).toEqual([NaN, 1, 1, 1]);
+    const inf = rollingCorrelation(F(1, 2, Infinity, 4, 5, 6, 7), F(1, 3, 2, 5, 4, 6, 8), 3, 2);
+    expect(Array.from(inf.subarray(2, 5)).every(Number.isNaN)).toBe(true); // windows holding the infinity
+    expect(inf[5]).toBeCloseTo(refPearson([4, 5, 6], [5, 4, 6]), 14); // and only those
+    const big = rollingCorrelation(F(1e150, 3e150, 2e150, 5e150), F(1, 3, 2, 4), 3);
+    expect(big[3]).toBeCloseTo(refPearson([3, 2, 5], [3, 2, 4]), 14);
+    expect(Array.from(rollingCorrelation(F(1, 2, 3), F(3, 1, 2), 10, 2))).toEqual([NaN, -1, -0.5]);
+  });
+  it('mismatched lengths and bad arguments throw; the output buffer is used', () => {
+    expect(() => rollingCorrelation(F(1, 2), F(1), 2)).toThrow('rollingCorrelation: series lengths differ (2 vs 1)');
+    expect(() => rollingCorrelation(F(1, 2), F(1, 2), 0)).toThrow('window must be a positive integer, got 0');
+    expect(() => rollingCorrelation(F(1, 2), F(1, 2), 2.5)).toThrow('window must be a positive integer');
+    expect(() => rollingCorrelation(F(1, 2), F(1, 2), 2, -1)).toThrow('minPeriods must be ≥ 0');
+    expect(() => rollingCorrelation(F(1, 2), F(1, 2), 2, 2, new Float64Array(3))).toThrow('output length 3 differs from input length 2');
+    const out = new Float64Array(3);
+    expect(rollingCorrelation(F(1, 2, 3), F(1, 2, 4), 2, 2, out)).toBe(out);
+  });
+});
