@@ -7,9 +7,9 @@ import { existsSync } from 'node:fs';
 /** Each check says whether a capability is present, and which packages provide it. */
 export const requirements = [
   {
-    what: 'NumPy, SciPy, pandas, statsmodels for /usr/bin/python3',
-    present: () => ok('/usr/bin/python3', ['-c', 'import numpy, scipy, pandas, statsmodels']),
-    packages: ['python3-numpy', 'python3-scipy', 'python3-pandas', 'python3-statsmodels'],
+    what: 'NumPy, SciPy, pandas, statsmodels, mpmath for /usr/bin/python3',
+    present: () => ok('/usr/bin/python3', ['-c', 'import numpy, scipy, pandas, statsmodels, mpmath']),
+    packages: ['python3-numpy', 'python3-scipy', 'python3-pandas', 'python3-statsmodels', 'python3-mpmath'],
   },
   {
     what: 'R with tseries and urca',

@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './formats/index.js';
 export * from './market/index.js';
 export * from './fetch/index.js';
+export * from './analytics/index.js';

@@ -16,3 +16,4 @@ export { ewmCorrelation, RISKMETRICS_LAMBDA } from './ewmCorrelation.js';
 export { ewmCorrelationZeroMean } from './ewmCorrelationZeroMean.js';
 export { averageLinkage } from './averageLinkage.js';
 export { clusterOrder } from './clusterOrder.js';
+export { correlationReport, type CorrelationReport, type CorrelationReportOptions } from './correlationReport.js';

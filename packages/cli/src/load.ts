@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { ECB_ATTRIBUTION, ecbHistory, InputError, Market, readDataset, type Dataset, type ReadOptions } from '@soukan/data';
+import type { Command } from 'commander';
+
+/** Options every data-reading command accepts. */
+export interface DataOptions {
+  data?: string[];
+  input?: string;
+  skipBadRows?: boolean;
+  tz?: string;
+  timeColumn?: string;
+  dateFormat?: string;
+  delimiter?: string;
+  symbol?: string;
+}
+
+/** A market plus what the user should be told about where it came from. */
+export interface LoadedMarket {
+  readonly market: Market;
+  /** Short description of the data for header lines. */
+  readonly description: string;
+  /** Attribution the data's terms ask for, if any. */
+  readonly attribution?: string;
+  readonly dataset: Dataset;
+}
+
+/** Adds the data options to a command. */
+export function withDataOptions(cmd: Command): Command {
+  return cmd
+    .option('--data <file...>', 'data file(s): ECB, Fed H.10, FRED, HistData, MetaTrader or CSV (.zip/.gz ok); default: the ECB history (downloaded, or $SOUKAN_ECB_FILE)')
+    .option('--input <format>', 'force the input format: ecb|h10|fred-wide|histdata|mt4|mt5|csv-long|csv-wide')
+    .option('--skip-bad-rows', 'skip malformed rows (reported) instead of stopping at the first')
+    .option('--tz <zone>', 'time zone of the file\'s timestamps (IANA name, e.g. America/New_York)')
+    .option('--time-column <name>', 'CSV: the time column')
+    .option('--date-format <fmt>', 'CSV: date format, e.g. YYYY-MM-DD, DD/MM/YYYY, epoch-ms')
+    .option('--delimiter <char>', 'CSV: field delimiter')
+    .option('--symbol <pair>', 'symbol of a single-instrument file whose name does not say');
+}
+
+/**
+ * A local copy of the ECB file to use when the download fails and nothing is
+ * cached: $SOUKAN_ECB_FALLBACK (`npm start` points it at the real-data folder
+ * beside a development checkout).
+ */
+function fallbacks(): string[] {
+  const env = process.env.SOUKAN_ECB_FALLBACK;
+  return env ? [env] : [];
+}
+
+/**
+ * Loads the market a command works on: the `--data` files, else
+ * `$SOUKAN_ECB_FILE`, else the ECB history (cached download).
+ */
+export async function loadMarket(opts: DataOptions, log: (m: string) => void = (m) => process.stderr.write(`${m}\n`)): Promise<LoadedMarket> {
+  let files = opts.data;
+  let attribution: string | undefined;
+  if (!files || files.length === 0) {
+    const env = process.env.SOUKAN_ECB_FILE;
+    if (env) {
+      if (!existsSync(env)) throw new InputError(`SOUKAN_ECB_FILE points to a missing file: ${env}`);
+      files = [env];
+    } else {
+      try {
+        files = [(await ecbHistory({ log, fallbacks: fallbacks() })).path];
+      } catch (e) {
+        throw new InputError((e as Error).message);
+      }
+    }
+  }
+  const readOpts: ReadOptions = {
+    format: opts.input as ReadOptions['format'],
+    skipBadRows: opts.skipBadRows,
+    tz: opts.tz,
+    timeColumn: opts.timeColumn,
+    dateFormat: opts.dateFormat,
+    delimiter: opts.delimiter,
+    symbol: opts.symbol,
+  };
+  for (const f of files) if (!existsSync(f)) throw new InputError(`no such file: ${f}`);
+  const dataset = await readDataset(files.length === 1 ? files[0]! : files, readOpts);
+  if (dataset.skipped.count > 0) {
+    const first = dataset.skipped.first.map((p) => `${p.file}:${p.line}${p.field ? ` (${p.field})` : ''} ${p.reason}`);
+    log(`skipped ${dataset.skipped.count} bad row(s); first: ${first.slice(0, 3).join('; ')}`);
+  }
+  if (dataset.source === 'ECB') attribution = ECB_ATTRIBUTION;
+  else if (dataset.source === 'FRB H.10' || dataset.source === 'FRED') attribution = 'Source: Board of Governors of the Federal Reserve System, H.10';
+  const description = `${dataset.source} ${dataset.frequency} data (${dataset.series.length} quoted series)`;
+  return {
+    market: new Market(dataset.series, { label: `the ${dataset.source} data`, frequency: dataset.frequency }),
+    description,
+    attribution,
+    dataset,
+  };
+}

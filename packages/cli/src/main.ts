@@ -1,0 +1,34 @@
+import { InputError } from '@soukan/data';
+import { CommanderError } from 'commander';
+import { createProgram } from './program.js';
+
+/**
+ * Entry point: user mistakes print one line and exit 2 (never a stack trace);
+ * anything else is a bug and prints its stack and exits 1.
+ */
+async function main(argv: readonly string[]): Promise<number> {
+  const program = createProgram();
+  try {
+    await program.parseAsync(argv as string[]);
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof InputError) {
+      process.stderr.write(`soukan: ${e.message}\n`);
+      return 2;
+    }
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT' && err.path) {
+      process.stderr.write(`soukan: no such file: ${err.path}\n`);
+      return 2;
+    }
+    if (err.code === 'EPIPE') return 0;
+    process.stderr.write(`soukan: internal error (please report): ${err.stack ?? String(e)}\n`);
+    return 1;
+  }
+}
+
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+});
+process.exitCode = await main(process.argv);

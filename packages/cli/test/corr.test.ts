@@ -1,0 +1,215 @@
+import { createServer, type Server } from 'node:http';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../test/helpers/cli.js';
+import { fixture, sharedData } from '../../../test/helpers/sharedData.js';
+
+const ecb = sharedData('eurofxref-hist.zip');
+const h10 = sharedData('frb_h10_daily.csv');
+const fixtures = 'packages/core/test/fixtures/correlation';
+const windowRef = JSON.parse(readFileSync(fixture(`${fixtures}/ecb_window.json`), 'utf8'));
+const rollingRef = JSON.parse(readFileSync(fixture(`${fixtures}/rolling_ecb.json`), 'utf8'));
+
+function maxRelDiff(a: (number | null)[], b: (number | null)[]): number {
+  let worst = 0;
+  for (let i = 0; i < b.length; i++) {
+    if (b[i] === null) {
+      expect(a[i]).toBeNull();
+      continue;
+    }
+    worst = Math.max(worst, Math.abs(a[i]! - b[i]!) / Math.max(1e-12, Math.abs(b[i]!)));
+  }
+  return worst;
+}
+
+describe('soukan corr on the ECB history', () => {
+  it('json: the 28 majors over the last 260 returns equal SciPy pearsonr per pair (ecb_window.json)', async () => {
+    const res = await runCli(['corr', '--universe', 'majors', '--data', ecb, '--window', '260', '--end', '2026-04-13', '--format', 'json']);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    const j = JSON.parse(res.stdout);
+    expect(j.symbols).toEqual(windowRef.symbols);
+    expect(j).toMatchObject({ method: 'pearson', on: 'returns', returns: 'log', window: 260, timeframe: 'D1', start: windowRef.dates[0], end: '2026-04-13', observations: 260 });
+    expect(maxRelDiff(j.matrix.flat(), windowRef.returns.pearson.r)).toBeLessThan(1e-10);
+    expect(maxRelDiff(j.p.flat(), windowRef.returns.pearson.p)).toBeLessThan(1e-8);
+    expect(j.n.flat().every((n: number) => n === 260)).toBe(true);
+    expect(j.attribution).toMatch(/Source: ECB/);
+  });
+
+  it('json: spearman on levels is labelled and matches SciPy', async () => {
+    const res = await runCli(['corr', '--universe', 'majors', '--data', ecb, '--window', '260', '--end', '2026-04-13', '--on', 'levels', '--method', 'spearman', '--format', 'json']);
+    const j = JSON.parse(res.stdout);
+    expect(j.on).toBe('levels');
+    expect(j.returns).toBeNull();
+    expect(maxRelDiff(j.matrix.flat(), windowRef.levels.spearman.r)).toBeLessThan(1e-10);
+  });
+
+  it('table: plain when piped, ±100 cells, a header naming method, input, window and dates', async () => {
+    const res = await runCli(['corr', 'EUR/USD', 'USD/JPY', 'ZAR/JPY', 'CHF/JPY', '--data', ecb, '--window', '60', '--end', '2026-04-13']);
+    expect(res.code).toBe(0);
+    // eslint-disable-next-line no-control-regex
+    expect(res.stdout).not.toMatch(/\x1b\[/);
+    const lines = res.stdout.split('\n');
+    expect(lines[0]).toMatch(/^Pearson correlation ×100 of daily log returns · 60 observations · \d{4}-\d{2}-\d{2} → 2026-04-13$/);
+    expect(lines[1]).toMatch(/Source: ECB statistics/);
+    expect(lines.find((l) => l.startsWith('USD/JPY'))).toMatch(/^USD\/JPY\s+[-+]\d+\s+100\s+[-+]\d+\s+[-+]\d+$/);
+  });
+
+  it('table in colour when forced: strength bands', async () => {
+    const res = await runCli(['corr', 'EUR/USD', 'USD/CHF', '--data', ecb, '--window', '250'], { NO_COLOR: undefined, FORCE_COLOR: '1' });
+    // EUR/USD vs USD/CHF is strongly negative: red.
+    // eslint-disable-next-line no-control-regex
+    expect(res.stdout).toMatch(/\x1b\[31m\s+-\d\d/);
+  });
+
+  it('csv: a symmetric matrix with a header row', async () => {
+    const res = await runCli(['corr', 'EUR/USD', 'GBP/USD', 'USD/JPY', '--data', ecb, '--format', 'csv']);
+    const rows = res.stdout.trim().split('\n').map((l) => l.split(','));
+    expect(rows[0]).toEqual(['', 'EUR/USD', 'GBP/USD', 'USD/JPY']);
+    expect(rows[1]![2]).toBe(rows[2]![1]);
+    expect(Number(rows[1]![1])).toBe(1);
+  });
+
+  it('--order cluster reorders rows and columns together', async () => {
+    const res = await runCli(['corr', '--universe', 'majors', '--data', ecb, '--order', 'cluster', '--format', 'json']);
+    const j = JSON.parse(res.stdout);
+    expect(j.order).toBe('cluster');
+    expect([...j.symbols].sort()).toEqual([...windowRef.symbols].sort());
+    expect(j.symbols).not.toEqual(windowRef.symbols);
+    for (let i = 0; i < 28; i++) expect(j.matrix[i][i]).toBe(1);
+  });
+
+  it('--rolling W equals pandas Series.rolling(W).corr (rolling_ecb.json, EUR/USD vs GBP/USD)', async () => {
+    const c = rollingRef.cases[0];
+    for (const r of c.rolling) {
+      const res = await runCli(['corr', 'EUR/USD', 'GBP/USD', '--data', ecb, '--rolling', String(r.window), '--from', c.dates[0], '--format', 'json']);
+      expect(res.code).toBe(0);
+      const j = JSON.parse(res.stdout);
+      expect(j.time).toEqual(c.dates);
+      // pandas started its windows at the first date; ours ran from 1999, so compare where pandas has a full window.
+      const from = r.window - 1;
+      expect(maxRelDiff(j.rho.slice(from), r.pandas.slice(from))).toBeLessThan(1e-9);
+    }
+  });
+
+  it('--ewm 0.94 equals pandas ewm(alpha=0.06).corr once the start-up weight has decayed', async () => {
+    const c = rollingRef.cases[0];
+    const e = c.ewm[0];
+    const res = await runCli(['corr', 'EUR/USD', 'GBP/USD', '--data', ecb, '--ewm', '0.94', '--from', c.dates[0], '--format', 'json']);
+    const j = JSON.parse(res.stdout);
+    expect(j.kind).toBe('ewm');
+    // 0.94^1000 ≈ 1e-27: after 1000 steps the different starting points no longer matter.
+    expect(maxRelDiff(j.rho.slice(1000), e.pandas.slice(1000))).toBeLessThan(1e-9);
+  });
+});
+
+describe('soukan corr: bad input gets one clear line and exit 2', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'soukan-cli-'));
+  it('a malformed row names file, line, field and text; --skip-bad-rows reports it', async () => {
+    const f = join(dir, 'bad.csv');
+    writeFileSync(f, 'time,EUR/USD,USD/JPY\n2024-01-02,1.10,140.1\n2024-01-03,1.1x,141.0\n2024-01-04,1.12,142.0\n2024-01-05,1.11,141.5\n');
+    const res = await runCli(['corr', 'EUR/USD', 'USD/JPY', '--data', f]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/bad\.csv.*line 3.*EUR\/USD.*"1\.1x"/);
+    expect(res.stderr).not.toMatch(/\n\s+at /);
+    const skip = await runCli(['corr', 'EUR/USD', 'USD/JPY', '--data', f, '--skip-bad-rows', '--window', '2', '--min-periods', '2']);
+    expect(skip.stderr).toMatch(/skipped 1 bad row.*bad\.csv:3/);
+  });
+  it('an unknown symbol names the closest matches and the currencies the source has', async () => {
+    const res = await runCli(['corr', 'EUR/USD', 'EUR/XYZ', '--data', ecb]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/unknown symbol EUR\/XYZ: .* has no XYZ; closest: .*; currencies: AUD BGN BRL/);
+    const typo = await runCli(['corr', 'EURUDS', 'USD/JPY', '--data', ecb]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/closest: EUR\/USD/);
+  });
+  it('no overlap between series says so', async () => {
+    // The old Turkish lira (TRL) left the ECB list in 2004; the real (BRL) joined in 2008.
+    const res = await runCli(['corr', 'EUR/TRL', 'EUR/BRL', '--data', ecb, '--window', '10']);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/do not overlap in time: EUR\/TRL 1999-01-04 → 2004-12-31; EUR\/BRL 2008-01-02 → 2026-04-13/);
+  });
+  it('too few points for the window says how many there are', async () => {
+    const res = await runCli(['corr', 'EUR/USD', 'USD/JPY', '--data', ecb, '--window', '100', '--end', '1999-02-01']);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/too few points for window 100: 20 returns/);
+  });
+  it('bad option values name the option', async () => {
+    for (const [args, msg] of [
+      [['--method', 'tau'], /--method must be one of pearson, spearman, kendall/],
+      [['--window', '-3'], /--window must be a whole number/],
+      [['--end', '2024-02-30'], /--end: not a date/],
+      [['--timeframe', 'H2'], /timeframe: unknown timeframe "H2"/],
+      [['--timeframe', 'H1'], /timeframe H1 needs intraday data/],
+      [['--universe', 'minors'], /universe: unknown universe "minors"/],
+      [['--confidence', '1.5'], /--confidence must be a number in \(0, 1\)/],
+    ] as const) {
+      const res = await runCli(['corr', ...(args[0] === '--universe' ? [] : ['EUR/USD', 'USD/JPY']), '--data', ecb, ...args]);
+      expect(res.code, args.join(' ')).toBe(2);
+      expect(res.stderr).toMatch(msg);
+    }
+  });
+  it('a file of an unknown format lists what was tried', async () => {
+    const f = join(dir, 'notes.txt');
+    writeFileSync(f, 'hello world\nthis is not market data\n');
+    const res = await runCli(['corr', 'EUR/USD', 'USD/JPY', '--data', f]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/ecb.*h10.*histdata/s);
+  });
+  it('H.10 data addresses crosses through USD', async () => {
+    const res = await runCli(['corr', 'EUR/JPY', 'AUD/NZD', 'EUR/USD', '--data', h10, '--format', 'json']);
+    expect(res.code).toBe(0);
+    expect(JSON.parse(res.stdout).attribution).toMatch(/Federal Reserve/);
+  });
+});
+
+describe('the ECB download (served from 127.0.0.1)', () => {
+  let server: Server;
+  let url = '';
+  let hits = 0;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      hits++;
+      if (req.url !== '/stats/eurofxref/eurofxref-hist.zip') {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/zip' });
+      createReadStream(ecb).pipe(res);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const addr = server.address();
+    url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/stats/eurofxref/eurofxref-hist.zip`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it('downloads once, caches, and reads the cache next time', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'soukan-home-'));
+    const env = { SOUKAN_HOME: home, SOUKAN_ECB_URL: url };
+    const first = await runCli(['corr', '--universe', 'majors', '--format', 'json'], env);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/downloading http:\/\/127\.0\.0\.1/);
+    expect(existsSync(join(home, 'downloads', 'eurofxref-hist.zip'))).toBe(true);
+    expect(JSON.parse(first.stdout).symbols).toHaveLength(28);
+    const before = hits;
+    const second = await runCli(['corr', '--universe', 'majors', '--format', 'json'], env);
+    expect(second.code).toBe(0);
+    expect(hits).toBe(before);
+    expect(second.stdout).toBe(first.stdout);
+  });
+
+  it('offline with nothing cached: a clear message saying how to work offline', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'soukan-home-'));
+    const res = await runCli(['corr'], { SOUKAN_HOME: home, SOUKAN_ECB_URL: url.replace('eurofxref-hist.zip', 'missing.zip') });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/HTTP 404.*--data eurofxref-hist\.zip or set SOUKAN_ECB_FILE/);
+  });
+
+  it('SOUKAN_ECB_FILE reads a local copy without any download', async () => {
+    const res = await runCli(['corr', 'EUR/USD', 'USD/JPY', '--format', 'json'], { SOUKAN_ECB_FILE: ecb, SOUKAN_ECB_URL: 'http://127.0.0.1:9/none' });
+    expect(res.code).toBe(0);
+    expect(res.stderr).toBe('');
+  });
+});

@@ -1,0 +1,225 @@
+import {
+  correlationReport,
+  ewmCorrelation,
+  formatIsoDate,
+  formatIsoTime,
+  frameReturns,
+  parseTimeframe,
+  rollingCorrelation,
+  universe,
+  windowBounds,
+  type AlignPolicy,
+  type CorrelationMethod,
+  type CorrelationReport,
+  type ReturnKind,
+  type Timeframe,
+  type Window,
+} from '@soukan/core';
+import { InputError } from '../errors.js';
+import type { Market } from '../market/market.js';
+
+/** Default window: about one year of daily observations. */
+export const DEFAULT_CORRELATION_WINDOW = 250;
+/** Default minimum observations per cell (capped at the window). */
+export const DEFAULT_CORRELATION_MIN_PERIODS = 20;
+
+/** A correlation request as the CLI and the HTTP API take it. */
+export interface CorrelationParams {
+  /** Pairs in any accepted spelling; or give `universe`. Default: the `majors` universe. */
+  readonly symbols?: readonly string[];
+  readonly universe?: string;
+  readonly on?: 'returns' | 'levels';
+  readonly returns?: ReturnKind;
+  readonly method?: CorrelationMethod;
+  /** Last N observations (default 250), or `all`; ignored when `from`/`to` are given. */
+  readonly window?: number | 'all';
+  /** The window ends on or before this time (UTC ms). */
+  readonly end?: number;
+  /** A closed date range instead of a count. */
+  readonly from?: number;
+  readonly to?: number;
+  /** Bar size; default D1 for daily data, H1 for intraday. */
+  readonly timeframe?: string;
+  readonly minPeriods?: number;
+  readonly align?: AlignPolicy;
+  readonly order?: 'given' | 'cluster';
+  readonly confidence?: number;
+}
+
+/** A correlation matrix with what it was computed on. */
+export interface CorrelationResult {
+  readonly report: CorrelationReport;
+  readonly timeframe: Timeframe;
+  readonly window: Window;
+  /** Things the user should know (pairs a universe lacked, forward fills). */
+  readonly notes: readonly string[];
+}
+
+/** Symbols and aligned prices a request asks for, validated. */
+interface Selection {
+  readonly symbols: string[];
+  readonly timeframe: Timeframe;
+  readonly frame: import('@soukan/core').Frame;
+  readonly notes: string[];
+}
+
+function windowOf(p: CorrelationParams): Window {
+  if (p.from !== undefined || p.to !== undefined) {
+    if (p.end !== undefined) throw new InputError('end goes with window; with from/to the range is the window');
+    if (p.from !== undefined && p.to !== undefined && p.from > p.to) throw new InputError(`from (${formatIsoDate(p.from)}) is after to (${formatIsoDate(p.to)})`);
+    return { kind: 'range', from: p.from, to: p.to };
+  }
+  const w = p.window ?? DEFAULT_CORRELATION_WINDOW;
+  if (w === 'all') return { kind: 'range', to: p.end };
+  if (!Number.isSafeInteger(w) || w < 2) throw new InputError(`window must be a whole number ≥ 2 or "all", got ${w}`);
+  return { kind: 'last', n: w, end: p.end };
+}
+
+function select(market: Market, p: CorrelationParams, need: { exactly?: number; atLeast: number }): Selection {
+  let timeframe: Timeframe;
+  try {
+    timeframe = p.timeframe ? parseTimeframe(p.timeframe) : market.frequency === 'daily' ? 'D1' : 'H1';
+  } catch (e) {
+    throw new InputError(`timeframe: ${(e as Error).message}`);
+  }
+  const notes: string[] = [];
+  let symbols = [...(p.symbols ?? [])];
+  if (symbols.length > 0 && p.universe) throw new InputError('give symbols or a universe, not both');
+  if (symbols.length === 0) {
+    if (need.exactly === 2 && !p.universe) throw new InputError('a rolling or EWMA correlation needs two symbols, e.g. EUR/USD USD/JPY');
+    const name = p.universe ?? 'majors';
+    let all: readonly string[];
+    try {
+      all = universe(name);
+    } catch (e) {
+      throw new InputError(`universe: ${(e as Error).message}`);
+    }
+    const missing: string[] = [];
+    for (const s of all) {
+      try {
+        market.route(s);
+        symbols.push(s);
+      } catch {
+        missing.push(s);
+      }
+    }
+    if (missing.length) notes.push(`${missing.length} pair(s) of ${name} are not in ${market.label}: ${missing.join(' ')}`);
+    if (symbols.length < need.atLeast) throw new InputError(`${market.label} has ${symbols.length} pair(s) of the ${name} universe; need at least ${need.atLeast}`);
+  }
+  symbols = symbols.map((s) => market.route(s).target.symbol);
+  if (need.exactly !== undefined && symbols.length !== need.exactly) throw new InputError(`need exactly ${need.exactly} symbols, got ${symbols.length}`);
+  if (symbols.length < need.atLeast) throw new InputError(`a correlation needs at least ${need.atLeast} symbols, got ${symbols.length}`);
+  const dup = symbols.find((s, i) => symbols.indexOf(s) !== i);
+  if (dup) throw new InputError(`${dup} is given twice`);
+  const { frame, filled } = market.frame(symbols, p.align ?? { kind: 'inner' }, timeframe);
+  const filledTotal = filled.reduce((a, b) => a + b, 0);
+  if (filledTotal > 0) notes.push(`forward-filled ${filledTotal} missing value(s); each one manufactures a zero return`);
+  if (frame.time.length === 0) {
+    const ranges = symbols.map((s) => {
+      const t = market.series(s).time;
+      return t.length ? `${s} ${formatIsoTime(t[0]!)} → ${formatIsoTime(t[t.length - 1]!)}` : `${s} (no data)`;
+    });
+    throw new InputError(`the series do not overlap in time: ${ranges.join('; ')}`);
+  }
+  return { symbols, timeframe, frame, notes };
+}
+
+function describe(w: Window): string {
+  if (w.kind === 'last') return `last ${w.n}${w.end !== undefined ? ` ending ${formatIsoDate(w.end)}` : ''}`;
+  return `${w.from !== undefined ? formatIsoDate(w.from) : 'start'} → ${w.to !== undefined ? formatIsoDate(w.to) : 'end'}`;
+}
+
+/**
+ * The correlation matrix a user asked for, validated end to end.
+ *
+ * @throws InputError for unknown symbols or universes, series that do not
+ *   overlap, a window with too few observations, bad parameter values.
+ */
+export function correlationQuery(market: Market, p: CorrelationParams): CorrelationResult {
+  const window = windowOf(p);
+  const sel = select(market, p, { atLeast: 2 });
+  const on = p.on ?? 'returns';
+  const n = window.kind === 'last' ? window.n : undefined;
+  const minPeriods = p.minPeriods ?? Math.min(DEFAULT_CORRELATION_MIN_PERIODS, n ?? DEFAULT_CORRELATION_MIN_PERIODS);
+  if (!Number.isSafeInteger(minPeriods) || minPeriods < 2) throw new InputError(`min-periods must be a whole number ≥ 2, got ${minPeriods}`);
+  const confidence = p.confidence ?? 0.95;
+  if (!(confidence > 0 && confidence < 1)) throw new InputError(`confidence must be in (0, 1), got ${confidence}`);
+  const report = correlationReport(sel.frame, {
+    on,
+    returns: p.returns,
+    method: p.method,
+    window,
+    minPeriods,
+    missing: p.align?.kind === 'pairwise' ? 'pairwise' : 'complete',
+    confidence,
+    order: p.order,
+  });
+  const t = sel.frame.time;
+  if (report.observations === 0) {
+    throw new InputError(`no observations in the window (${describe(window)}); the data runs ${formatIsoTime(t[0]!)} → ${formatIsoTime(t[t.length - 1]!)}`);
+  }
+  if (n !== undefined && report.observations < n) {
+    throw new InputError(
+      `too few points for window ${n}: ${report.observations} ${on === 'returns' ? 'returns' : 'prices'} after aligning ${sel.symbols.length} series (${formatIsoTime(report.start)} → ${formatIsoTime(report.end)}); use a smaller window or "all"`,
+    );
+  }
+  return { report, timeframe: sel.timeframe, window, notes: sel.notes };
+}
+
+/** A rolling or exponentially weighted correlation request for two symbols. */
+export interface CorrelationSeriesParams extends CorrelationParams {
+  /** Rolling window length (observations). */
+  readonly rolling?: number;
+  /** EWMA decay λ in (0, 1). */
+  readonly ewm?: number;
+}
+
+/** A correlation series of two symbols. */
+export interface CorrelationSeriesResult {
+  readonly symbols: readonly string[];
+  readonly kind: 'rolling' | 'ewm';
+  readonly rolling?: number;
+  readonly lambda?: number;
+  readonly on: 'returns' | 'levels';
+  readonly returnKind: ReturnKind;
+  readonly timeframe: Timeframe;
+  readonly time: Float64Array;
+  readonly rho: Float64Array;
+  readonly notes: readonly string[];
+}
+
+/**
+ * Rolling (window `rolling`, pandas `rolling(w).corr` semantics) or EWMA
+ * (λ, pandas `ewm(alpha = 1 − λ).corr`) Pearson correlation of two symbols,
+ * computed over all the data; `from`/`to`/`end` choose the part returned.
+ *
+ * @throws InputError as {@link correlationQuery}, and for a window longer than the data.
+ */
+export function correlationSeriesQuery(market: Market, p: CorrelationSeriesParams): CorrelationSeriesResult {
+  if ((p.rolling === undefined) === (p.ewm === undefined)) throw new InputError('give one of rolling (a window) or ewm (a λ)');
+  if (p.method && p.method !== 'pearson') throw new InputError('rolling and EWMA correlations are Pearson; drop method');
+  if (p.rolling !== undefined && (!Number.isSafeInteger(p.rolling) || p.rolling < 2)) throw new InputError(`rolling must be a whole number ≥ 2, got ${p.rolling}`);
+  if (p.ewm !== undefined && !(p.ewm > 0 && p.ewm < 1)) throw new InputError(`ewm λ must be in (0, 1), got ${p.ewm}`);
+  const sel = select(market, p, { exactly: 2, atLeast: 2 });
+  const on = p.on ?? 'returns';
+  const returnKind = p.returns ?? 'log';
+  const f = on === 'returns' ? frameReturns(sel.frame, returnKind) : sel.frame;
+  const [x, y] = f.columns as [Float64Array, Float64Array];
+  if (p.rolling !== undefined && f.time.length < p.rolling) {
+    throw new InputError(`too few points for rolling ${p.rolling}: ${f.time.length} ${on} after aligning ${sel.symbols.join(' and ')}`);
+  }
+  const rho = p.rolling !== undefined ? rollingCorrelation(x, y, p.rolling, p.minPeriods ?? p.rolling) : ewmCorrelation(x, y, p.ewm!);
+  const { start, stop } = windowBounds(f.time, { kind: 'range', from: p.from, to: p.to ?? p.end });
+  return {
+    symbols: sel.symbols,
+    kind: p.rolling !== undefined ? 'rolling' : 'ewm',
+    rolling: p.rolling,
+    lambda: p.ewm,
+    on,
+    returnKind,
+    timeframe: sel.timeframe,
+    time: f.time.subarray(start, stop),
+    rho: rho.subarray(start, stop),
+    notes: sel.notes,
+  };
+}
