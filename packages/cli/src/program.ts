@@ -1,5 +1,9 @@
 import { Command } from 'commander';
 import { registerCorr } from './commands/corr.js';
+import { registerExposure } from './commands/exposure.js';
+import { registerMove } from './commands/move.js';
+import { registerVar } from './commands/var.js';
+import { registerVol } from './commands/vol.js';
 
 /** The `soukan` command and its subcommands. */
 export function createProgram(): Command {
@@ -10,5 +14,9 @@ export function createProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (s, write) => write(`soukan: ${s.replace(/^error: /, '')}`) });
   registerCorr(program);
+  registerVol(program);
+  registerMove(program);
+  registerVar(program);
+  registerExposure(program);
   return program;
 }
