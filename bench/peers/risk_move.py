@@ -1,7 +1,9 @@
 """NumPy/pandas peer of bench/risk.mjs part 1 (move probability).
 
-usage: /usr/bin/python3 risk_move.py PAIR HORIZON_MS HORIZON_BARS THRESHOLD...
+usage: /usr/bin/python3 risk_move.py [--e2e] PAIR HORIZON_MS HORIZON_BARS THRESHOLD...
 Prints JSON: hit counts and median times (ms) of the window computation + counting.
+With --e2e: read the zip, compute the time-horizon counts once, print them and exit
+(the caller times the whole process, as it times the soukan command).
 """
 import json
 import os
@@ -13,8 +15,10 @@ import numpy as np
 import pandas as pd
 from numpy.lib.stride_tricks import sliding_window_view
 
-pair, D, H = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-thresholds = [float(x) for x in sys.argv[4:]]
+e2e = sys.argv[1] == "--e2e"
+argv = sys.argv[2:] if e2e else sys.argv[1:]
+pair, D, H = argv[0], int(argv[1]), int(argv[2])
+thresholds = [float(x) for x in argv[3:]]
 DATA = os.environ["SOUKAN_SHARED_DATA"]
 with zipfile.ZipFile(os.path.join(DATA, "histdata_m1_2017", f"HISTDATA_COM_ASCII_{pair}_M1_2017.zip")) as z:
     with z.open(f"DAT_ASCII_{pair}_M1_2017.csv") as f:
@@ -56,6 +60,11 @@ def bench(fn, runs=5):
         ts.append((time.perf_counter() - t0) * 1000)
     return out, float(np.median(ts))
 
+
+if e2e:
+    up, down = by_time()
+    print(json.dumps({"up": up, "down": down}))
+    sys.exit(0)
 
 (tu, td), tms = bench(by_time)
 (bu, bd), bms = bench(by_bars)
