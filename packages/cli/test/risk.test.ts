@@ -218,6 +218,8 @@ describe('soukan exposure', () => {
     const a = await ok(['exposure', '--positions', join(dir, 'p.csv'), '--data', ecb, '--end', '2019-12-31', '--format', 'csv']);
     const b = await ok(['exposure', '--positions', join(dir, 'p.json'), '--data', ecb, '--end', '2019-12-31', '--format', 'csv']);
     expect(a).toBe(b);
+    expect(await ok(['exposure', 'EUR/USD', '+100k', 'USD/CHF=-50k', '--data', ecb, '--end', '2019-12-31', '--format', 'csv'])).toBe(a);
+    expect(await ok(['exposure', 'EURUSD 100000', 'USD/CHF', '-50000', '--data', ecb, '--end', '2019-12-31', '--format', 'csv'])).toBe(a);
     expect(a.split('\n')[0]).toBe('section,item,amount,rate,value,confidence,var,es,marginal_var,component_var,share_of_var,component_es_historical,variance_reduction');
     const t = await ok(['exposure', 'EUR/USD', '+100000', 'USD/CHF', '-50000', '--data', ecb, '--end', '2019-12-31']);
     expect(t.split('\n')[0]).toBe('Net currency exposure in USD · rates as of 2019-12-31');

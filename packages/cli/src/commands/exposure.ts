@@ -238,12 +238,9 @@ export function registerExposure(program: Command): void {
     .command('exposure')
     .summary('net currency exposure of positions, portfolio VaR/ES with contributions, hedge suggestion')
     .description(
-      'Net exposure per currency of FX positions (EUR/USD +100000 = long 100,000 EUR, short 100,000 × rate USD), valued in the\n' +
-        'account currency at the latest rates; correlated portfolio VaR/ES (normal, with Euler component and marginal\n' +
-        'contributions per position; historical, with component ES) from daily log returns; and the single position in a\n' +
-        'chosen pair that minimises the portfolio variance. Losses are positive.',
+      'Net exposure per currency of FX positions (EUR/USD +100000 = long 100,000 EUR, short 100,000 × rate USD), valued in the account currency at the latest rates; correlated portfolio VaR/ES (normal, with Euler component and marginal contributions per position; historical, with component ES) from daily log returns; and the single position in a chosen pair that minimises the portfolio variance. Losses are positive.',
     )
-    .argument('[positions...]', 'positions: EUR/USD +100000 USD/CHF -50k "GBP/JPY 20000"')
+    .argument('[positions...]', 'positions: EUR/USD +100000 USD/CHF -50000 (with a k/m suffix write a negative amount as USD/CHF=-50k or "USD/CHF -50k")')
     .option('--positions <file>', 'positions from a CSV (symbol,amount) or JSON ([{"symbol","amount"}]) file')
     .option('--account <ccy>', 'account currency', 'USD')
     .option('--confidence <levels>', 'confidence level(s), e.g. 0.99 or 0.95,0.99', '0.99')

@@ -67,10 +67,7 @@ export function registerMove(program: Command): void {
     .command('move')
     .summary('probability that a pair moves X pips within a horizon (empirical, Wilson 95%, vs Brownian)')
     .description(
-      'From every bar close in the history: the share of start points from which price rose at least X pips (on highs)\n' +
-        'and fell at least X pips (on lows) within the horizon, with counts and Wilson 95% intervals, beside the Brownian\n' +
-        'first-passage estimate 2·(1 − Φ(X / (σ√H))) from the same bars — where they differ, fat tails matter.\n' +
-        'Horizons: 600m, 10h, 2d (clock time after the start bar\'s close) or 24b / 24 (bars).',
+      'From every bar close in the history: the share of start points from which price rose at least X pips (on highs) and fell at least X pips (on lows) within the horizon, with counts and Wilson 95% intervals, beside the Brownian first-passage estimate 2·(1 − Φ(X / (σ√H))) from the same bars — where they differ, fat tails matter. Horizons: 600m, 10h, 2d (clock time after the start bar\'s close) or 24b / 24 (bars).',
     )
     .argument('<symbol>', 'pair, e.g. EUR/USD')
     .option('--threshold <pips>', 'move size(s) in pips, e.g. 50 or 20,50,100')

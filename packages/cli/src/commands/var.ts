@@ -78,12 +78,9 @@ export function registerVar(program: Command): void {
     .command('var')
     .summary('Value-at-Risk and Expected Shortfall of one instrument or a portfolio, with backtests')
     .description(
-      'VaR and ES (losses positive) from daily log returns, by historical simulation (numpy "linear" quantile), normal,\n' +
-        'Cornish–Fisher, EWMA-normal (RiskMetrics) and Monte Carlo with correlated returns (seeded), in return, pips and money.\n' +
-        'One instrument: soukan var EUR/USD [+100000]. A portfolio: soukan var EUR/USD +100000 USD/JPY -50000 --account USD.\n' +
-        '--backtest rolls the VaR through the history (data up to the day before only) and reports Kupiec and Christoffersen tests.',
+      'VaR and ES (losses positive) from daily log returns, by historical simulation (numpy "linear" quantile), normal, Cornish–Fisher, EWMA-normal (RiskMetrics) and Monte Carlo with correlated returns (seeded), in return, pips and money. One instrument: soukan var EUR/USD [+100000]. A portfolio: soukan var EUR/USD +100000 USD/JPY -50000 --account USD. --backtest rolls the VaR through the history (data up to the day before only) and reports Kupiec and Christoffersen tests.',
     )
-    .argument('[positions...]', 'an instrument (EUR/USD), or positions (EUR/USD +100000 USD/CHF -50k)')
+    .argument('[positions...]', 'an instrument (EUR/USD), or positions (EUR/USD +100000 USD/CHF -50000; negative k/m amounts as USD/CHF=-50k)')
     .option('--positions <file>', 'positions from a CSV (symbol,amount) or JSON file')
     .option('--confidence <levels>', 'confidence level(s) in (0, 1)', '0.95,0.99')
     .option('--horizon <days>', 'holding period in days (√h scaling; overlapping h-day sums for historical)', intOption('--horizon', 1), 1)

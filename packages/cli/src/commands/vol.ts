@@ -51,6 +51,11 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 /** Fewest returns GARCH(1,1) is fitted to. */
 const MIN_GARCH = 100;
 
+/** False when α ≈ 0 or α + β ≈ 1: no meaningful long-run variance. */
+function identified(g: ReturnType<typeof garch11>): boolean {
+  return g.alpha >= 1e-3 && g.persistence <= 0.999;
+}
+
 /** Why a GARCH fit should not be read as a volatility model, if it should not. */
 function garchWarning(g: ReturnType<typeof garch11>): string | undefined {
   if (!g.converged) return 'the optimiser did not converge';
@@ -65,10 +70,7 @@ export function registerVol(program: Command): void {
     .command('vol')
     .summary('volatility of a pair: estimators (annualised, factor stated), ATR, EWMA, GARCH(1,1), range by hour and weekday')
     .description(
-      'Volatility of a pair over the last N bars: close-to-close, Parkinson, Garman–Klass, Rogers–Satchell and Yang–Zhang\n' +
-        '(annualised by √(bars per year), the factor printed), Wilder ATR in pips, the RiskMetrics EWMA forecast and a\n' +
-        'GARCH(1,1) fit (Gaussian QML) with its forecast. With intraday data also the average bar range in pips and % by\n' +
-        'hour of day (H1 bars, in --zone) and by weekday (D1 bars, 17:00 New York day) over the last --weeks weeks.',
+      'Volatility of a pair over the last N bars: close-to-close, Parkinson, Garman–Klass, Rogers–Satchell and Yang–Zhang (annualised by √(bars per year), the factor printed), Wilder ATR in pips, the RiskMetrics EWMA forecast and a GARCH(1,1) fit (Gaussian QML) with its forecast. With intraday data also the average bar range in pips and % by hour of day (H1 bars, in --zone) and by weekday (D1 bars, 17:00 New York day) over the last --weeks weeks.',
     )
     .argument('<symbol>', 'pair, e.g. EUR/USD')
     .option('--timeframe <tf>', 'bars for the estimators: D1 (default), H4, H1, … (intraday data), W1')
@@ -221,7 +223,7 @@ function volJson(r: VolResult, loaded: LoadedMarket) {
           stdErrors: { omega: nul(g.stdErrors.omega), alpha: nul(g.stdErrors.alpha), beta: nul(g.stdErrors.beta) },
           logLikelihood: nul(g.logLikelihood),
           nobs: g.nobs,
-          longRunAnnualised: nul(g.annualisedLongRun),
+          longRunAnnualised: identified(g) ? nul(g.annualisedLongRun) : null,
           forecastSigma: Array.from(g.forecast, (v) => nul(Math.sqrt(v))),
           horizonSigma: nul(g.horizonVolatility),
           converged: g.converged,
@@ -270,7 +272,7 @@ function volTable(r: VolResult, loaded: LoadedMarket): string {
     lines.push(
       renderTable(
         ['ω', 'α', 'β', 'α+β', 'log-lik', 'long-run σ (ann.)'],
-        [[g.omega.toExponential(4), `${num(g.alpha, 4)} ±${num(g.stdErrors.alpha, 4)}`, `${num(g.beta, 4)} ±${num(g.stdErrors.beta, 4)}`, num(g.persistence, 4), num(g.logLikelihood, 2), pct(g.annualisedLongRun, 2)]],
+        [[g.omega.toExponential(4), `${num(g.alpha, 4)} ±${num(g.stdErrors.alpha, 4)}`, `${num(g.beta, 4)} ±${num(g.stdErrors.beta, 4)}`, num(g.persistence, 4), num(g.logLikelihood, 2), identified(g) ? pct(g.annualisedLongRun, 2) : '—']],
       ).trimEnd(),
     );
     const f = Array.from(g.forecast, (v) => pct(Math.sqrt(v * r.ppy), 2));
