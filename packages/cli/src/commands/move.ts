@@ -137,6 +137,8 @@ async function runMove(symbolText: string, opts: MoveOptions): Promise<void> {
   const horizons = horizonTexts.map(parseHorizon);
 
   let s: PriceSeries = loaded.market.series(symbol);
+  // Crosses built from two legs, and fixings, have closes only (bars resampled from them too).
+  const closeOnly = !isBars(s);
   if (opts.timeframe) {
     const tf = asInput('--timeframe', () => parseTimeframe(opts.timeframe!));
     if (daily && tf !== 'D1' && tf !== 'W1') throw new InputError(`--timeframe ${tf} needs intraday data; ${loaded.market.label} is daily`);
@@ -145,13 +147,12 @@ async function runMove(symbolText: string, opts: MoveOptions): Promise<void> {
   const { start, stop } = historyRange(s, opts);
   const n = stop - start;
   if (n < 2) throw new InputError(`too little history: ${n} bar(s) of ${symbol} in the chosen period${s.time.length ? ` (the data runs ${formatIsoTime(s.time[0]!)} → ${formatIsoTime(s.time[s.time.length - 1]!)})` : ''}`);
-  const closeOnly = !isBars(s);
   const close = s.close.subarray(start, stop);
   const bars: HlcBars = {
     time: s.time.subarray(start, stop),
     close,
-    high: closeOnly ? close : s.high!.subarray(start, stop),
-    low: closeOnly ? close : s.low!.subarray(start, stop),
+    high: isBars(s) ? s.high.subarray(start, stop) : close,
+    low: isBars(s) ? s.low.subarray(start, stop) : close,
   };
   let lo = Infinity;
   let hi = -Infinity;
@@ -242,7 +243,7 @@ function moveTable(ladder: MoveProbability[][], ctx: MoveContext): string {
   const lines: string[] = [];
   lines.push(style.bold(`Move probability · ${ctx.symbol}`) + ` · ${ctx.bars.toLocaleString('en-US')} bars (${ctx.timeframe}) ${formatIsoTime(ctx.start)} → ${formatIsoTime(ctx.end)} · pip ${ctx.pip}`);
   lines.push(style.dim(`${ctx.loaded.description}${ctx.loaded.attribution ? ` · ${ctx.loaded.attribution}` : ''}`));
-  if (ctx.closeOnly) lines.push(style.dim('the data has closes only: moves are measured on closes, which misses intrabar touches'));
+  if (ctx.closeOnly) lines.push(style.dim(`${ctx.symbol} has closes only here (fixings, or a cross of two legs): moves are measured on closes, which misses intrabar touches`));
   const multi = ladder.length > 1;
   const header = multi ? ['horizon', 'pips', 'up ≥ X [95%]', 'down ≥ X [95%]', 'either', 'Brownian (one side)', 'up/BM'] : ['pips', 'up ≥ X [95%]', 'down ≥ X [95%]', 'either', 'Brownian (one side)', 'up/BM'];
   const body: string[][] = [];

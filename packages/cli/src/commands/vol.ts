@@ -108,7 +108,9 @@ async function runVol(symbolText: string, opts: VolOptions): Promise<void> {
   if (daily && tf !== 'D1' && tf !== 'W1') throw new InputError(`--timeframe ${tf} needs intraday data; ${loaded.market.label} is daily (use D1 or W1)`);
   const raw: PriceSeries = loaded.market.series(symbol);
   const series: PriceSeries = daily && tf === 'D1' ? raw : resampleBars(raw, tf).bars;
-  const ohlc = isBars(series) && !(daily && !isBars(raw));
+  // Range estimators need real highs and lows: bars resampled from closes only (ECB fixings,
+  // crosses built from two legs) would understate them.
+  const ohlc = isBars(raw);
   const t = series.time;
   const stop = opts.end === undefined ? t.length : upperBound(t, opts.end);
   const start = opts.window === 'all' ? 0 : Math.max(0, stop - opts.window);
@@ -264,7 +266,7 @@ function volTable(r: VolResult, loaded: LoadedMarket): string {
   rows.push([`EWMA λ=${r.lambda} (next bar)`, pct(r.ewmaSigma, 3), num((r.ewmaSigma * r.price) / r.pip, 1), pct(r.ewmaSigma * Math.sqrt(r.ppy), 2), String(r.returnsUsed)]);
   lines.push(renderTable(['estimator', 'σ per bar', 'pips', 'annualised', 'n'], rows).trimEnd());
   if (r.atr) lines.push(`ATR(${r.atrPeriod}, Wilder): ${num(r.atr.pips, 1)} pips = ${pct(r.atr.fraction, 3)} of price (a mean range, ≈ 1.6 σ for a random walk, not a σ)`);
-  else lines.push(style.dim('range estimators, ATR and range tables need open/high/low bars; this data has closes only'));
+  else lines.push(style.dim(`range estimators, ATR and range tables need open/high/low bars; ${r.symbol} has closes only here (daily fixings, or a cross built from two quoted legs, whose highs and lows cannot be derived)`));
   const g = r.garch;
   if (g) {
     lines.push('');
