@@ -1,4 +1,4 @@
-"""NumPy peer of bench/risk.mjs part 2 (Monte Carlo VaR, 100,000 paths).
+"""NumPy peer of bench/risk.bench.mjs part 2 (Monte Carlo VaR, 100,000 paths).
 
 usage: /usr/bin/python3 risk_mc.py PATHS COV_JSON EXPOSURES_JSON
 Prints JSON: median times (ms) and the 99 % VaR.

@@ -1,4 +1,4 @@
-"""NumPy/pandas peer of bench/risk.mjs part 1 (move probability).
+"""NumPy/pandas peer of bench/risk.bench.mjs part 1 (move probability).
 
 usage: /usr/bin/python3 risk_move.py [--e2e] PAIR HORIZON_MS HORIZON_BARS THRESHOLD...
 Prints JSON: hit counts and median times (ms) of the window computation + counting.

@@ -1,6 +1,6 @@
 // Risk benchmarks, with their NumPy/pandas peers in the same run.
 //
-//   node bench/risk.mjs            (builds the packages first)
+//   node bench/risk.bench.mjs            (builds the packages first)
 //
 // 1. move: one pair (EUR/USD), a year of M1 bars (HistData 2017, 371,635 bars),
 //    10-hour horizon, thresholds 10/20/30/50/80 pips — soukan's O(n) deque kernel
