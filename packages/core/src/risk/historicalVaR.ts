@@ -36,6 +36,12 @@ export function historicalFromSorted(sorted: Float64Array, confidence: number, m
   return { confidence, var: -q, es: k > 0 ? -s / k : Number.NaN };
 }
 
+/**
+ * The measure reported when a level cannot be computed (bad confidence, empty
+ * or NaN sample): VaR and ES are NaN, never a made-up number.
+ *
+ * @example nanMeasure(0.99) // { confidence: 0.99, var: NaN, es: NaN }
+ */
 export function nanMeasure(confidence: number): RiskMeasure {
   return { confidence, var: Number.NaN, es: Number.NaN };
 }

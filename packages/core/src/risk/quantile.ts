@@ -19,6 +19,7 @@ export const QUANTILE_METHODS = [
   'midpoint',
   'nearest',
 ] as const;
+/** One of {@link QUANTILE_METHODS}. */
 export type QuantileMethod = (typeof QUANTILE_METHODS)[number];
 
 /** soukan's quantile convention: `linear` (H&F 7), NumPy's default. */
