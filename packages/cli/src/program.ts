@@ -1,6 +1,14 @@
 import { Command } from 'commander';
 import { registerCorr } from './commands/corr.js';
+import { registerCross } from './commands/cross.js';
+import { registerExposure } from './commands/exposure.js';
+import { registerMove } from './commands/move.js';
+import { registerPair } from './commands/pair.js';
+import { registerPerf } from './commands/perf.js';
+import { registerStrength } from './commands/strength.js';
+import { registerVar } from './commands/var.js';
 import { registerServe } from './commands/serve.js';
+import { registerVol } from './commands/vol.js';
 
 /** The `soukan` command and its subcommands. */
 export function createProgram(): Command {
@@ -11,6 +19,14 @@ export function createProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (s, write) => write(`soukan: ${s.replace(/^error: /, '')}`) });
   registerCorr(program);
+  registerVol(program);
+  registerMove(program);
+  registerVar(program);
+  registerExposure(program);
+  registerStrength(program);
+  registerCross(program);
+  registerPair(program);
+  registerPerf(program);
   registerServe(program);
   return program;
 }
