@@ -1,21 +1,17 @@
 import { readFileSync } from 'node:fs';
+import { formatIsoTime } from '@soukan/core';
 import {
-  accountExposure,
-  covarianceMatrix,
-  currencyExposure,
-  formatIsoTime,
-  frameReturns,
-  lowerBound,
-  minimumVarianceHedge,
-  parsePosition,
-  parseSymbol,
-  portfolioHistoricalRisk,
-  portfolioNormalRisk,
-  upperBound,
-  type Frame,
-  type Position,
-} from '@soukan/core';
-import { InputError } from '@soukan/data';
+  cliFlag,
+  confidenceList,
+  DEFAULT_RISK_WINDOW,
+  exposureJson,
+  exposureQuery,
+  InputError,
+  positionsFromText,
+  positionsFromWords,
+  type ExposureResult,
+  type GivenPosition,
+} from '@soukan/data';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
 import { choiceOption, dateOption, intOption } from '../options.js';
@@ -27,50 +23,12 @@ import { renderTable } from '../output/table.js';
 // Shared by `soukan exposure` and `soukan var`: positions, rates, returns.
 // ---------------------------------------------------------------------------
 
-/** A position as typed, with the text it came from (for messages). */
-export interface GivenPosition extends Position {
-  readonly text: string;
-}
-
-const AMOUNT_TOKEN = /^[+-]?(\d[\d_,]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?[kKmM]?$/;
-
-/**
- * Positions from command-line words: `EUR/USD +100000`, `"USD/CHF -50k"`,
- * `GBP/JPY=20000`. A symbol not followed by an amount is returned with
- * `amount: NaN` (the caller decides whether that is allowed).
- */
+/** Positions from command-line words (see positionsFromWords in @soukan/data). */
 export function positionsFromArgs(args: readonly string[]): GivenPosition[] {
-  const out: GivenPosition[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!.trim();
-    const next = args[i + 1]?.trim();
-    let text = a;
-    if (/[\s=:]/.test(a)) text = a;
-    else if (next !== undefined && AMOUNT_TOKEN.test(next)) {
-      text = `${a} ${next}`;
-      i++;
-    } else {
-      try {
-        out.push({ symbol: parseSymbol(a).symbol, amount: Number.NaN, text: a });
-      } catch (e) {
-        throw new InputError(`position ${JSON.stringify(a)}: ${(e as Error).message}`);
-      }
-      continue;
-    }
-    try {
-      out.push({ ...parsePosition(text), text });
-    } catch (e) {
-      throw new InputError(`position ${JSON.stringify(text)}: ${(e as Error).message}`);
-    }
-  }
-  return out;
+  return positionsFromWords(args);
 }
 
-/**
- * Positions from a file: JSON (`[{"symbol": "EUR/USD", "amount": 100000}]` or
- * `{"positions": [...]}`) or CSV/text lines `symbol,amount` (a header line is
- * skipped; `#` starts a comment).
- */
+/** Positions from a CSV (symbol,amount) or JSON file named by --positions. */
 export function positionsFromFile(path: string): GivenPosition[] {
   let text: string;
   try {
@@ -78,131 +36,7 @@ export function positionsFromFile(path: string): GivenPosition[] {
   } catch (e) {
     throw new InputError(`--positions: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const trimmed = text.trim();
-  if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
-    let data: unknown;
-    try {
-      data = JSON.parse(trimmed);
-    } catch (e) {
-      throw new InputError(`--positions ${path}: not valid JSON (${(e as Error).message})`);
-    }
-    const list = Array.isArray(data) ? data : (data as { positions?: unknown }).positions;
-    if (!Array.isArray(list)) throw new InputError(`--positions ${path}: expected a JSON array of {"symbol", "amount"} or {"positions": [...]}`);
-    return list.map((p: unknown, i) => {
-      const o = p as { symbol?: unknown; amount?: unknown };
-      const where = `--positions ${path}: item ${i + 1}`;
-      if (typeof o?.symbol !== 'string' || (typeof o.amount !== 'number' && typeof o.amount !== 'string')) throw new InputError(`${where}: expected {"symbol": "EUR/USD", "amount": 100000}`);
-      try {
-        return { ...parsePosition(`${o.symbol} ${String(o.amount)}`), text: `${o.symbol} ${String(o.amount)}` };
-      } catch (e) {
-        throw new InputError(`${where}: ${(e as Error).message}`);
-      }
-    });
-  }
-  const out: GivenPosition[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.replace(/#.*/, '').trim();
-    if (line === '') return;
-    const fields = line.split(/[,;\t]/).map((f) => f.trim());
-    if (out.length === 0 && fields.length >= 2 && /^(symbol|pair|instrument)$/i.test(fields[0]!)) return; // header
-    const t = fields.length >= 2 ? `${fields[0]} ${fields[1]}` : line;
-    try {
-      out.push({ ...parsePosition(t), text: t });
-    } catch (e) {
-      throw new InputError(`${(e as Error).message}`, { file: path, line: i + 1, text: raw });
-    }
-  });
-  if (out.length === 0) throw new InputError(`--positions ${path}: no positions found (expected lines like "EUR/USD,100000")`);
-  return out;
-}
-
-/** Canonical symbols checked against the data; a pair the data cannot build names the position. */
-export function routePositions(loaded: LoadedMarket, ps: readonly GivenPosition[]): GivenPosition[] {
-  return ps.map((p) => {
-    try {
-      return { ...p, symbol: loaded.market.route(p.symbol).target.symbol };
-    } catch (e) {
-      throw new InputError(`position ${JSON.stringify(p.text)}: no data for ${p.symbol}: ${(e as Error).message}`);
-    }
-  });
-}
-
-/** Checks an account currency against the data. */
-export function checkAccount(loaded: LoadedMarket, account: string): string {
-  const a = account.trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(a)) throw new InputError(`--account must be a three-letter currency code such as USD, got ${JSON.stringify(account)}`);
-  if (!loaded.market.currencies.includes(a)) {
-    throw new InputError(`--account ${a}: unknown account currency for ${loaded.market.label}; currencies: ${loaded.market.currencies.join(' ')}`);
-  }
-  return a;
-}
-
-/**
- * Latest rate (QUOTE per 1 BASE) at or before `end` of any pair the data can
- * build, with its time. Cached per symbol.
- */
-export function makeRates(loaded: LoadedMarket, end?: number): { rate: (symbol: string) => number; asOf: (symbol: string) => number } {
-  const cache = new Map<string, { v: number; t: number }>();
-  const get = (symbol: string): { v: number; t: number } => {
-    let c = cache.get(symbol);
-    if (!c) {
-      const s = loaded.market.series(symbol);
-      let i = end === undefined ? s.time.length : upperBound(s.time, end);
-      while (i > 0 && !(s.close[i - 1]! > 0)) i--;
-      c = i > 0 ? { v: s.close[i - 1]!, t: s.time[i - 1]! } : { v: Number.NaN, t: Number.NaN };
-      cache.set(symbol, c);
-    }
-    return c;
-  };
-  return { rate: (s) => get(s).v, asOf: (s) => get(s).t };
-}
-
-/** Account value of one unit of a currency. */
-export function unitValue(rate: (symbol: string) => number, currency: string, account: string): number {
-  return currency === account ? 1 : rate(`${currency}/${account}`);
-}
-
-/**
- * Row-major T×k matrix of daily log returns of symbols (aligned on common
- * dates; intraday data resampled to D1 bars first), the last `window` rows
- * ending at `end`, using prices from `from` on.
- */
-export function returnMatrix(
-  loaded: LoadedMarket,
-  symbols: readonly string[],
-  window: number | 'all',
-  end: number | undefined,
-  from?: number,
-): { R: Float64Array; T: number; time: Float64Array; frame: Frame } {
-  const { frame } = loaded.market.frame(symbols, { kind: 'inner' }, loaded.market.frequency === 'daily' ? undefined : 'D1');
-  // Returns need both prices inside [from, end]: drop prices before `from` first.
-  const first = from === undefined ? 0 : lowerBound(frame.time, from);
-  const r = frameReturns(first === 0 ? frame : { time: frame.time.subarray(first), symbols: frame.symbols, columns: frame.columns.map((c) => c.subarray(first)) }, 'log');
-  const stop = end === undefined ? r.time.length : upperBound(r.time, end);
-  const start = window === 'all' ? 0 : Math.max(0, stop - window);
-  const T = stop - start;
-  const k = symbols.length;
-  const R = new Float64Array(T * k);
-  for (let t = 0; t < T; t++) for (let j = 0; j < k; j++) R[t * k + j] = r.columns[j]![start + t]!;
-  return { R, T, time: r.time.subarray(start, stop), frame };
-}
-
-/** Mean of each column of a row-major T×k matrix. */
-export function columnMeans(R: Float64Array, T: number, k: number): Float64Array {
-  const m = new Float64Array(k);
-  for (let t = 0; t < T; t++) for (let j = 0; j < k; j++) m[j] = m[j]! + R[t * k + j]! / T;
-  return m;
-}
-
-/** Parses `0.95,0.99` (or `95,99` as percent) into confidence levels in (0, 1). */
-export function confidenceList(text: string, name = '--confidence'): number[] {
-  const parts = text.split(',').map((s) => s.trim());
-  return parts.map((p) => {
-    let v = Number(p);
-    if (p.endsWith('%')) v = Number(p.slice(0, -1)) / 100;
-    if (p === '' || !Number.isFinite(v) || !(v > 0 && v < 1)) throw new InputError(`${name} must be confidence levels in (0, 1) such as 0.95,0.99 (or 95%,99%), got ${JSON.stringify(text)}`);
-    return v;
-  });
+  return positionsFromText(text, path, cliFlag);
 }
 
 /** `all` or a whole number ≥ min. */
@@ -230,9 +64,6 @@ interface ExposureOptions extends DataOptions {
   format: 'table' | 'json' | 'csv';
 }
 
-/** Default estimation window for portfolio risk: about two years of daily returns. */
-export const DEFAULT_RISK_WINDOW = 500;
-
 export function registerExposure(program: Command): void {
   const cmd = program
     .command('exposure')
@@ -255,109 +86,22 @@ export function registerExposure(program: Command): void {
 }
 
 async function runExposure(args: string[], opts: ExposureOptions): Promise<void> {
-  const levels = confidenceList(opts.confidence);
-  let given = [...positionsFromArgs(args), ...(opts.positions ? positionsFromFile(opts.positions) : [])];
-  if (given.length === 0) throw new InputError('give positions, e.g. soukan exposure EUR/USD +100000 USD/CHF -50000 --account USD (or --positions file.csv)');
-  const noAmount = given.find((p) => Number.isNaN(p.amount));
+  const levels = confidenceList(opts.confidence, '--confidence');
+  const positions = [...positionsFromArgs(args), ...(opts.positions ? positionsFromFile(opts.positions) : [])];
+  if (positions.length === 0) throw new InputError('give positions, e.g. soukan exposure EUR/USD +100000 USD/CHF -50000 --account USD (or --positions file.csv)');
+  const noAmount = positions.find((p) => Number.isNaN(p.amount));
   if (noAmount) throw new InputError(`position ${JSON.stringify(noAmount.text)} has no amount; write e.g. "${noAmount.symbol} +100000"`);
   const loaded = await loadMarket(opts);
-  const account = checkAccount(loaded, opts.account);
-  given = routePositions(loaded, given);
-  const { rate, asOf } = makeRates(loaded, opts.end);
-  const accountRate = (c: string): number => unitValue(rate, c, account);
-
-  const net = currencyExposure(given, rate);
-  const acc = accountExposure(net, account, (c) => accountRate(c));
-
-  // Risk factors: each distinct pair held (positions in the same pair add up), plus the hedge pair.
-  const held = [...new Set(given.map((p) => p.symbol))];
-  const hedgeCandidates = opts.hedge ? [routePositions(loaded, [{ symbol: opts.hedge, amount: 0, text: `--hedge ${opts.hedge}` }])[0]!.symbol] : held;
-  const factors = [...held, ...hedgeCandidates.filter((s) => !held.includes(s))];
-  const k = factors.length;
-  const w = new Float64Array(k);
-  for (const p of given) w[factors.indexOf(p.symbol)] += p.amount * accountRate(parseSymbol(p.symbol).base);
-  const { R, T, time } = returnMatrix(loaded, factors, opts.window, opts.end);
-  const minRows = 20;
-  if (T < minRows) throw new InputError(`too little history for --window ${opts.window}: ${T} common daily returns of ${factors.join(', ')} (need ≥ ${minRows})`);
-  const notes: string[] = [];
-  if (opts.window !== 'all' && T < opts.window) notes.push(`only ${T} common daily returns available (--window ${opts.window})`);
-  const cov = covarianceMatrix(R, T, k);
-  for (let j = 0; j < k; j++) if (!(cov[j * k + j]! > 0)) throw new InputError(`${factors[j]} is constant over the window: no risk can be estimated from it`);
-  const normal = portfolioNormalRisk(cov, k, w, levels, opts.mean === 'zero' ? {} : { mean: columnMeans(R, T, k) });
-  const hist = portfolioHistoricalRisk(R, T, k, w, levels);
-  const hedges = hedgeCandidates.map((s) => {
-    const j = factors.indexOf(s);
-    const h = minimumVarianceHedge(cov, k, w, j);
-    const unit = accountRate(parseSymbol(s).base);
-    return { symbol: s, ...h, amount: h.exposure / unit };
-  });
-  const best = hedges.reduce((a, b) => (b.varianceReduction > a.varianceReduction ? b : a));
-
-  const result = {
-    account,
-    asOf: Math.max(...factors.map((s) => asOf(s))),
-    positions: given.map((p) => ({ symbol: p.symbol, amount: p.amount, rate: rate(p.symbol), exposure: w[factors.indexOf(p.symbol)]! })),
-    currencies: acc.rows,
-    gross: acc.gross,
-    net: acc.net,
-    window: { returns: T, start: time[0]!, end: time[T - 1]! },
-    factors: factors.slice(0, held.length),
-    normal: normal.measures.map((m) => ({ confidence: m.confidence, var: m.var, es: m.es, contributions: m.contributions.slice(0, held.length) })),
-    historical: hist.map((m) => ({ confidence: m.confidence, var: m.var, es: m.es, componentEs: m.componentEs.slice(0, held.length), tailScenarios: m.tailScenarios })),
-    sigma: normal.sigma,
-    hedge: opts.hedge ? hedges[0]! : best,
-    mean: opts.mean,
-  };
-  for (const n of notes) process.stderr.write(`note: ${n}\n`);
+  const result = exposureQuery(
+    loaded.market,
+    { positions, account: opts.account, confidence: levels, window: opts.window, end: opts.end, hedge: opts.hedge, mean: opts.mean },
+    cliFlag,
+  );
+  for (const n of result.notes) process.stderr.write(`note: ${n}\n`);
   const out = process.stdout;
   if (opts.format === 'json') out.write(JSON.stringify(exposureJson(result, loaded)) + '\n');
   else if (opts.format === 'csv') out.write(toCsv(exposureCsv(result)));
   else out.write(exposureTable(result, loaded, opts.hedge !== undefined));
-}
-
-type ExposureResult = {
-  account: string;
-  asOf: number;
-  positions: { symbol: string; amount: number; rate: number; exposure: number }[];
-  currencies: readonly { currency: string; amount: number; rate: number; value: number }[];
-  gross: number;
-  net: number;
-  window: { returns: number; start: number; end: number };
-  factors: string[];
-  normal: { confidence: number; var: number; es: number; contributions: readonly { marginalVar: number; componentVar: number; marginalEs: number; componentEs: number; shareOfVar: number }[] }[];
-  historical: { confidence: number; var: number; es: number; componentEs: readonly number[]; tailScenarios: number }[];
-  sigma: number;
-  hedge: { symbol: string; exposure: number; amount: number; sigmaBefore: number; sigmaAfter: number; varianceReduction: number };
-  mean: 'sample' | 'zero';
-};
-
-function exposureJson(r: ExposureResult, loaded: LoadedMarket) {
-  return {
-    account: r.account,
-    asOf: formatIsoTime(r.asOf),
-    positions: r.positions.map((p) => ({ ...p, exposure: nul(p.exposure) })),
-    currencies: r.currencies.map((c) => ({ currency: c.currency, amount: nul(c.amount), rate: nul(c.rate), value: nul(c.value) })),
-    gross: nul(r.gross),
-    net: nul(r.net),
-    risk: {
-      model: 'daily log returns; exposure = account value of each position\'s base notional; P&L = Σ exposure × return; losses positive',
-      returns: r.window.returns,
-      start: formatIsoTime(r.window.start),
-      end: formatIsoTime(r.window.end),
-      sigma: nul(r.sigma),
-      mean: r.mean,
-      normal: r.normal.map((m) => ({
-        confidence: m.confidence,
-        var: nul(m.var),
-        es: nul(m.es),
-        positions: r.factors.map((s, i) => ({ symbol: s, marginalVar: nul(m.contributions[i]!.marginalVar), componentVar: nul(m.contributions[i]!.componentVar), shareOfVar: nul(m.contributions[i]!.shareOfVar), marginalEs: nul(m.contributions[i]!.marginalEs), componentEs: nul(m.contributions[i]!.componentEs) })),
-      })),
-      historical: r.historical.map((m) => ({ confidence: m.confidence, quantile: 'linear', var: nul(m.var), es: nul(m.es), tailScenarios: m.tailScenarios, positions: r.factors.map((s, i) => ({ symbol: s, componentEs: nul(m.componentEs[i]!) })) })),
-    },
-    hedge: { symbol: r.hedge.symbol, amount: nul(r.hedge.amount), exposure: nul(r.hedge.exposure), sigmaBefore: nul(r.hedge.sigmaBefore), sigmaAfter: nul(r.hedge.sigmaAfter), varianceReduction: nul(r.hedge.varianceReduction) },
-    source: loaded.description,
-    attribution: loaded.attribution ?? null,
-  };
 }
 
 function exposureCsv(r: ExposureResult): (string | number | null)[][] {

@@ -1,38 +1,11 @@
-import {
-  adfTest,
-  correlationDivergence,
-  engleGranger,
-  formatIsoTime,
-  halfLife,
-  olsHedgeRatio,
-  parseTimeframe,
-  returnsInto,
-  rollingZScore,
-  spread,
-  tlsHedgeRatio,
-  windowBounds,
-  type AdfResult,
-  type AutoLag,
-  type CorrelationDivergence,
-  type EngleGrangerResult,
-  type HalfLife,
-  type HedgeRatio,
-  type Timeframe,
-  type TrendTerm,
-  type Window,
-} from '@soukan/core';
-import { InputError, type Market } from '@soukan/data';
+import { formatIsoTime, type Timeframe, type AdfResult, type TrendTerm } from '@soukan/core';
+import { cliFlag, pairJson, pairQuery, DEFAULT_PAIR_WINDOW, type PairParams, type PairResult } from '@soukan/data';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
-import { asInput, choiceOption, dateOption, intOption, numberOption } from '../options.js';
+import { choiceOption, dateOption, intOption, numberOption } from '../options.js';
 import { toCsv } from '../output/csv.js';
 import { renderTable } from '../output/table.js';
 import { makeStyle } from '../output/style.js';
-
-/** Default estimation window: about two years of daily observations. */
-export const DEFAULT_PAIR_WINDOW = 500;
-/** Fewest observations the tests are run on. */
-export const MIN_PAIR_OBSERVATIONS = 30;
 
 interface PairOptions extends DataOptions {
   on: 'log' | 'price';
@@ -50,56 +23,6 @@ interface PairOptions extends DataOptions {
   to?: number;
   timeframe?: string;
   format: 'table' | 'json' | 'csv';
-}
-
-/** A pair-trading request. */
-export interface PairParams {
-  readonly a: string;
-  readonly b: string;
-  /** Log prices (default) or price levels. */
-  readonly on?: 'log' | 'price';
-  /** Hedge ratio used for the spread (default OLS). */
-  readonly hedge?: 'ols' | 'tls';
-  /** Deterministic terms of the Engle–Granger first step (default c). */
-  readonly trend?: TrendTerm;
-  readonly autolag?: AutoLag;
-  readonly maxLag?: number;
-  readonly zWindow?: number;
-  readonly corrShort?: number;
-  readonly corrLong?: number;
-  readonly k?: number;
-  readonly window?: number | 'all';
-  readonly end?: number;
-  readonly from?: number;
-  readonly to?: number;
-  readonly timeframe?: string;
-}
-
-/** What `soukan pair` computed. */
-export interface PairResult {
-  readonly a: string;
-  readonly b: string;
-  readonly on: 'log' | 'price';
-  readonly timeframe: Timeframe;
-  readonly time: Float64Array;
-  readonly priceA: Float64Array;
-  readonly priceB: Float64Array;
-  readonly ols: HedgeRatio;
-  readonly tls: HedgeRatio;
-  readonly hedge: 'ols' | 'tls';
-  readonly spread: Float64Array;
-  readonly zWindow: number;
-  readonly z: Float64Array;
-  readonly engleGranger: EngleGrangerResult;
-  readonly adfSpread: AdfResult;
-  readonly adfA: AdfResult;
-  readonly adfB: AdfResult;
-  readonly halfLife: HalfLife;
-  /** Mean spacing of the observations in calendar days (weekends included), to express the half-life in days. */
-  readonly spacingDays: number;
-  /** On log returns; absent when the data is too short for the windows. */
-  readonly divergence?: CorrelationDivergence;
-  readonly notes: readonly string[];
 }
 
 export function registerPair(program: Command): void {
@@ -149,182 +72,14 @@ export function registerPair(program: Command): void {
       timeframe: opts.timeframe,
     };
     const loaded = await loadMarket(opts);
-    print(pairQuery(loaded.market, params), loaded, opts.format);
+    print(pairQuery(loaded.market, params, cliFlag), loaded, opts.format);
   });
-}
-
-function windowOf(p: PairParams): Window {
-  if (p.from !== undefined || p.to !== undefined) {
-    if (p.end !== undefined) throw new InputError('--end goes with --window; with --from/--to the range is the window');
-    if (p.from !== undefined && p.to !== undefined && p.from > p.to) throw new InputError('--from is after --to');
-    return { kind: 'range', from: p.from, to: p.to };
-  }
-  const w = p.window ?? DEFAULT_PAIR_WINDOW;
-  return w === 'all' ? { kind: 'range', to: p.end } : { kind: 'last', n: w, end: p.end };
-}
-
-/**
- * The pair statistics a user asked for, validated end to end.
- *
- * @throws InputError for unknown or identical symbols, series that do not
- *   overlap, too few observations for the tests or the z-score window, and
- *   bad option values.
- */
-export function pairQuery(market: Market, p: PairParams): PairResult {
-  const notes: string[] = [];
-  let timeframe: Timeframe;
-  try {
-    timeframe = p.timeframe ? parseTimeframe(p.timeframe) : market.frequency === 'daily' ? 'D1' : 'H1';
-  } catch (e) {
-    throw new InputError(`--timeframe: ${(e as Error).message}`);
-  }
-  const a = market.route(p.a).target.symbol;
-  const b = market.route(p.b).target.symbol;
-  if (a === b) throw new InputError(`the two legs are the same pair (${a}); give two different pairs`);
-  const [ba, qa] = a.split('/');
-  if (b === `${qa}/${ba}`) throw new InputError(`${b} is ${a} inverted; the spread would be a constant (give two different pairs)`);
-  const zWindow = p.zWindow ?? 60;
-  const short = p.corrShort ?? 20;
-  const long = p.corrLong ?? 120;
-  if (short >= long) throw new InputError(`--corr-short (${short}) must be shorter than --corr-long (${long})`);
-  const { frame } = market.frame([a, b], { kind: 'inner' }, timeframe);
-  if (frame.time.length === 0) {
-    const range = (s: string): string => {
-      const t = market.series(s).time;
-      return t.length ? `${s} ${formatIsoTime(t[0]!)} → ${formatIsoTime(t[t.length - 1]!)}` : `${s} (no data)`;
-    };
-    throw new InputError(`the series do not overlap in time: ${range(a)}; ${range(b)}`);
-  }
-  const w = windowOf(p);
-  const { start, stop } = windowBounds(frame.time, w);
-  const n = stop - start;
-  if (n < MIN_PAIR_OBSERVATIONS) {
-    throw new InputError(
-      `too few observations for the cointegration tests: ${n} common ${n === 1 ? 'time' : 'times'} of ${a} and ${b} in the window (need at least ${MIN_PAIR_OBSERVATIONS}); the data runs ${formatIsoTime(frame.time[0]!)} → ${formatIsoTime(frame.time[frame.time.length - 1]!)}`,
-    );
-  }
-  if (w.kind === 'last' && n < w.n) notes.push(`only ${n} common observations for --window ${w.n}`);
-  if (zWindow > n) throw new InputError(`--z-window ${zWindow} is longer than the ${n} observations in the window`);
-  const time = frame.time.slice(start, stop);
-  const priceA = frame.columns[0]!.slice(start, stop);
-  const priceB = frame.columns[1]!.slice(start, stop);
-  const on = p.on ?? 'log';
-  const y = on === 'log' ? priceA.map(Math.log) : priceA;
-  const x = on === 'log' ? priceB.map(Math.log) : priceB;
-  const ols = olsHedgeRatio(y, x);
-  const tls = tlsHedgeRatio(y, x);
-  const hedge = p.hedge ?? 'ols';
-  const s = spread(y, x, hedge === 'ols' ? ols : tls);
-  const autolag = p.autolag === undefined ? 'aic' : p.autolag;
-  const adfOpts = { autolag, maxLag: p.maxLag };
-  const eg = asInput('--max-lag', () => engleGranger(y, x, { trend: p.trend ?? 'c', ...adfOpts }));
-  if (eg.collinear) notes.push(`${a} and ${b} are (almost) perfectly collinear over the window; the Engle–Granger statistic is −∞ and not informative`);
-  const adfSpread = asInput('--max-lag', () => adfTest(s, { regression: 'c', ...adfOpts }));
-  const adfA = asInput('--max-lag', () => adfTest(y, { regression: 'c', ...adfOpts }));
-  const adfB = asInput('--max-lag', () => adfTest(x, { regression: 'c', ...adfOpts }));
-  const hl = halfLife(s);
-  let divergence: CorrelationDivergence | undefined;
-  if (n - 1 >= short + long - 1) {
-    const ra = returnsInto(priceA, new Float64Array(n - 1));
-    const rb = returnsInto(priceB, new Float64Array(n - 1));
-    divergence = correlationDivergence(ra, rb, { short, long, k: p.k ?? 2 });
-  } else {
-    notes.push(`correlation divergence needs at least ${short + long - 1} returns (--corr-short ${short} + --corr-long ${long} − 1); the window has ${n - 1}`);
-  }
-  return {
-    a,
-    b,
-    on,
-    timeframe,
-    time,
-    priceA,
-    priceB,
-    ols,
-    tls,
-    hedge,
-    spread: s,
-    zWindow,
-    z: rollingZScore(s, zWindow),
-    engleGranger: eg,
-    adfSpread,
-    adfA,
-    adfB,
-    halfLife: hl,
-    spacingDays: (time[n - 1]! - time[0]!) / 86_400_000 / (n - 1),
-    divergence,
-    notes,
-  };
 }
 
 const nul = (v: number): number | null => (Number.isFinite(v) ? v : null);
 const num = (v: number, d: number): string => (Number.isNaN(v) ? '—' : v === Infinity ? '∞' : v === -Infinity ? '−∞' : v.toFixed(d));
 const signed = (v: number, d: number): string => (Number.isFinite(v) ? `${v > 0 ? '+' : ''}${v.toFixed(d)}` : num(v, d));
 const stamp = (t: number, tf: Timeframe): string => (tf === 'D1' || tf === 'W1' ? formatIsoTime(t) : `${new Date(t).toISOString().slice(0, 16)}Z`);
-const adfJson = (r: AdfResult) => ({
-  statistic: nul(r.statistic),
-  pValue: nul(r.pValue),
-  usedLag: r.usedLag,
-  nobs: r.nobs,
-  criticalValues: { '1%': nul(r.criticalValues['1%']), '5%': nul(r.criticalValues['5%']), '10%': nul(r.criticalValues['10%']) },
-  regression: r.regression,
-  autolag: r.autolag,
-});
-
-export function pairJson(r: PairResult, loaded: Pick<LoadedMarket, 'description' | 'attribution'>) {
-  const eg = r.engleGranger;
-  const last = r.time.length - 1;
-  const d = r.divergence;
-  const lastAlert = d ? d.episodes[d.episodes.length - 1] : undefined;
-  const hedgeJson = (h: HedgeRatio) => ({ beta: nul(h.beta), alpha: nul(h.alpha), betaSe: nul(h.betaSe), alphaSe: nul(h.alphaSe) });
-  return {
-    a: r.a,
-    b: r.b,
-    on: r.on === 'log' ? 'log prices' : 'price levels',
-    timeframe: r.timeframe,
-    observations: r.time.length,
-    start: formatIsoTime(r.time[0]!),
-    end: formatIsoTime(r.time[last]!),
-    hedge: { used: r.hedge, ols: hedgeJson(r.ols), tls: hedgeJson(r.tls) },
-    spread: { latest: nul(r.spread[last]!), zWindow: r.zWindow, zLatest: nul(r.z[last]!) },
-    engleGranger: {
-      statistic: eg.collinear ? '-Infinity' : nul(eg.statistic),
-      pValue: nul(eg.pValue),
-      usedLag: Number.isNaN(eg.usedLag) ? null : eg.usedLag,
-      nobs: eg.nobs,
-      criticalValues: { '1%': nul(eg.criticalValues['1%']), '5%': nul(eg.criticalValues['5%']), '10%': nul(eg.criticalValues['10%']) },
-      trend: eg.trend,
-      beta: nul(eg.beta),
-      alpha: nul(eg.alpha),
-      collinear: eg.collinear,
-    },
-    adf: { spread: adfJson(r.adfSpread), a: adfJson(r.adfA), b: adfJson(r.adfB) },
-    halfLife: { periods: r.halfLife.halfLife === Infinity ? 'Infinity' : nul(r.halfLife.halfLife), days: nul(r.halfLife.halfLife * r.spacingDays), phi: nul(r.halfLife.phi), b: nul(r.halfLife.b), bSe: nul(r.halfLife.bSe) },
-    divergence: d
-      ? {
-          short: d.short,
-          long: d.long,
-          k: d.k,
-          latest: { shortCorr: nul(d.shortCorr[d.shortCorr.length - 1]!), longCorr: nul(d.longCorr[d.longCorr.length - 1]!), z: nul(d.z[d.z.length - 1]!), alert: d.alert[d.alert.length - 1] === 1 },
-          episodes: d.episodes.map((e) => ({ start: formatIsoTime(r.time[e.start + 1]!), end: formatIsoTime(r.time[e.end + 1]!), peakZ: e.peakZ })),
-          lastEpisode: lastAlert ? { start: formatIsoTime(r.time[lastAlert.start + 1]!), end: formatIsoTime(r.time[lastAlert.end + 1]!) } : null,
-        }
-      : null,
-    series: {
-      time: Array.from(r.time, formatIsoTime),
-      a: Array.from(r.priceA),
-      b: Array.from(r.priceB),
-      spread: Array.from(r.spread, nul),
-      z: Array.from(r.z, nul),
-      // returns-based series start at the second observation
-      shortCorr: d ? [null, ...Array.from(d.shortCorr, nul)] : null,
-      longCorr: d ? [null, ...Array.from(d.longCorr, nul)] : null,
-      divergenceZ: d ? [null, ...Array.from(d.z, nul)] : null,
-    },
-    source: loaded.description,
-    attribution: loaded.attribution ?? null,
-    notes: r.notes,
-  };
-}
 
 function print(r: PairResult, loaded: LoadedMarket, format: 'table' | 'json' | 'csv'): void {
   for (const n of r.notes) process.stderr.write(`note: ${n}\n`);
