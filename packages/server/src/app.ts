@@ -15,6 +15,7 @@ import { JobQueue } from './jobs.js';
 import { openApiDocument } from './openapi.js';
 import { correlationPairRoute, correlationRoute, correlationSeriesRoute } from './routes/correlation.js';
 import { MAX_SYMBOLS } from './routes/common.js';
+import { crossRoute, exposureRoute, moveRoute, pairRoute, performanceRoute, strengthRoute, varRoute, volatilityRoute } from './routes/analytics.js';
 import { barsRoute, healthRoute, listRoute, metaRoute } from './routes/data.js';
 import { ecbRoute, importFilesRoute, importRoute, jobRoute, uploadRoute } from './routes/imports.js';
 
@@ -27,6 +28,14 @@ export const ROUTES: readonly ApiRoute[] = [
   correlationRoute,
   correlationSeriesRoute,
   correlationPairRoute,
+  volatilityRoute,
+  moveRoute,
+  varRoute,
+  exposureRoute,
+  strengthRoute,
+  crossRoute,
+  pairRoute,
+  performanceRoute,
   importFilesRoute,
   importRoute,
   uploadRoute,

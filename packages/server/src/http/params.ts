@@ -122,12 +122,12 @@ export function timeframeParam(description: string): Param<Timeframe> {
   return enumParam(description, TIMEFRAMES);
 }
 
-/** `N` observations (2 ≤ N ≤ max) or `all`. */
-export function windowParam(description: string, max: number): Param<number | 'all'> {
-  return base({ oneOf: [{ type: 'integer', minimum: 2, maximum: max }, { const: 'all' }] }, description, (t) => {
+/** `N` observations (min ≤ N ≤ max) or `all`. */
+export function windowParam(description: string, max: number, min = 2): Param<number | 'all'> {
+  return base({ oneOf: [{ type: 'integer', minimum: min, maximum: max }, { const: 'all' }] }, description, (t) => {
     if (t === 'all') return 'all';
     const v = Number(t);
-    if (!/^\d+$/.test(t) || !Number.isSafeInteger(v) || v < 2 || v > max) throw new Invalid(`a whole number from 2 to ${max}, or "all"`);
+    if (!/^\d+$/.test(t) || !Number.isSafeInteger(v) || v < min || v > max) throw new Invalid(`a whole number from ${min} to ${max}, or "all"`);
     return v;
   });
 }
