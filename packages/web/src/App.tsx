@@ -9,6 +9,11 @@ import { clearApiCache } from './state/useApi';
 import { CorrelationView } from './views/correlation/CorrelationView';
 import { PairView } from './views/correlation/PairView';
 import { DataView } from './views/DataView';
+import { ExposureView } from './views/ExposureView';
+import { PairTradeView } from './views/PairTradeView';
+import { RiskView } from './views/risk/RiskView';
+import { StrengthView } from './views/StrengthView';
+import { VolatilityView } from './views/VolatilityView';
 
 interface NavItem {
   readonly path: string;
@@ -18,6 +23,11 @@ interface NavItem {
 /** Views in the navigation bar. */
 const NAV: readonly NavItem[] = [
   { path: '/correlation', key: 'nav.correlation' },
+  { path: '/volatility', key: 'nav.volatility' },
+  { path: '/risk', key: 'nav.risk' },
+  { path: '/strength', key: 'nav.strength' },
+  { path: '/exposure', key: 'nav.exposure' },
+  { path: '/pair', key: 'nav.pair' },
   { path: '/data', key: 'nav.data' },
 ];
 
@@ -52,13 +62,18 @@ function Page() {
   if (path === '/' || path === '/correlation') return <CorrelationView />;
   if (path === '/correlation/pair') return <PairView />;
   if (path === '/data') return <DataView />;
+  if (path === '/volatility') return <VolatilityView />;
+  if (path === '/risk') return <RiskView />;
+  if (path === '/strength') return <StrengthView />;
+  if (path === '/exposure') return <ExposureView />;
+  if (path === '/pair') return <PairTradeView />;
   return <CorrelationView />;
 }
 
 export function App() {
   const i18n = useI18n();
   const { t, lang, setLang } = i18n;
-  const { location, navigate, href } = useRouter();
+  const { location, navigate, href, update } = useRouter();
   const meta = useMeta();
   const needToken = meta.error instanceof ApiError && meta.error.code === 'unauthorized';
   const [, setAuthTick] = useState(0);
@@ -100,6 +115,18 @@ export function App() {
             </a>
           ))}
         </nav>
+        {meta.data && meta.data.sources.length > 1 && (
+          <label className="source-pick">
+            <span>{t('app.source')}</span>
+            <select value={location.params.get('source') ?? meta.data.source?.name ?? ''} onChange={(e) => update({ source: e.target.value === (meta.data?.sources[0]?.name ?? '') && !location.params.get('source') ? undefined : e.target.value })} data-testid="source-select">
+              {meta.data.sources.map((x) => (
+                <option key={x.name} value={x.name}>
+                  {x.name} · {t(`data.freq.${x.frequency}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <div className="lang" role="group" aria-label={t('app.language')}>
           {LANGS.map((l) => (
             <button key={l} type="button" lang={l} aria-pressed={lang === l} onClick={() => setLang(l)} data-lang={l}>
@@ -128,7 +155,7 @@ export function App() {
       <footer>
         {src && (
           <span>
-            {t('app.source')}: {src.description}
+            {t('app.source')}: {src.name} · {t(`data.freq.${src.frequency}`)} · {t('app.series', { n: i18n.int(meta.data?.sources.find((x) => x.name === src.name)?.series ?? 0) })}
             {src.attribution ? ` · ${src.attribution}` : ''}
           </span>
         )}

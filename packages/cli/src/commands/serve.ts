@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { InputError, type ReadOptions } from '@soukan/data';
 import { MemoryProvider, startServer, type RunningServer } from '@soukan/server';
 import type { Command } from 'commander';
@@ -54,8 +54,11 @@ export function registerServe(program: Command): void {
         delimiter: opts.delimiter,
         symbol: opts.symbol,
       };
-      const r = await data.importFiles(opts.data, readOpts);
-      log(`soukan: ${r.source}: ${r.series.length} series, ${r.added} rows`);
+      // One file at a time: files of different formats become different sources (ECB, HistData…).
+      for (const f of opts.data) {
+        const r = await data.importFiles([f], readOpts);
+        log(`soukan: ${basename(f)}: ${r.source}, ${r.series.length} series, ${r.added} new rows`);
+      }
     } else if (process.env.SOUKAN_ECB_FILE) {
       const f = process.env.SOUKAN_ECB_FILE;
       if (!existsSync(f)) throw new InputError(`SOUKAN_ECB_FILE points to a missing file: ${f}`);

@@ -35,12 +35,13 @@ export function cellStyle(r: number, scheme: Scheme, significant: boolean): Cell
   if (scheme === 'bands') {
     const b = BANDS.find((x) => Math.abs(r) >= x.min) ?? BANDS[BANDS.length - 1]!;
     if (!significant) {
-      return r >= 0 ? { fill: mix(b.color, '#ffffff', 0.72), text: '#3c4043' } : { fill: mix(b.color, '#ffffff', 0.93), text: '#3c4043', border: mix(b.color, '#ffffff', 0.55) };
+      const fill = mix(b.color, '#ffffff', r >= 0 ? 0.72 : 0.93);
+      return r >= 0 ? { fill, text: textOn(fill) } : { fill, text: textOn(fill), border: mix(b.color, '#ffffff', 0.55) };
     }
     return r >= 0 ? { fill: b.color, text: textOn(b.color) } : { fill: mix(b.color, '#ffffff', 0.86), text: b.dark, border: b.color };
   }
   const fill = significant ? cellColor(r, scheme) : mix(cellColor(r, scheme), '#ffffff', 0.6);
-  return { fill, text: significant ? textOn(fill) : '#3c4043' };
+  return { fill, text: textOn(fill) };
 }
 
 const RDBU = ['#053061', '#2166ac', '#4393c3', '#92c5de', '#d1e5f0', '#f7f7f7', '#fddbc7', '#f4a582', '#d6604d', '#b2182b', '#67001f'];
@@ -78,10 +79,14 @@ function luminance(c: string): number {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
-/** Black or white, whichever contrasts more with the fill (WCAG relative luminance). */
+/**
+ * Black or white, whichever contrasts more with the fill (WCAG relative
+ * luminance). With pure black and white the better of the two is always at
+ * least 4.58 : 1, so every label passes WCAG AA.
+ */
 export function textOn(fill: string): string {
   const l = luminance(fill);
-  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#111111' : '#ffffff';
+  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#000000' : '#ffffff';
 }
 
 /** Fill of a cell with no value. */

@@ -9,6 +9,7 @@ export function timeAxis(i18n: I18n): { axis: uPlot.Axis; series: uPlot.Series }
   return {
     axis: {
       stroke: '#333',
+      space: 72,
       grid: { stroke: '#e6e6e6' },
       values: (_u, splits, _ax, _space, incr) =>
         splits.map((s) => {

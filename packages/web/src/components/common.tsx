@@ -139,7 +139,9 @@ export function TextField({
   type = 'text',
   inputMode,
   width,
+  list,
 }: {
+  list?: string;
   label: string;
   value: string;
   onCommit: (v: string) => void;
@@ -153,7 +155,7 @@ export function TextField({
   const id = useId();
   const msgId = `${id}-msg`;
   return (
-    <ValidatedInput key={value} id={id} msgId={msgId} label={label} initial={value} onCommit={onCommit} validate={validate} hint={hint} name={name} type={type} inputMode={inputMode} width={width} />
+    <ValidatedInput key={value} id={id} msgId={msgId} label={label} initial={value} onCommit={onCommit} validate={validate} hint={hint} name={name} type={type} inputMode={inputMode} width={width} list={list} />
   );
 }
 
@@ -170,6 +172,7 @@ function ValidatedInput(p: {
   type: string;
   inputMode?: 'numeric' | 'text' | 'decimal';
   width?: string;
+  list?: string;
 }) {
   const [text, setText] = useState(p.initial);
   const problem = p.validate(text);
@@ -184,6 +187,7 @@ function ValidatedInput(p: {
         name={p.name}
         type={p.type}
         inputMode={p.inputMode}
+        list={p.list}
         value={text}
         style={p.width ? { width: p.width } : undefined}
         aria-invalid={problem ? true : undefined}

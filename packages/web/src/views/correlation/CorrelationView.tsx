@@ -47,6 +47,7 @@ export function useCorrelationQuery() {
       method: useParam('method', 'pearson', METHODS),
       on: useParam('on', 'returns', ['returns', 'levels'] as const),
       order: useParam('order', 'given', ['given', 'cluster'] as const),
+      align: useParam('align', 'inner', ['inner', 'pairwise'] as const),
     },
   };
 }
@@ -74,7 +75,7 @@ export function CorrelationView() {
   }, [m, cells, i18n, width, view, caption]);
 
   const open = (a: string, b: string): void => {
-    const keep = Object.fromEntries([...location.params].filter(([k]) => ['source', 'timeframe', 'window', 'end', 'method', 'on', 'returns'].includes(k)));
+    const keep = Object.fromEntries([...location.params].filter(([k]) => ['source', 'timeframe', 'window', 'end', 'method', 'on', 'returns', 'align'].includes(k)));
     navigate('/correlation/pair', { ...keep, a, b });
   };
   const onRendered = (): void => {
@@ -104,6 +105,7 @@ export function CorrelationView() {
         <TextField name="end" label={t('corr.end')} value={api.end ?? ''} type="date" validate={(v) => dateProblem(v, t)} onCommit={(v) => update({ end: v || undefined })} />
         <Select name="method" label={t('corr.method')} value={api.method} options={METHODS.map((x) => ({ value: x, label: t(`corr.method.${x}`) }))} onChange={(v) => { performance.mark('soukan:change'); update({ method: v === 'pearson' ? undefined : v }); }} />
         <Segmented name="on" label={t('corr.on')} value={api.on} options={[{ value: 'returns', label: t('corr.on.returns') }, { value: 'levels', label: t('corr.on.levels') }]} onChange={(v) => update({ on: v === 'returns' ? undefined : v })} />
+        <Select name="align" label={t('corr.align')} value={api.align} options={[{ value: 'inner', label: t('corr.align.inner') }, { value: 'pairwise', label: t('corr.align.pairwise') }]} onChange={(v) => update({ align: v === 'inner' ? undefined : v })} />
         <Segmented name="order" label={t('corr.order')} value={api.order} options={[{ value: 'given', label: t('corr.order.given') }, { value: 'cluster', label: t('corr.order.cluster') }]} onChange={(v) => update({ order: v === 'given' ? undefined : v })} />
         <Segmented name="scheme" label={t('corr.scheme')} value={scheme} options={[{ value: 'bands', label: t('corr.scheme.bands') }, { value: 'diverging', label: t('corr.scheme.diverging') }]} onChange={(v) => update({ scheme: v === 'bands' ? undefined : v })} />
       </form>
@@ -139,7 +141,7 @@ export function CorrelationView() {
             {t('corr.levelsWarning')}
           </p>
         )}
-        <div ref={host} className={`matrix-host${res.loading ? ' busy' : ''}`} aria-busy={res.loading} data-testid="matrix-host">
+        <div ref={host} className={`matrix-host${res.loading ? ' busy' : ''}`} aria-busy={res.loading} data-testid="matrix-host" data-grid={m ? JSON.stringify({ k, ...gridLayout(k, width) }) : undefined}>
           {res.loading && <div className="spinner">{m ? t('app.updating') : t('app.loading')}</div>}
           {m && option && <EChart ref={chart} option={option} height={gridLayout(k, width).height} label={caption} onClick={(p) => { const c = (p.data as { cell?: { i: number; j: number; a: string; b: string } }).cell; if (c && c.i !== c.j) open(c.a, c.b); }} onRendered={onRendered} testId={view === 'heatmap' ? 'heatmap' : 'bubble'} />}
           {m && view === 'table' && <MatrixTableWithMark m={m} cells={cells} onOpen={open} onMount={onRendered} />}

@@ -32,6 +32,7 @@ export function PairView() {
     end: q.get('end') ?? undefined,
     method: q.get('method') ?? undefined,
     on: q.get('on') ?? undefined,
+    align: q.get('align') ?? undefined,
     rolling,
   });
   const d = res.data;

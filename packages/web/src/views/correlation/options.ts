@@ -23,13 +23,19 @@ export function cellTooltip(c: Cell, m: MatrixResponse, i18n: I18n): string {
     .join('<br/>');
 }
 
-/** Layout of a k × k grid in a container `width` px wide. */
-export function gridLayout(k: number, width: number): { cell: number; left: number; bottom: number; height: number; font: number } {
+/**
+ * Layout of a k × k grid of square cells in a container `width` px wide:
+ * labels on the left and below, the grid's top at {@link GRID_TOP}.
+ */
+export function gridLayout(k: number, width: number): { cell: number; left: number; right: number; top: number; bottom: number; height: number; font: number } {
   const font = width < 500 ? 9 : 11;
   const label = Math.round(font * 5.2) + 8;
   const cell = Math.max(8, Math.min(34, Math.floor((width - label - 12) / k)));
-  return { cell, left: label, bottom: label, height: cell * k + label + 12, font };
+  return { cell, left: label, right: Math.max(8, width - label - cell * k), top: GRID_TOP, bottom: label, height: cell * k + label + GRID_TOP, font };
 }
+
+/** Pixels above the grid. */
+export const GRID_TOP = 4;
 
 function axes(m: MatrixResponse, font: number) {
   return {
@@ -46,7 +52,7 @@ export function heatmapOption(m: MatrixResponse, cells: readonly Cell[], i18n: I
   return {
     animation: false,
     aria: { enabled: true, label: { description } },
-    grid: { left: g.left, right: 8, top: 4, bottom: g.bottom },
+    grid: { left: g.left, right: g.right, top: g.top, bottom: g.bottom },
     tooltip: { confine: true, formatter: (p: { data: { cell: Cell } }) => cellTooltip(p.data.cell, m, i18n) },
     ...axes(m, g.font),
     series: [
@@ -78,7 +84,7 @@ export function bubbleOption(m: MatrixResponse, cells: readonly Cell[], i18n: I1
   return {
     animation: false,
     aria: { enabled: true, label: { description } },
-    grid: { left: g.left, right: 8, top: 4, bottom: g.bottom },
+    grid: { left: g.left, right: g.right, top: g.top, bottom: g.bottom },
     tooltip: { confine: true, formatter: (p: { data: { cell: Cell } }) => cellTooltip(p.data.cell, m, i18n) },
     ...axes(m, g.font),
     series: [
