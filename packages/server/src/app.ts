@@ -2,14 +2,14 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { Executor } from './compute/executor.js';
 import type { AppEnv, ServerContext, ServerLimits } from './context.js';
 import type { DataProvider } from './data/types.js';
 import { errorResponse } from './http/errorResponse.js';
 import { HttpError } from './http/httpError.js';
 import { parseParams } from './http/params.js';
-import { ResponseCache, stableKey } from './http/responseCache.js';
+import { CachedBody, ResponseCache, stableKey } from './http/responseCache.js';
 import type { ApiRoute } from './http/route.js';
 import { JobQueue } from './jobs.js';
 import { openApiDocument } from './openapi.js';
@@ -63,6 +63,22 @@ export interface AppOptions {
   readonly log?: (m: string) => void;
 }
 
+/** A cached JSON body as a response: 304 for a matching ETag, gzip when the client takes it. */
+function send(c: Context<AppEnv>, body: CachedBody, hit: boolean): Response {
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json; charset=UTF-8',
+    'Cache-Control': 'no-cache',
+    ETag: body.etag,
+    Vary: 'Accept-Encoding',
+    'X-Soukan-Cache': hit ? 'hit' : 'miss',
+  };
+  if (c.req.header('if-none-match') === body.etag) return c.body(null, 304, headers);
+  if (body.bytes.length > 1024 && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+    return c.body(body.gzip(), 200, { ...headers, 'Content-Encoding': 'gzip' });
+  }
+  return c.body(body.bytes, 200, headers);
+}
+
 /** Default limits. */
 export const DEFAULT_LIMITS: ServerLimits = {
   timeBudgetMs: 15_000,
@@ -103,8 +119,23 @@ export function createApp(o: AppOptions): { app: Hono<AppEnv>; ctx: ServerContex
       const key = `${task}|${market.id}|${stableKey(params)}`;
       const deadline = c.get('started') + limits.timeBudgetMs;
       const { body, hit } = await cache.get(key, () => o.executor.run({ task, market, params, deadline, budgetMs: limits.timeBudgetMs }));
-      return c.body(body, 200, { 'Content-Type': 'application/json; charset=UTF-8', 'X-Soukan-Cache': hit ? 'hit' : 'miss', 'Cache-Control': 'no-cache' });
+      remember(c.req.url, key);
+      return send(c, body, hit);
     },
+  };
+
+  // The cache key of each request URL already answered at this data version:
+  // a repeated GET skips routing, validation and key building.
+  const known = new Map<string, string>();
+  let knownVersion = o.data.version();
+  const remember = (url: string, key: string): void => {
+    if (o.data.version() !== knownVersion) {
+      known.clear();
+      knownVersion = o.data.version();
+    }
+    known.delete(url);
+    known.set(url, key);
+    if (known.size > 2000) known.delete(known.keys().next().value!);
   };
 
   const app = new Hono<AppEnv>();
@@ -144,6 +175,13 @@ export function createApp(o: AppOptions): { app: Hono<AppEnv>; ctx: ServerContex
         throw new HttpError(403, 'cross-origin', 'cross-origin requests may not change data', { origin });
       }
     }
+    await next();
+  });
+
+  app.get('/api/*', async (c, next) => {
+    const key = o.data.version() === knownVersion ? known.get(c.req.url) : undefined;
+    const body = key === undefined ? undefined : cache.peek(key);
+    if (body) return send(c, body, true);
     await next();
   });
 

@@ -58,12 +58,23 @@ describe('GET /api/correlation on the ECB history', () => {
     expect(body).toEqual(JSON.parse(JSON.stringify(direct)));
   });
 
-  it('a repeated request is served from the cache', async () => {
-    const a = await app.request('/api/correlation?window=61');
-    const b = await app.request('/api/correlation?window=61');
+  it('a repeated request is served from the cache (also with parameters in another order), with ETag revalidation and gzip', async () => {
+    const a = await app.request('/api/correlation?window=61&method=spearman');
+    const b = await app.request('/api/correlation?window=61&method=spearman');
+    const c = await app.request('/api/correlation?method=spearman&window=61');
     expect(a.headers.get('x-soukan-cache')).toBe('miss');
     expect(b.headers.get('x-soukan-cache')).toBe('hit');
-    expect(await b.text()).toBe(await a.text());
+    expect(c.headers.get('x-soukan-cache')).toBe('hit');
+    const text = await a.text();
+    expect(await b.text()).toBe(text);
+    expect(await c.text()).toBe(text);
+    const etag = a.headers.get('etag')!;
+    const again = await app.request('/api/correlation?window=61&method=spearman', { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+    const gz = await app.request('/api/correlation?window=61&method=spearman', { headers: { 'Accept-Encoding': 'gzip, br' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    const { gunzipSync } = await import('node:zlib');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString('utf8')).toBe(text);
   });
 
   it('cells with too few observations are null with their reason', async () => {

@@ -115,6 +115,7 @@ describe('ResponseCache', () => {
     const [a, b] = await Promise.all([c.get('k', compute), c.get('k', compute)]);
     expect(calls).toBe(1);
     expect(a.body).toBe(b.body);
+    expect(a.body.text).toBe('{"x":1}');
     expect((await c.get('k', compute)).hit).toBe(true);
     expect(stableKey({ b: 1, a: { d: 2, c: 3 } })).toBe(stableKey({ a: { c: 3, d: 2 }, b: 1 }));
   });
@@ -122,7 +123,17 @@ describe('ResponseCache', () => {
   it('a failed computation is not cached', async () => {
     const c = new ResponseCache();
     await expect(c.get('k', () => Promise.reject(new Error('x')))).rejects.toThrow('x');
-    expect((await c.get('k', async () => 'ok')).body).toBe('ok');
+    expect((await c.get('k', async () => 'ok')).body.text).toBe('ok');
+  });
+
+  it('keeps UTF-8 bytes, a strong ETag and a gzip of each body', async () => {
+    const c = new ResponseCache();
+    const { body } = await c.get('k', async () => JSON.stringify({ s: 'Ω'.repeat(2000) }));
+    expect(new TextDecoder().decode(body.bytes)).toBe(body.text);
+    expect(body.etag).toMatch(/^"[\w-]+"$/);
+    const { gunzipSync } = await import('node:zlib');
+    expect(gunzipSync(body.gzip()).toString('utf8')).toBe(body.text);
+    expect(body.gzip()).toBe(body.gzip());
   });
 
   it('drops the least recently used bodies beyond its size, and never caches one huge body', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { ApiError, setToken } from './api/client';
 import { ErrorBox } from './components/common';
 import { LANGS, useI18n } from './i18n/i18n';
@@ -7,14 +7,16 @@ import { useMeta } from './state/meta';
 import { useRouter } from './state/router';
 import { clearApiCache } from './state/useApi';
 import { CorrelationView } from './views/correlation/CorrelationView';
-import { PairView } from './views/correlation/PairView';
-import { DataView } from './views/DataView';
-import { ExposureView } from './views/ExposureView';
-import { PairTradeView } from './views/PairTradeView';
-import { RiskView } from './views/risk/RiskView';
-import { StrengthView } from './views/StrengthView';
-import { VolatilityView } from './views/VolatilityView';
 
+const PairView = lazy(() => import('./views/correlation/PairView').then((m) => ({ default: m.PairView })));
+const DataView = lazy(() => import('./views/DataView').then((m) => ({ default: m.DataView })));
+const ExposureView = lazy(() => import('./views/ExposureView').then((m) => ({ default: m.ExposureView })));
+const PairTradeView = lazy(() => import('./views/PairTradeView').then((m) => ({ default: m.PairTradeView })));
+const RiskView = lazy(() => import('./views/risk/RiskView').then((m) => ({ default: m.RiskView })));
+const StrengthView = lazy(() => import('./views/StrengthView').then((m) => ({ default: m.StrengthView })));
+const VolatilityView = lazy(() => import('./views/VolatilityView').then((m) => ({ default: m.VolatilityView })));
+
+// Views other than the correlation matrix load on demand (smaller first bundle).
 interface NavItem {
   readonly path: string;
   readonly key: MessageKey;
@@ -148,7 +150,9 @@ export function App() {
         ) : (
           <>
             {meta.data && !src && location.path !== '/data' && <p className="warning">{t('app.noData')}</p>}
-            <Page />
+            <Suspense fallback={<div className="spinner">{t('app.loading')}</div>}>
+              <Page />
+            </Suspense>
           </>
         )}
       </main>

@@ -1,10 +1,12 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
-import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { HeatmapChart, ScatterChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([HeatmapChart, ScatterChart, LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, AriaComponent, CanvasRenderer]);
+// What the correlation views need; the other views register bar/line/legend
+// in charts/echartsExtra.ts (loaded with them).
+echarts.use([HeatmapChart, ScatterChart, GridComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
 
 export type EChartOption = echarts.EChartsCoreOption;
 
@@ -46,7 +48,9 @@ export const EChart = forwardRef<ChartHandle, EChartProps>(function EChart({ opt
   }, []);
 
   useEffect(() => {
+    performance.mark('soukan:chart-set');
     chart.current?.setOption(option, { notMerge: true, lazyUpdate: false });
+    performance.mark('soukan:chart-set-done');
   }, [option]);
 
   useImperativeHandle(ref, () => ({

@@ -74,8 +74,22 @@ function makeI18n(lang: Lang, setLang: (l: Lang) => void): I18n {
     }
     return f;
   };
-  const dateFmt = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
-  const dateTimeFmt = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZoneName: 'short' });
+  // Intl formatters are costly to create (locale data): made on first use, then kept.
+  let dateFmtCache: Intl.DateTimeFormat | undefined;
+  let dateTimeFmtCache: Intl.DateTimeFormat | undefined;
+  let sigFmt: Intl.NumberFormat | undefined;
+  const pctFmt = new Map<number, Intl.NumberFormat>();
+  const dateFmt = { format: (ms: number): string => (dateFmtCache ??= new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' })).format(ms) };
+  const dateTimeFmt = {
+    format: (ms: number): string =>
+      (dateTimeFmtCache ??= new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZoneName: 'short' })).format(ms),
+  };
+  const sig3 = (): Intl.NumberFormat => (sigFmt ??= new Intl.NumberFormat(locale, { maximumSignificantDigits: 3 }));
+  const pctOf = (d: number): Intl.NumberFormat => {
+    let f = pctFmt.get(d);
+    if (!f) pctFmt.set(d, (f = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: d, maximumFractionDigits: d })));
+    return f;
+  };
   const toMs = (v: number | string): number => (typeof v === 'number' ? v : Date.parse(v.length === 10 ? `${v}T00:00:00Z` : v));
   const t = (key: MessageKey, params?: Params): string => interpolate(cat[key] ?? en[key] ?? key, params);
   const dash = '—';
@@ -90,14 +104,14 @@ function makeI18n(lang: Lang, setLang: (l: Lang) => void): I18n {
     pValue: (v) => {
       if (v === null || v === undefined || !Number.isFinite(v)) return dash;
       if (v < 1e-4) return `< ${fmt(4).format(0.0001)}`;
-      return new Intl.NumberFormat(locale, { maximumSignificantDigits: 3 }).format(v);
+      return sig3().format(v);
     },
     pRel: (v) => {
       if (v === null || v === undefined || !Number.isFinite(v)) return `= ${dash}`;
       if (v < 1e-4) return `< ${fmt(4).format(0.0001)}`;
-      return `= ${new Intl.NumberFormat(locale, { maximumSignificantDigits: 3 }).format(v)}`;
+      return `= ${sig3().format(v)}`;
     },
-    pct: (v, d = 2) => (v === null || v === undefined || !Number.isFinite(v) ? dash : new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: d, maximumFractionDigits: d }).format(v)),
+    pct: (v, d = 2) => (v === null || v === undefined || !Number.isFinite(v) ? dash : pctOf(d).format(v)),
     date: (v) => (v === null || v === undefined ? dash : dateFmt.format(toMs(v))),
     dateTime: (v) => {
       if (v === null || v === undefined) return dash;

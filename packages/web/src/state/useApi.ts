@@ -4,7 +4,24 @@ import { apiGet, queryString } from '../api/client';
 type Params = Record<string, string | number | undefined | null>;
 
 const cache = new Map<string, unknown>();
+const inflight = new Map<string, Promise<unknown>>();
 const MAX_CACHED = 40;
+
+/**
+ * Starts a GET before any component asks for it (main.tsx does this for the
+ * first view, so the request runs while React and ECharts start up); a
+ * `useApi` with the same path and params picks up the pending response.
+ */
+export function prefetch(path: string, params: Params = {}): void {
+  const key = `${path}${queryString(params)}`;
+  if (cache.has(key) || inflight.has(key)) return;
+  const p = apiGet<unknown>(path, params).then((data) => {
+    cache.set(key, data);
+    return data;
+  });
+  p.catch(() => {}).finally(() => inflight.delete(key));
+  inflight.set(key, p);
+}
 
 /** Forgets cached responses (after an import changes the data). */
 export function clearApiCache(): void {
@@ -44,14 +61,16 @@ export function useApi<T>(path: string | null, params: Params = {}): ApiState<T>
     }
     const ac = new AbortController();
     setState((s) => ({ ...s, loading: true, error: undefined }));
-    apiGet<T>(path, paramsRef.current, ac.signal).then(
+    const pending = inflight.get(key) as Promise<T> | undefined;
+    (pending ?? apiGet<T>(path, paramsRef.current, ac.signal)).then(
       (data) => {
+        if (ac.signal.aborted) return;
         cache.set(key, data);
         if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
         setState({ data, loading: false, key });
       },
       (error: unknown) => {
-        if ((error as Error).name === 'AbortError') return;
+        if ((error as Error).name === 'AbortError' || ac.signal.aborted) return;
         setState((s) => ({ ...s, error, loading: false }));
       },
     );

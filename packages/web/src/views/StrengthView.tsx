@@ -1,3 +1,4 @@
+import '../charts/echartsExtra';
 import { useMemo, useRef } from 'react';
 import type uPlot from 'uplot';
 import { EChart, type ChartHandle, type EChartOption } from '../charts/EChart';

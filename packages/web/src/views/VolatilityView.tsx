@@ -1,3 +1,4 @@
+import '../charts/echartsExtra';
 import { useMemo, useRef } from 'react';
 import { EChart, type ChartHandle, type EChartOption } from '../charts/EChart';
 import { Card, ErrorBox, ExportMenu, Select, TextField } from '../components/common';

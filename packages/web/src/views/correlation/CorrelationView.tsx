@@ -17,6 +17,7 @@ import { PairPicker } from './PairPicker';
 import { dateProblem, windowProblem } from './validate';
 
 const UNIVERSES = ['majors', 'jpy-crosses', 'usd-pairs', 'custom'] as const;
+const EMPTY_OPTION = {};
 const METHODS = ['pearson', 'spearman', 'kendall'] as const;
 const VIEWS = ['heatmap', 'bubble', 'table'] as const;
 
@@ -28,11 +29,11 @@ export function matrixCaption(m: MatrixResponse, i18n: I18n): string {
   return t('corr.caption', { method: t(`corr.method.${m.method}`), tf, input, n: i18n.int(m.observations), start: i18n.date(m.start), end: i18n.date(m.end) });
 }
 
-/** Matrix-level parameters of the current URL, as API query parameters. */
-export function useCorrelationQuery() {
-  const { location } = useRouter();
-  const q = location.params;
-  const universe = useParam('universe', 'majors', UNIVERSES);
+const pick = <T extends string>(v: string | null, allowed: readonly T[], fallback: T): T => (v !== null && (allowed as readonly string[]).includes(v) ? (v as T) : fallback);
+
+/** The matrix request of a URL's parameters (also used by main.tsx to prefetch it). */
+export function correlationApiParams(q: URLSearchParams) {
+  const universe = pick(q.get('universe'), UNIVERSES, 'majors');
   const symbols = (q.get('symbols') ?? '').split(',').filter(Boolean);
   return {
     universe,
@@ -44,12 +45,18 @@ export function useCorrelationQuery() {
       timeframe: q.get('timeframe') ?? undefined,
       window: q.get('window') ?? '250',
       end: q.get('end') ?? undefined,
-      method: useParam('method', 'pearson', METHODS),
-      on: useParam('on', 'returns', ['returns', 'levels'] as const),
-      order: useParam('order', 'given', ['given', 'cluster'] as const),
-      align: useParam('align', 'inner', ['inner', 'pairwise'] as const),
+      method: pick(q.get('method'), METHODS, 'pearson'),
+      on: pick(q.get('on'), ['returns', 'levels'] as const, 'returns'),
+      order: pick(q.get('order'), ['given', 'cluster'] as const, 'given'),
+      align: pick(q.get('align'), ['inner', 'pairwise'] as const, 'inner'),
     },
   };
+}
+
+/** Matrix-level parameters of the current URL, as API query parameters. */
+export function useCorrelationQuery() {
+  const { location } = useRouter();
+  return correlationApiParams(location.params);
 }
 
 export function CorrelationView() {
@@ -70,7 +77,9 @@ export function CorrelationView() {
   const cells = useMemo(() => (m ? matrixCells(m, scheme) : []), [m, scheme]);
   const caption = m ? matrixCaption(m, i18n) : '';
   const option = useMemo(() => {
-    if (!m || view === 'table') return null;
+    if (view === 'table') return null;
+    // Before the data arrives the chart is created empty, so ECharts starts up while the request runs.
+    if (!m) return EMPTY_OPTION;
     return view === 'heatmap' ? heatmapOption(m, cells, i18n, width, caption) : bubbleOption(m, cells, i18n, width, caption);
   }, [m, cells, i18n, width, view, caption]);
 
@@ -143,7 +152,7 @@ export function CorrelationView() {
         )}
         <div ref={host} className={`matrix-host${res.loading ? ' busy' : ''}`} aria-busy={res.loading} data-testid="matrix-host" data-grid={m ? JSON.stringify({ k, ...gridLayout(k, width) }) : undefined}>
           {res.loading && <div className="spinner">{m ? t('app.updating') : t('app.loading')}</div>}
-          {m && option && <EChart ref={chart} option={option} height={gridLayout(k, width).height} label={caption} onClick={(p) => { const c = (p.data as { cell?: { i: number; j: number; a: string; b: string } }).cell; if (c && c.i !== c.j) open(c.a, c.b); }} onRendered={onRendered} testId={view === 'heatmap' ? 'heatmap' : 'bubble'} />}
+          {option && <EChart ref={chart} option={option} height={gridLayout(k || 28, width).height} label={caption} onClick={(p) => { const c = (p.data as { cell?: { i: number; j: number; a: string; b: string } }).cell; if (c && c.i !== c.j) open(c.a, c.b); }} onRendered={onRendered} testId={view === 'heatmap' ? 'heatmap' : 'bubble'} />}
           {m && view === 'table' && <MatrixTableWithMark m={m} cells={cells} onOpen={open} onMount={onRendered} />}
         </div>
         {m && (

@@ -49,6 +49,7 @@ export function heatmapOption(m: MatrixResponse, cells: readonly Cell[], i18n: I
   const k = m.symbols.length;
   const g = gridLayout(k, width);
   const showLabels = g.cell >= 21;
+  const textColors = [...new Set(cells.map((c) => c.text))];
   return {
     animation: false,
     aria: { enabled: true, label: { description } },
@@ -62,12 +63,13 @@ export function heatmapOption(m: MatrixResponse, cells: readonly Cell[], i18n: I
           value: [c.j, c.i, c.r ?? 0],
           cell: c,
           itemStyle: c.border ? { color: c.fill, borderColor: c.border, borderWidth: 2 } : { color: c.fill },
-          label: { color: c.text },
         })),
+        // Label colours through rich-text styles named by colour: one style object for all cells.
         label: {
           show: showLabels,
           fontSize: g.cell >= 30 ? 11 : 9,
-          formatter: (p: { data: { cell: Cell } }) => (p.data.cell.r === null ? '·' : x100(p.data.cell.r)),
+          formatter: (p: { data: { cell: Cell } }) => `{c${textColors.indexOf(p.data.cell.text)}|${p.data.cell.r === null ? '·' : x100(p.data.cell.r)}}`,
+          rich: Object.fromEntries(textColors.map((color, i) => [`c${i}`, { color }])),
         },
         itemStyle: { borderColor: '#ffffff', borderWidth: 1 },
         emphasis: { itemStyle: { borderColor: '#111111', borderWidth: 2 } },
