@@ -14,6 +14,7 @@
 //    requests/s, latency percentiles, errors, and the server's resident
 //    memory sampled every second. The peer: CPython's ThreadingHTTPServer
 //    serving the same bytes (bench/peers/web_static_server.py), same load.
+/* global performance, fetch, setInterval, clearInterval -- Node 20 globals, and the page's performance inside page.evaluate */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
