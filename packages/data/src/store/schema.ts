@@ -1,0 +1,96 @@
+/**
+ * The store's tables. Times are UTC epoch milliseconds (`BIGINT`); prices are
+ * `DOUBLE`s exactly as the readers parsed them.
+ *
+ * - `series` — one row per (source, symbol): what kind of data it is.
+ *   `kind = 'bars'` rows live in `bars` (open/high/low/close, volume when the
+ *   source has it); `kind = 'quotes'` rows live in `quotes` (one value per
+ *   time: daily fixings stamped 00:00 UTC of their date, or close-only
+ *   intraday quotes). `step_ms` is the coarsest spacing seen among the imports
+ *   (60 000 for 1-minute bars): bars finer than that are refused. `rows`,
+ *   `first_t`, `last_t` are kept by imports and removals, so listing the
+ *   store and checking an import's overlap never scan the data.
+ * - `bars(series_id, t, open, high, low, close, volume)` — `t` is the bar's
+ *   opening instant.
+ * - `quotes(series_id, t, value)`.
+ * - `imports` — one row per committed import (when, which files, the summary as JSON).
+ * - `meta` — `schema_version`.
+ *
+ * There is no primary-key index on (series_id, t): an ART index over millions
+ * of minute rows costs more memory and insert time than the data itself.
+ * Uniqueness is kept by the importer (one writer at a time — DuckDB locks the
+ * file — and every import is checked against the stored rows it overlaps).
+ * Rows are inserted sorted by (series_id, t), so DuckDB's per-row-group
+ * min/max on both columns make a symbol's time range a narrow scan.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { InputError } from '../errors.js';
+
+/** Version of the layout below; a store written by a newer soukan is refused. */
+export const SCHEMA_VERSION = 1;
+
+const DDL = [
+  `CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS series (
+     id INTEGER PRIMARY KEY,
+     source VARCHAR NOT NULL,
+     symbol VARCHAR NOT NULL,
+     kind VARCHAR NOT NULL CHECK (kind IN ('bars', 'quotes')),
+     frequency VARCHAR NOT NULL CHECK (frequency IN ('daily', 'intraday')),
+     step_ms BIGINT,
+     rows BIGINT NOT NULL DEFAULT 0,
+     first_t BIGINT,
+     last_t BIGINT,
+     UNIQUE (source, symbol))`,
+  `CREATE TABLE IF NOT EXISTS bars (
+     series_id INTEGER NOT NULL,
+     t BIGINT NOT NULL,
+     open DOUBLE NOT NULL,
+     high DOUBLE NOT NULL,
+     low DOUBLE NOT NULL,
+     close DOUBLE NOT NULL,
+     volume DOUBLE)`,
+  `CREATE TABLE IF NOT EXISTS quotes (
+     series_id INTEGER NOT NULL,
+     t BIGINT NOT NULL,
+     value DOUBLE NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS imports (
+     id INTEGER PRIMARY KEY,
+     started BIGINT NOT NULL,
+     finished BIGINT NOT NULL,
+     files VARCHAR NOT NULL,
+     summary VARCHAR NOT NULL)`,
+];
+
+/**
+ * Creates the tables of an empty store, or checks the version of an existing one.
+ *
+ * @throws InputError for a store written by a newer schema version.
+ */
+export async function ensureSchema(conn: DuckDBConnection, path: string, writable: boolean): Promise<void> {
+  const has = await conn.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = 'meta'`);
+  if (Number(has.getRows()[0]![0]) === 0) {
+    if (!writable) return;
+    await conn.run('BEGIN TRANSACTION');
+    try {
+      for (const s of DDL) await conn.run(s);
+      await conn.run(`INSERT INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}')`);
+      await conn.run('COMMIT');
+    } catch (e) {
+      await conn.run('ROLLBACK');
+      throw e;
+    }
+    return;
+  }
+  const v = await conn.runAndReadAll(`SELECT value FROM meta WHERE key = 'schema_version'`);
+  const version = Number(v.getRows()[0]?.[0]);
+  if (!(version <= SCHEMA_VERSION)) {
+    throw new InputError(`store ${path} has schema version ${v.getRows()[0]?.[0] ?? '?'}; this soukan reads version ${SCHEMA_VERSION} (upgrade soukan, or pass another --store)`);
+  }
+}
+
+/** True when the store has its tables (a read-only open of a never-written file has none). */
+export async function hasSchema(conn: DuckDBConnection): Promise<boolean> {
+  const r = await conn.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = 'series'`);
+  return Number(r.getRows()[0]![0]) > 0;
+}
