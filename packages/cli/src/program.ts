@@ -1,5 +1,9 @@
 import { Command } from 'commander';
 import { registerCorr } from './commands/corr.js';
+import { registerImport } from './commands/import.js';
+import { registerList } from './commands/list.js';
+import { registerBars } from './commands/bars.js';
+import { registerRemove } from './commands/remove.js';
 
 /** The `soukan` command and its subcommands. */
 export function createProgram(): Command {
@@ -10,5 +14,9 @@ export function createProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (s, write) => write(`soukan: ${s.replace(/^error: /, '')}`) });
   registerCorr(program);
+  registerImport(program);
+  registerList(program);
+  registerBars(program);
+  registerRemove(program);
   return program;
 }

@@ -1,18 +1,16 @@
 import { existsSync, statSync } from 'node:fs';
 import { DAY_MS, fxTradingDate, isWeekendDate, NEW_YORK_CLOSE, formatIsoTime } from '@soukan/core';
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError, SkipLog } from '../errors.js';
 import type { Part } from '../formats/parser.js';
 import { FORMAT_SOURCE } from '../formats/types.js';
-import { readRows, type BatchSource } from '../store/duck.js';
+import type { Db } from '../store/duck.js';
 import { ImportAborted, parseFile, type ParsedFile } from './parseFile.js';
 import type { ConflictSample, ImportedFile, ImportedSeries, ImportOptions, ImportProgress, ImportSummary } from './types.js';
 
 /** What the importer needs of an open, writable store. */
 export interface ImportTarget {
   readonly path: string;
-  readonly conn: DuckDBConnection;
-  readonly batches: BatchSource;
+  readonly db: Db;
 }
 
 interface SeriesRow {
@@ -100,7 +98,8 @@ export async function importFiles(target: ImportTarget, paths: readonly string[]
   const sourceOverride = options.source === undefined ? undefined : checkSource(options.source);
   const sizes = paths.map((p) => Math.max(1, statSync(p).size));
   const totalSize = sizes.reduce((a, b) => a + b, 0);
-  const { conn, batches } = target;
+  const db = target.db;
+  const batches = db.batches();
   const signal = options.signal;
   const skipped = new SkipLog();
   const notes: string[] = [];
@@ -121,14 +120,14 @@ export async function importFiles(target: ImportTarget, paths: readonly string[]
     });
   };
 
-  const onAbort = (): void => conn.interrupt();
+  const onAbort = (): void => db.interrupt();
   signal?.addEventListener('abort', onAbort);
 
-  await conn.run('BEGIN TRANSACTION');
+  await db.run('BEGIN TRANSACTION');
   let pending: Promise<void> = Promise.resolve();
   try {
     const seriesRows = new Map<string, SeriesRow>();
-    for (const r of await readRows(conn, 'SELECT id, source, symbol, kind, frequency, step_ms, rows, first_t, last_t FROM series')) {
+    for (const r of await db.rows('SELECT id, source, symbol, kind, frequency, step_ms, rows, first_t, last_t FROM series')) {
       seriesRows.set(`${r.source}\u0000${r.symbol}`, {
         id: r.id as number,
         kind: r.kind as SeriesRow['kind'],
@@ -139,14 +138,14 @@ export async function importFiles(target: ImportTarget, paths: readonly string[]
         last: (r.last_t as number | null) ?? -Infinity,
       });
     }
-    let nextId = Number((await readRows(conn, 'SELECT coalesce(max(id), 0) + 1 AS n FROM series'))[0]!.n);
+    let nextId = Number((await db.rows('SELECT coalesce(max(id), 0) + 1 AS n FROM series'))[0]!.n);
 
     const seriesFor = async (source: string, symbol: string, kind: SeriesRow['kind'], frequency: SeriesRow['frequency'], step: number | null, file: string): Promise<SeriesRow> => {
       const key = `${source}\u0000${symbol}`;
       let s = seriesRows.get(key);
       if (!s) {
         s = { id: nextId++, kind, frequency, step, rows: 0, first: Infinity, last: -Infinity };
-        await conn.run(`INSERT INTO series (id, source, symbol, kind, frequency, step_ms) VALUES (${s.id}, ${sqlString(source)}, ${sqlString(symbol)}, '${kind}', '${frequency}', ${step ?? 'NULL'})`);
+        await db.run(`INSERT INTO series (id, source, symbol, kind, frequency, step_ms) VALUES (${s.id}, ${sqlString(source)}, ${sqlString(symbol)}, '${kind}', '${frequency}', ${step ?? 'NULL'})`);
         seriesRows.set(key, s);
         return s;
       }
@@ -160,7 +159,7 @@ export async function importFiles(target: ImportTarget, paths: readonly string[]
       if (step !== null && (s.step === null || step > s.step)) {
         if (s.step !== null) notes.push(`${symbol} (${source}): ${file} has bars ${step / 60_000} min apart at the least, the stored ones ${s.step / 60_000}; timeframes finer than ${step / 60_000} min are now refused for it`);
         s.step = step;
-        await conn.run(`UPDATE series SET step_ms = ${step} WHERE id = ${s.id}`);
+        await db.run(`UPDATE series SET step_ms = ${step} WHERE id = ${s.id}`);
       }
       return s;
     };
@@ -201,28 +200,28 @@ export async function importFiles(target: ImportTarget, paths: readonly string[]
           s.rows += added;
           s.first = Math.min(s.first, lo);
           s.last = Math.max(s.last, hi);
-          await conn.run(`UPDATE series SET rows = ${s.rows}, first_t = ${s.first}, last_t = ${s.last} WHERE id = ${s.id}`);
+          await db.run(`UPDATE series SET rows = ${s.rows}, first_t = ${s.first}, last_t = ${s.last} WHERE id = ${s.id}`);
         };
         // The series' stored range says whether any stored row can share a time with these.
-        const overlap = s.rows > 0 && lo <= s.last && hi >= s.first ? Number((await readRows(conn, `SELECT count(*) AS n FROM ${tbl} WHERE series_id = ${s.id} AND t BETWEEN ${lo} AND ${hi}`))[0]!.n) : 0;
+        const overlap = s.rows > 0 && lo <= s.last && hi >= s.first ? Number((await db.rows(`SELECT count(*) AS n FROM ${tbl} WHERE series_id = ${s.id} AND t BETWEEN ${lo} AND ${hi}`))[0]!.n) : 0;
         if (overlap === 0) {
-          await conn.run(`INSERT INTO ${tbl} SELECT ${s.id}, ${selectNew} FROM soukan_batch(${id})`);
+          await db.run(`INSERT INTO ${tbl} SELECT ${s.id}, ${selectNew} FROM soukan_batch(${id})`);
           sum.added += n;
           await grow(n);
           return;
         }
-        await conn.run(`CREATE OR REPLACE TEMP TABLE soukan_stage AS SELECT ${selectNew}, line FROM soukan_batch(${id})`);
+        await db.run(`CREATE OR REPLACE TEMP TABLE soukan_stage AS SELECT ${selectNew}, line FROM soukan_batch(${id})`);
         const same = valueCols.map((c) => `s.${c} IS NOT DISTINCT FROM b.${c}`).join(' AND ');
-        await conn.run(
+        await db.run(
           `CREATE OR REPLACE TEMP TABLE soukan_matched AS
            SELECT s.t, s.line, ${valueCols.map((c) => `s.${c} AS new_${c}, b.${c} AS old_${c}`).join(', ')}, (${same}) AS same
            FROM soukan_stage s JOIN (SELECT * FROM ${tbl} WHERE series_id = ${s.id} AND t BETWEEN ${lo} AND ${hi}) b ON b.t = s.t`,
         );
-        const c = (await readRows(conn, `SELECT count(*) FILTER (WHERE same) AS dup, count(*) FILTER (WHERE NOT same) AS conf FROM soukan_matched`))[0]!;
+        const c = (await db.rows(`SELECT count(*) FILTER (WHERE same) AS dup, count(*) FILTER (WHERE NOT same) AS conf FROM soukan_matched`))[0]!;
         const dup = Number(c.dup);
         const conf = Number(c.conf);
         if (conf > 0 && sum.conflictSamples.length < SAMPLES) {
-          const rows = await readRows(conn, `SELECT * FROM soukan_matched WHERE NOT same ORDER BY t LIMIT ${SAMPLES - sum.conflictSamples.length}`);
+          const rows = await db.rows(`SELECT * FROM soukan_matched WHERE NOT same ORDER BY t LIMIT ${SAMPLES - sum.conflictSamples.length}`);
           for (const r of rows) {
             const sample: ConflictSample = {
               time: Number(r.t),
@@ -234,11 +233,11 @@ export async function importFiles(target: ImportTarget, paths: readonly string[]
             sum.conflictSamples.push(sample);
           }
         }
-        await conn.run(
+        await db.run(
           `INSERT INTO ${tbl} SELECT ${s.id}, s.t, ${valueCols.map((v) => `s.${v}`).join(', ')} FROM soukan_stage s WHERE NOT EXISTS (SELECT 1 FROM soukan_matched m WHERE m.t = s.t) ORDER BY s.t`,
         );
         if (options.replace && conf > 0) {
-          await conn.run(
+          await db.run(
             `UPDATE ${tbl} SET ${valueCols.map((v) => `${v} = m.new_${v}`).join(', ')} FROM soukan_matched m WHERE ${tbl}.series_id = ${s.id} AND ${tbl}.t = m.t AND NOT m.same`,
           );
           sum.replaced += conf;
@@ -315,14 +314,14 @@ export async function importFiles(target: ImportTarget, paths: readonly string[]
       elapsedMs: 0,
     };
     report('committing', paths.length - 1, 1);
-    const logId = Number((await readRows(conn, 'SELECT coalesce(max(id), 0) + 1 AS n FROM imports'))[0]!.n);
+    const logId = Number((await db.rows('SELECT coalesce(max(id), 0) + 1 AS n FROM imports'))[0]!.n);
     const brief = series.map((s) => ({ source: s.source, symbol: s.symbol, rows: s.rows, added: s.added, duplicates: s.duplicates, conflicts: s.conflicts, replaced: s.replaced, weekendRows: s.weekendRows }));
-    await conn.run(`INSERT INTO imports VALUES (${logId}, ${started}, ${Date.now()}, $files, $summary)`, {
+    await db.run(`INSERT INTO imports VALUES (${logId}, ${started}, ${Date.now()}, $files, $summary)`, {
       files: JSON.stringify(files.map((f) => f.name)),
       summary: JSON.stringify({ series: brief, skipped: skipped.count }),
     });
     if (signal?.aborted) throw new ImportAborted();
-    await conn.run('COMMIT');
+    await db.run('COMMIT');
     return { ...summary, elapsedMs: performance.now() - t0 };
   } catch (e) {
     await pending.then(
@@ -330,7 +329,7 @@ export async function importFiles(target: ImportTarget, paths: readonly string[]
       () => {},
     );
     try {
-      await conn.run('ROLLBACK');
+      await db.run('ROLLBACK');
     } catch {
       // The transaction may already be gone (DuckDB aborts it on some errors).
     }

@@ -92,42 +92,52 @@ export function routeSql(legs: readonly SqlLeg[], lo?: number, hi?: number): str
  * - rows whose trading date is a Saturday or Sunday are not bars;
  * - empty buckets give no bar (gaps stay gaps).
  *
- * Method: the time-zone offset is looked up (ICU) once per distinct UTC
- * quarter-hour of the data — offsets change and 17:00 rolls happen only on
- * quarter-hours — giving each quarter its trading date and H4 bucket; rows
- * join their quarter, then one GROUP BY with arg_min/arg_max for open/close.
+ * Method: rows are first aggregated per UTC quarter-hour (or per bar, for
+ * bars of 15 minutes or less) — exact, since open/close are taken by time
+ * and high/low/volume combine — which turns a year of minutes into ~25 000
+ * rows. Time-zone offsets change, and rolls at whole local hours happen,
+ * only on quarter-hours, so each quarter has one trading date and one H4
+ * bucket: the offset is looked up (ICU) once per quarter, and a second
+ * GROUP BY forms the bars. Times are assumed ≥ 0 (1970 on) unless
+ * `negativeTimes` says otherwise.
  */
-export function barsSql(legs: readonly SqlLeg[], options: BarsSqlOptions): string {
+export function barsSql(legs: readonly SqlLeg[], options: BarsSqlOptions & { readonly negativeTimes?: boolean }): string {
   const { timeframe, convention, from, to } = options;
   if (!/^[A-Za-z0-9_+\-/]+$/.test(convention.tz)) throw new Error(`barsSql: bad time zone name ${JSON.stringify(convention.tz)}`);
+  if (!Number.isInteger(convention.rollHour) || convention.rollHour < 0 || convention.rollHour > 23) throw new Error(`barsSql: roll hour must be 0…23, got ${convention.rollHour}`);
   if (!timeframe) {
     const src = routeSql(legs, from, to);
     return `SELECT t::DOUBLE AS time, o AS open, h AS high, l AS low, c AS close, coalesce(v, 'NaN'::DOUBLE) AS volume, 1::DOUBLE AS n FROM (${src}) ORDER BY t`;
   }
+  const div = options.negativeTimes ? floorDiv : (x: string, m: number): string => `(${x}) // ${m}`;
   const src = routeSql(legs, from === undefined ? undefined : from - MARGIN_BEFORE, to === undefined ? undefined : to + MARGIN_AFTER);
   const shift = (24 - convention.rollHour) * HOUR_MS;
   const size = TIMEFRAME_MINUTES[timeframe] * MINUTE_MS;
-  const dow = (x: string): string => `((${floorDiv(x, DAY_MS)}) + 4) % 7`; // 0 = Sunday (1970-01-01 was a Thursday)
+  const g = Math.min(size, QUARTER);
+  if (QUARTER % g !== 0) throw new Error(`barsSql: ${timeframe} does not divide a quarter-hour`);
+  const dow = (x: string): string => `(${div(x, DAY_MS)} + 4) % 7`; // 0 = Sunday (1970-01-01 was a Thursday)
   let key: string;
-  if (timeframe === 'D1') key = 'qi.td';
+  if (size <= QUARTER) key = `s1.b * ${g}`;
+  else if (size <= HOUR_MS) key = `${div(`s1.b * ${g}`, size)} * ${size}`;
+  else if (size === H4) key = 'qi.h4';
+  else if (timeframe === 'D1') key = 'qi.td';
   else if (timeframe === 'W1') key = `qi.td - ((${dow('qi.td')} + 6) % 7) * ${DAY_MS}`;
-  else if (size <= HOUR_MS) key = `(${floorDiv('src.t', size)}) * ${size}`;
-  else if (size === 4 * HOUR_MS) key = 'qi.h4';
   else throw new Error(`barsSql: no bucket rule for ${timeframe}`);
   const inWindow = [from !== undefined ? `t >= ${int(from, 'from')}` : '', to !== undefined ? `t <= ${int(to, 'to')}` : ''].filter(Boolean).join(' AND ') || 'true';
   const keyWindow = [from !== undefined ? `k >= ${from}` : '', to !== undefined ? `k <= ${to}` : ''].filter(Boolean).join(' AND ') || 'true';
-  return `WITH src AS (${src}),
-  qs AS (SELECT DISTINCT ${floorDiv('t', QUARTER)} AS q FROM src),
+  const quarterOf = g === QUARTER ? 's1.b' : div(`s1.b * ${g}`, QUARTER);
+  return `WITH s1 AS (
+    SELECT ${div('t', g)} AS b, min(t) AS t0, max(t) AS t1, arg_min(o, t) AS o, max(h) AS h, min(l) AS l, arg_max(c, t) AS c,
+           sum(v) AS v, count(*) AS n, count(*) FILTER (WHERE ${inWindow}) AS nw
+    FROM (${src}) GROUP BY 1),
+  qs AS (SELECT DISTINCT ${quarterOf} AS q FROM s1),
   ql AS (SELECT q, epoch_ms(timezone('${convention.tz}', to_timestamp(q * ${QUARTER / 1000}))) + ${shift} AS sh FROM qs),
-  qi AS (SELECT q, (${floorDiv('sh', DAY_MS)}) * ${DAY_MS} AS td,
-                q * ${QUARTER} - (sh - (${floorDiv('sh', H4)}) * ${H4}) AS h4
-         FROM ql),
-  keyed AS (SELECT src.t, src.o, src.h, src.l, src.c, src.v,
-                   CASE WHEN ${dow('qi.td')} IN (0, 6) THEN NULL ELSE ${key} END AS k
-            FROM src JOIN qi ON qi.q = ${floorDiv('src.t', QUARTER)})
-  SELECT coalesce(k::DOUBLE, 'NaN'::DOUBLE) AS time, arg_min(o, t) AS open, max(h) AS high, min(l) AS low, arg_max(c, t) AS close,
+  qi AS (SELECT q, ${div('sh', DAY_MS)} * ${DAY_MS} AS td, q * ${QUARTER} - (sh - ${div('sh', H4)} * ${H4}) AS h4 FROM ql),
+  keyed AS (SELECT s1.*, CASE WHEN ${dow('qi.td')} IN (0, 6) THEN NULL ELSE ${key} END AS k
+            FROM s1 JOIN qi ON qi.q = ${quarterOf})
+  SELECT coalesce(k::DOUBLE, 'NaN'::DOUBLE) AS time, arg_min(o, t0) AS open, max(h) AS high, min(l) AS low, arg_max(c, t1) AS close,
          coalesce(sum(v), 'NaN'::DOUBLE) AS volume,
-         (CASE WHEN k IS NULL THEN count(*) FILTER (WHERE ${inWindow}) ELSE count(*) END)::DOUBLE AS n
+         (CASE WHEN k IS NULL THEN sum(nw) ELSE sum(n) END)::DOUBLE AS n
   FROM keyed GROUP BY k HAVING k IS NULL OR (${keyWindow})
   ORDER BY k NULLS FIRST`;
 }

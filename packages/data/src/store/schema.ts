@@ -23,8 +23,8 @@
  * Rows are inserted sorted by (series_id, t), so DuckDB's per-row-group
  * min/max on both columns make a symbol's time range a narrow scan.
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../errors.js';
+import type { Db } from './duck.js';
 
 /** Version of the layout below; a store written by a newer soukan is refused. */
 export const SCHEMA_VERSION = 1;
@@ -67,30 +67,28 @@ const DDL = [
  *
  * @throws InputError for a store written by a newer schema version.
  */
-export async function ensureSchema(conn: DuckDBConnection, path: string, writable: boolean): Promise<void> {
-  const has = await conn.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = 'meta'`);
-  if (Number(has.getRows()[0]![0]) === 0) {
+export async function ensureSchema(db: Db, path: string, writable: boolean): Promise<void> {
+  if (!(await hasSchema(db))) {
     if (!writable) return;
-    await conn.run('BEGIN TRANSACTION');
+    await db.run('BEGIN TRANSACTION');
     try {
-      for (const s of DDL) await conn.run(s);
-      await conn.run(`INSERT INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}')`);
-      await conn.run('COMMIT');
+      for (const s of DDL) await db.run(s);
+      await db.run(`INSERT INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}')`);
+      await db.run('COMMIT');
     } catch (e) {
-      await conn.run('ROLLBACK');
+      await db.run('ROLLBACK');
       throw e;
     }
     return;
   }
-  const v = await conn.runAndReadAll(`SELECT value FROM meta WHERE key = 'schema_version'`);
-  const version = Number(v.getRows()[0]?.[0]);
-  if (!(version <= SCHEMA_VERSION)) {
-    throw new InputError(`store ${path} has schema version ${v.getRows()[0]?.[0] ?? '?'}; this soukan reads version ${SCHEMA_VERSION} (upgrade soukan, or pass another --store)`);
+  const v = (await db.rows(`SELECT value FROM meta WHERE key = 'schema_version'`))[0]?.value as string | undefined;
+  if (!(Number(v) <= SCHEMA_VERSION)) {
+    throw new InputError(`store ${path} has schema version ${v ?? '?'}; this soukan reads version ${SCHEMA_VERSION} (upgrade soukan, or pass another --store)`);
   }
 }
 
 /** True when the store has its tables (a read-only open of a never-written file has none). */
-export async function hasSchema(conn: DuckDBConnection): Promise<boolean> {
-  const r = await conn.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = 'series'`);
-  return Number(r.getRows()[0]![0]) > 0;
+export async function hasSchema(db: Db): Promise<boolean> {
+  const r = await db.rows(`SELECT count(*) AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = 'meta'`);
+  return (r[0]!.n as number) > 0;
 }

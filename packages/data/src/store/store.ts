@@ -1,12 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { NEW_YORK_CLOSE, parseSymbol, type Bars, type PriceSeries } from '@soukan/core';
-import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { InputError } from '../errors.js';
 import { importFiles } from '../import/importFiles.js';
 import type { ImportOptions, ImportSummary } from '../import/types.js';
 import { barsSql } from './barsSql.js';
-import { BatchSource, openDatabase, readColumns, readRows } from './duck.js';
+import { Db } from './duck.js';
 import { catalogOf, checkSource, pickMarketSource, resolveSymbol, timeframeProblem, type Resolved } from './resolve.js';
 import { ensureSchema, hasSchema } from './schema.js';
 import { storePath } from './storePath.js';
@@ -45,9 +44,8 @@ export class Store {
     /** Path of the database file. */
     readonly path: string,
     readonly readOnly: boolean,
-    private readonly instance: DuckDBInstance | undefined,
-    private readonly conn: DuckDBConnection | undefined,
-    private readonly batches: BatchSource | undefined,
+    /** Undefined for a read-only store that does not exist yet (it reads as empty). */
+    private readonly db: Db | undefined,
   ) {}
 
   /**
@@ -59,20 +57,18 @@ export class Store {
    */
   static async open(path: string = storePath(), options: StoreOpenOptions = {}): Promise<Store> {
     const readOnly = options.readOnly ?? false;
-    if (readOnly && !existsSync(path)) return new Store(path, true, undefined, undefined, undefined);
+    if (readOnly && !existsSync(path)) return new Store(path, true, undefined);
     if (!readOnly) mkdirSync(dirname(path), { recursive: true });
-    const { instance, conn } = await openDatabase(path, { readOnly });
+    const db = await Db.open(path, { readOnly });
     try {
-      await ensureSchema(conn, path, !readOnly);
-      if (readOnly && !(await hasSchema(conn))) {
-        conn.closeSync();
-        instance.closeSync();
-        return new Store(path, true, undefined, undefined, undefined);
+      await ensureSchema(db, path, !readOnly);
+      if (readOnly && !(await hasSchema(db))) {
+        db.close();
+        return new Store(path, true, undefined);
       }
-      return new Store(path, readOnly, instance, conn, readOnly ? undefined : new BatchSource(conn));
+      return new Store(path, readOnly, db);
     } catch (e) {
-      conn.closeSync();
-      instance.closeSync();
+      db.close();
       throw e;
     }
   }
@@ -84,17 +80,12 @@ export class Store {
 
   /** Closes the database (checkpointing a writable store). */
   async close(): Promise<void> {
-    this.conn?.closeSync();
-    this.instance?.closeSync();
+    this.db?.close();
   }
 
-  private connection(): DuckDBConnection | undefined {
-    return this.conn;
-  }
-
-  private writable(): { conn: DuckDBConnection; batches: BatchSource } {
-    if (this.readOnly || !this.conn || !this.batches) throw new InputError(`store ${this.path} is open read-only`);
-    return { conn: this.conn, batches: this.batches };
+  private writable(): Db {
+    if (this.readOnly || !this.db) throw new InputError(`store ${this.path} is open read-only`);
+    return this.db;
   }
 
   /**
@@ -105,15 +96,13 @@ export class Store {
    * @throws InputError for bad input (nothing is written); ImportAborted when `options.signal` fires.
    */
   async importFiles(paths: readonly string[], options: ImportOptions = {}): Promise<ImportSummary> {
-    const { conn, batches } = this.writable();
-    return importFiles({ path: this.path, conn, batches }, paths, options);
+    return importFiles({ path: this.path, db: this.writable() }, paths, options);
   }
 
   /** Every stored (source, symbol) with row counts and time ranges, by source then symbol. */
   async list(): Promise<StoredSeries[]> {
-    const conn = this.connection();
-    if (!conn) return [];
-    const rows = await readRows(conn, `SELECT id, source, symbol, kind, frequency, step_ms, rows, first_t AS first, last_t AS last FROM series ORDER BY source, symbol`);
+    if (!this.db) return [];
+    const rows = await this.db.rows(`SELECT id, source, symbol, kind, frequency, step_ms, rows, first_t AS first, last_t AS last FROM series ORDER BY source, symbol`);
     return rows.map((r) => ({
       id: r.id as number,
       source: r.source as string,
@@ -146,26 +135,27 @@ export class Store {
    * @example (await store.bars('EUR/JPY', { timeframe: 'D1' })).route.via // 'USD' when only EUR/USD and USD/JPY are stored
    */
   async bars(symbol: string, options: StoreBarsOptions = {}): Promise<StoreBars> {
-    const conn = this.connection();
     const catalog = catalogOf(await this.list());
     const { resolved, note } = resolveSymbol(catalog, symbol, options.source, options.timeframe, this.path);
     const notes: string[] = [];
     if (note) notes.push(note);
     if (resolved.legs.length === 2) notes.push(`${resolved.route.target.symbol} ${CROSS_CAVEAT} (${resolved.route.legs.map((l) => l.symbol).join(' × ')})`);
-    const { bars, weekendRows } = await this.build(conn!, resolved, options);
+    const { bars, weekendRows } = await this.build(this.db!, resolved, options);
     if (weekendRows > 0) notes.push(`${weekendRows} row(s) inside the weekly closure (Friday 17:00 → Sunday 17:00 New York) left out of the bars`);
     return { bars, source: resolved.source, route: resolved.route, timeframe: options.timeframe, weekendRows, notes };
   }
 
-  private async build(conn: DuckDBConnection, r: Resolved, options: StoreBarsOptions): Promise<{ bars: Bars; weekendRows: number }> {
+  private async build(db: Db, r: Resolved, options: StoreBarsOptions): Promise<{ bars: Bars; weekendRows: number }> {
     for (const s of r.series) {
       const why = timeframeProblem(s, options.timeframe);
       if (why) throw new InputError(why);
     }
     // Daily data at D1 is the stored observations (as Market.frame leaves it).
     const timeframe = r.frequency === 'daily' && options.timeframe === 'D1' ? undefined : options.timeframe;
-    const sql = barsSql(r.legs, { timeframe, convention: options.convention ?? NEW_YORK_CLOSE, from: options.from, to: options.to });
-    const { n, columns } = await readColumns(conn, sql);
+    const negativeTimes = r.series.some((s) => s.first < 0);
+    const sql = barsSql(r.legs, { timeframe, convention: options.convention ?? NEW_YORK_CLOSE, from: options.from, to: options.to, negativeTimes });
+    // Stored rows can be millions: stream them; bars are few: materialize (parallel plan).
+    const { n, columns } = await db.columns(sql, { stream: timeframe === undefined });
     let [time, open, high, low, close, volume, count] = columns as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
     let weekendRows = 0;
     if (n > 0 && Number.isNaN(time[0]!)) {
@@ -187,9 +177,7 @@ export class Store {
    * @throws InputError as {@link Store.bars}, or when no single source builds every symbol.
    */
   async market(options: StoreMarketOptions = {}): Promise<StoreMarket> {
-    const conn = this.connection();
-    const list = await this.list();
-    const catalog = catalogOf(list);
+    const catalog = catalogOf(await this.list());
     const symbols = options.symbols ?? [];
     const pick = pickMarketSource(catalog, symbols, options.source, options.timeframe, this.path);
     const notes: string[] = pick.note ? [pick.note] : [];
@@ -200,7 +188,7 @@ export class Store {
     for (const text of wanted) {
       const { resolved } = resolveSymbol(catalog, text, pick.source, options.timeframe, this.path);
       if (resolved.frequency === 'intraday') frequency = 'intraday';
-      const { bars } = await this.build(conn!, resolved, options);
+      const { bars } = await this.build(this.db!, resolved, options);
       series.push(shapeLike(bars, resolved, options.timeframe !== undefined));
       if (resolved.legs.length === 2 && options.timeframe) notes.push(`${resolved.route.target.symbol}: ${CROSS_CAVEAT}`);
     }
@@ -216,7 +204,7 @@ export class Store {
    * @throws InputError when the symbol (or source) is not stored.
    */
   async remove(symbol: string, options: { source?: string } = {}): Promise<StoredSeries[]> {
-    const { conn } = this.writable();
+    const db = this.writable();
     let canonical: string;
     try {
       canonical = parseSymbol(symbol).symbol;
@@ -232,15 +220,15 @@ export class Store {
         have.length ? `${canonical} is not stored from ${source}; it is from ${have.join(', ')}` : `${canonical} is not stored; stored: ${[...new Set(list.map((s) => s.symbol))].join(' ') || '(nothing)'}`,
       );
     }
-    await conn.run('BEGIN TRANSACTION');
+    await db.run('BEGIN TRANSACTION');
     try {
       for (const s of hit) {
-        await conn.run(`DELETE FROM ${s.kind === 'bars' ? 'bars' : 'quotes'} WHERE series_id = ${s.id}`);
-        await conn.run(`DELETE FROM series WHERE id = ${s.id}`);
+        await db.run(`DELETE FROM ${s.kind === 'bars' ? 'bars' : 'quotes'} WHERE series_id = ${s.id}`);
+        await db.run(`DELETE FROM series WHERE id = ${s.id}`);
       }
-      await conn.run('COMMIT');
+      await db.run('COMMIT');
     } catch (e) {
-      await conn.run('ROLLBACK');
+      await db.run('ROLLBACK');
       throw e;
     }
     return hit;
@@ -248,10 +236,8 @@ export class Store {
 
   /** Row counts and order-independent hashes of all tables: equal fingerprints mean equal contents. */
   async fingerprint(): Promise<StoreFingerprint> {
-    const conn = this.connection();
-    if (!conn) return { series: 0, bars: { rows: 0, hash: '0' }, quotes: { rows: 0, hash: '0' }, imports: 0 };
-    const [r] = await readRows(
-      conn,
+    if (!this.db) return { series: 0, bars: { rows: 0, hash: '0' }, quotes: { rows: 0, hash: '0' }, imports: 0 };
+    const [r] = await this.db.rows(
       `SELECT (SELECT count(*) FROM series) AS series, (SELECT count(*) FROM imports) AS imports,
               (SELECT count(*) FROM bars) AS bar_rows,
               (SELECT coalesce(sum(hash(series_id, t, open, high, low, close, volume)::HUGEINT), 0)::VARCHAR FROM bars) AS bar_hash,

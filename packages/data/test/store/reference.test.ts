@@ -206,7 +206,7 @@ describe('bars equal core resampleBars (the in-memory reference) for every timef
   beforeAll(async () => {
     for (const p of ['EURUSD', 'USDJPY']) raw.set(sym(p), (await store.bars(sym(p), { source: 'HistData' })).bars);
   });
-  for (const tf of TIMEFRAMES.filter((t) => t !== 'M1')) {
+  for (const tf of TIMEFRAMES) {
     it(`${tf}: EUR/USD and USD/JPY, bar by bar`, async () => {
       for (const s of raw.keys()) {
         const mine = (await store.bars(s, { timeframe: tf as Timeframe, source: 'HistData' })).bars;
@@ -215,6 +215,19 @@ describe('bars equal core resampleBars (the in-memory reference) for every timef
       }
     });
   }
+
+  it('other trading-day conventions too: 17:00 Kolkata (UTC+5:30) and 22:00 London', async () => {
+    for (const convention of [
+      { tz: 'Asia/Kolkata', rollHour: 17 },
+      { tz: 'Europe/London', rollHour: 22 },
+    ]) {
+      for (const tf of ['H1', 'H4', 'D1', 'W1'] as const) {
+        const mine = (await store.bars('EUR/USD', { timeframe: tf, source: 'HistData', convention })).bars;
+        const core = resampleBars(raw.get('EUR/USD')!, tf, convention);
+        expectBars(mine, { ...core.bars, time: Array.from(core.bars.time) } as unknown as RefBars, `EUR/USD ${tf} ${convention.tz}`);
+      }
+    }
+  });
 
   it('a window [from, to] is the same bars as slicing the whole series', async () => {
     const all = (await store.bars('EUR/USD', { timeframe: 'H4', source: 'HistData' })).bars;
