@@ -3,7 +3,6 @@ import { InputError, Store, storePath, type StoreBars } from '@soukan/data';
 import type { Command } from 'commander';
 import { choiceOption } from '../options.js';
 import { toCsv } from '../output/csv.js';
-import { renderTable } from '../output/table.js';
 
 interface BarsOptions {
   store?: string;
@@ -113,11 +112,14 @@ function print(res: StoreBars, timeframe: Timeframe, format: BarsOptions['format
   }
   // One digit finer than a pip: 1.05155 for EUR/USD, 117.205 for USD/JPY.
   const digits = Math.max(0, Math.round(-Math.log10(pipSize(b.symbol))) + 1);
-  const px = (x: number): string => x.toFixed(digits);
-  const rows: string[][] = new Array(n);
-  for (let i = 0; i < n; i++) rows[i] = [iso(b.time[i]!, daily), px(b.open[i]!), px(b.high[i]!), px(b.low[i]!), px(b.close[i]!), Number.isNaN(b.volume[i]!) ? '' : String(b.volume[i])];
+  // Thousands of rows: plain padding (no per-cell width scan with escape stripping as renderTable does).
+  const cells: string[][] = [[daily ? 'date' : 'time (UTC)', 'open', 'high', 'low', 'close', 'volume']];
+  for (let i = 0; i < n; i++) {
+    cells.push([iso(b.time[i]!, daily), b.open[i]!.toFixed(digits), b.high[i]!.toFixed(digits), b.low[i]!.toFixed(digits), b.close[i]!.toFixed(digits), Number.isNaN(b.volume[i]!) ? '' : String(b.volume[i])]);
+  }
+  const widths = cells[0]!.map((_, j) => cells.reduce((w, r) => Math.max(w, r[j]!.length), 0));
+  const lines = cells.map((r) => r.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ').trimEnd());
   const how = res.route.legs.length === 2 ? `crossed from ${res.route.legs.map((l) => l.symbol).join(' × ')}` : res.route.legs[0]!.invert ? `inverted ${res.route.legs[0]!.symbol}` : 'stored';
   const span = n ? `, ${iso(b.time[0]!, daily)} → ${iso(b.time[n - 1]!, daily)} UTC` : '';
-  process.stdout.write(`${b.symbol} ${timeframe} from ${res.source} (${how}): ${n.toLocaleString('en-US')} bars${span}\n`);
-  process.stdout.write(renderTable([daily ? 'date' : 'time (UTC)', 'open', 'high', 'low', 'close', 'volume'], rows));
+  process.stdout.write(`${b.symbol} ${timeframe} from ${res.source} (${how}): ${n.toLocaleString('en-US')} bars${span}\n${lines.join('\n')}\n`);
 }

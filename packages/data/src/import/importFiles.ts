@@ -4,6 +4,8 @@ import { InputError, SkipLog } from '../errors.js';
 import type { Part } from '../formats/parser.js';
 import { FORMAT_SOURCE } from '../formats/types.js';
 import type { Db } from '../store/duck.js';
+import { QUARTER_MS } from '../store/barsSql.js';
+import { rollupRebuildSql, rollupSelectSql } from '../store/rollupSql.js';
 import { ImportAborted, parseFile, type ParsedFile } from './parseFile.js';
 import type { ConflictSample, ImportedFile, ImportedSeries, ImportOptions, ImportProgress, ImportSummary } from './types.js';
 
@@ -205,7 +207,15 @@ export async function importFiles(target: ImportTarget, paths: readonly string[]
         // The series' stored range says whether any stored row can share a time with these.
         const overlap = s.rows > 0 && lo <= s.last && hi >= s.first ? Number((await db.rows(`SELECT count(*) AS n FROM ${tbl} WHERE series_id = ${s.id} AND t BETWEEN ${lo} AND ${hi}`))[0]!.n) : 0;
         if (overlap === 0) {
+          // Stored rows in the quarter-hours at either end (before lo, after hi) share rollup rows with these.
+          const qa = Math.floor(lo / QUARTER_MS) * QUARTER_MS;
+          const qb = Math.floor(hi / QUARTER_MS) * QUARTER_MS + QUARTER_MS - 1;
+          const shared = s.rows > 0 && s.last >= qa && s.first <= qb;
           await db.run(`INSERT INTO ${tbl} SELECT ${s.id}, ${selectNew} FROM soukan_batch(${id})`);
+          if (kind === 'bars') {
+            if (shared) for (const q of rollupRebuildSql(s.id, lo, hi)) await db.run(q);
+            else await db.run(`INSERT INTO bars_q ${rollupSelectSql(s.id, `SELECT t::BIGINT AS t, x_open AS o, x_high AS h, x_low AS l, x_close AS c, CASE WHEN isnan(x_volume) THEN NULL ELSE x_volume END AS v FROM soukan_batch(${id})`)}`);
+          }
           sum.added += n;
           await grow(n);
           return;
@@ -242,6 +252,7 @@ export async function importFiles(target: ImportTarget, paths: readonly string[]
           );
           sum.replaced += conf;
         }
+        if (kind === 'bars' && (n - dup - conf > 0 || (options.replace && conf > 0))) for (const q of rollupRebuildSql(s.id, lo, hi)) await db.run(q);
         sum.added += n - dup - conf;
         await grow(n - dup - conf);
         sum.duplicates += dup;

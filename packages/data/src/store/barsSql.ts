@@ -24,18 +24,35 @@ export interface BarsSqlOptions {
   readonly to?: number;
 }
 
-const QUARTER = 15 * MINUTE_MS;
+/** A UTC quarter-hour: zone offsets change, and whole-hour rolls happen, only on quarter-hours. */
+export const QUARTER_MS = 15 * MINUTE_MS;
+const QUARTER = QUARTER_MS;
 const H4 = 4 * HOUR_MS;
 /** Rows before `from` / after `to` that can still belong to a bar stamped inside the window (W1 spans Sunday 17:00 → Friday 17:00). */
-const MARGIN_BEFORE = 2 * DAY_MS;
-const MARGIN_AFTER = 8 * DAY_MS;
+export const MARGIN_BEFORE = 2 * DAY_MS;
+export const MARGIN_AFTER = 8 * DAY_MS;
 
-/** Floor division of BIGINTs (DuckDB's `//` truncates toward zero). */
-function floorDiv(x: string, m: number): string {
+/** Floor division of BIGINTs in SQL (DuckDB's `//` truncates toward zero). */
+export function floorDiv(x: string, m: number): string {
   return `((${x}) - (((${x}) % ${m}) + ${m}) % ${m}) // ${m}`;
 }
 
-function int(x: number, what: string): string {
+/**
+ * SQL giving, for a relation `qs` with a column `q` (UTC quarter-hour
+ * number), the trading date `td` (00:00 UTC of the date), the H4 bucket start
+ * `h4` (UTC ms) and `weekend` under a convention — one ICU lookup per quarter.
+ */
+export function quarterInfoSql(qs: string, convention: FxDayConvention): string {
+  if (!/^[A-Za-z0-9_+\-/]+$/.test(convention.tz)) throw new Error(`barsSql: bad time zone name ${JSON.stringify(convention.tz)}`);
+  if (!Number.isInteger(convention.rollHour) || convention.rollHour < 0 || convention.rollHour > 23) throw new Error(`barsSql: roll hour must be 0…23, got ${convention.rollHour}`);
+  const shift = (24 - convention.rollHour) * HOUR_MS;
+  const sh = `epoch_ms(timezone('${convention.tz}', to_timestamp(q * ${QUARTER / 1000}))) + ${shift}`;
+  return `SELECT q, td, h4, (${floorDiv('td', DAY_MS)} + 4) % 7 IN (0, 6) AS weekend FROM (
+    SELECT q, ${floorDiv('sh', DAY_MS)} * ${DAY_MS} AS td, q * ${QUARTER} - (sh - ${floorDiv('sh', H4)} * ${H4}) AS h4
+    FROM (SELECT q, ${sh} AS sh FROM (${qs})))`;
+}
+
+export function int(x: number, what: string): string {
   if (!Number.isSafeInteger(x)) throw new Error(`barsSql: ${what} must be a whole number of ms, got ${x}`);
   return String(x);
 }
@@ -103,15 +120,12 @@ export function routeSql(legs: readonly SqlLeg[], lo?: number, hi?: number): str
  */
 export function barsSql(legs: readonly SqlLeg[], options: BarsSqlOptions & { readonly negativeTimes?: boolean }): string {
   const { timeframe, convention, from, to } = options;
-  if (!/^[A-Za-z0-9_+\-/]+$/.test(convention.tz)) throw new Error(`barsSql: bad time zone name ${JSON.stringify(convention.tz)}`);
-  if (!Number.isInteger(convention.rollHour) || convention.rollHour < 0 || convention.rollHour > 23) throw new Error(`barsSql: roll hour must be 0…23, got ${convention.rollHour}`);
   if (!timeframe) {
     const src = routeSql(legs, from, to);
     return `SELECT t::DOUBLE AS time, o AS open, h AS high, l AS low, c AS close, coalesce(v, 'NaN'::DOUBLE) AS volume, 1::DOUBLE AS n FROM (${src}) ORDER BY t`;
   }
   const div = options.negativeTimes ? floorDiv : (x: string, m: number): string => `(${x}) // ${m}`;
   const src = routeSql(legs, from === undefined ? undefined : from - MARGIN_BEFORE, to === undefined ? undefined : to + MARGIN_AFTER);
-  const shift = (24 - convention.rollHour) * HOUR_MS;
   const size = TIMEFRAME_MINUTES[timeframe] * MINUTE_MS;
   const g = Math.min(size, QUARTER);
   if (QUARTER % g !== 0) throw new Error(`barsSql: ${timeframe} does not divide a quarter-hour`);
@@ -130,10 +144,8 @@ export function barsSql(legs: readonly SqlLeg[], options: BarsSqlOptions & { rea
     SELECT ${div('t', g)} AS b, min(t) AS t0, max(t) AS t1, arg_min(o, t) AS o, max(h) AS h, min(l) AS l, arg_max(c, t) AS c,
            sum(v) AS v, count(*) AS n, count(*) FILTER (WHERE ${inWindow}) AS nw
     FROM (${src}) GROUP BY 1),
-  qs AS (SELECT DISTINCT ${quarterOf} AS q FROM s1),
-  ql AS (SELECT q, epoch_ms(timezone('${convention.tz}', to_timestamp(q * ${QUARTER / 1000}))) + ${shift} AS sh FROM qs),
-  qi AS (SELECT q, ${div('sh', DAY_MS)} * ${DAY_MS} AS td, q * ${QUARTER} - (sh - ${div('sh', H4)} * ${H4}) AS h4 FROM ql),
-  keyed AS (SELECT s1.*, CASE WHEN ${dow('qi.td')} IN (0, 6) THEN NULL ELSE ${key} END AS k
+  qi AS (${quarterInfoSql(`SELECT DISTINCT ${quarterOf} AS q FROM s1`, convention)}),
+  keyed AS (SELECT s1.*, CASE WHEN qi.weekend THEN NULL ELSE ${key} END AS k
             FROM s1 JOIN qi ON qi.q = ${quarterOf})
   SELECT coalesce(k::DOUBLE, 'NaN'::DOUBLE) AS time, arg_min(o, t0) AS open, max(h) AS high, min(l) AS low, arg_max(c, t1) AS close,
          coalesce(sum(v), 'NaN'::DOUBLE) AS volume,

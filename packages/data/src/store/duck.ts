@@ -11,8 +11,19 @@
  * written and read one value at a time, and its appender spends ~1 s of
  * JS-thread time per 3 M rows before DuckDB stores anything.
  */
-import duckdb from '@duckdb/node-bindings';
+import type * as Bindings from '@duckdb/node-bindings';
 import { InputError } from '../errors.js';
+
+type Duck = typeof Bindings;
+/**
+ * The binding, loaded on first use: a 70 MB native library costs ~100 ms to
+ * load, which commands that never open a store should not pay.
+ */
+let duckdb: Duck;
+async function bindings(): Promise<Duck> {
+  duckdb ??= ((await import('@duckdb/node-bindings')) as unknown as { default: Duck }).default;
+  return duckdb;
+}
 
 /** Column types a {@link RowBatch} can carry. */
 export type ColumnKind = 'f64' | 'i32';
@@ -33,7 +44,7 @@ const WIDTH: Record<ColumnKind, number> = { f64: 8, i32: 4 };
 const decoder = new TextDecoder();
 
 /** Validity bits of a vector (null: every row valid). */
-function validity(vec: duckdb.Vector, n: number): Uint8Array | null {
+function validity(vec: Bindings.Vector, n: number): Uint8Array | null {
   return duckdb.vector_get_validity(vec, Math.ceil(n / 64) * 8);
 }
 
@@ -42,7 +53,7 @@ function valid(bits: Uint8Array | null, i: number): boolean {
 }
 
 /** One column of a chunk as JS values (the types the store's small queries return). */
-function decode(type: duckdb.Type, vec: duckdb.Vector, n: number): unknown[] {
+function decode(type: Bindings.Type, vec: Bindings.Vector, n: number): unknown[] {
   const out: unknown[] = new Array(n);
   const bits = validity(vec, n);
   switch (type) {
@@ -98,8 +109,8 @@ export class Db {
   private sources?: BatchSource;
 
   private constructor(
-    private readonly database: duckdb.Database,
-    private readonly conn: duckdb.Connection,
+    private readonly database: Bindings.Database,
+    private readonly conn: Bindings.Connection,
   ) {}
 
   /**
@@ -110,9 +121,10 @@ export class Db {
    * @throws InputError when the file is locked, is not a DuckDB database, or cannot be opened.
    */
   static async open(path: string, options: { readOnly?: boolean } = {}): Promise<Db> {
+    await bindings();
     const config = duckdb.create_config();
     if (options.readOnly) duckdb.set_config(config, 'access_mode', 'READ_ONLY');
-    let database: duckdb.Database;
+    let database: Bindings.Database;
     try {
       database = await duckdb.open(path, config);
     } catch (e) {
@@ -132,7 +144,7 @@ export class Db {
     duckdb.interrupt(this.conn);
   }
 
-  private async execute(sql: string, params: Record<string, Param> | undefined, streaming: boolean): Promise<duckdb.Result> {
+  private async execute(sql: string, params: Record<string, Param> | undefined, streaming: boolean): Promise<Bindings.Result> {
     if (!params) {
       if (!streaming) return duckdb.query(this.conn, sql);
     }
@@ -233,10 +245,10 @@ export class BatchSource {
   private readonly batches = new Map<number, RowBatch>();
   private next = 1;
 
-  constructor(conn: duckdb.Connection) {
+  constructor(conn: Bindings.Connection) {
     const batches = this.batches;
     const vectorSize = duckdb.vector_size();
-    const types: Record<ColumnKind, duckdb.LogicalType> = { f64: duckdb.create_logical_type(duckdb.Type.DOUBLE), i32: duckdb.create_logical_type(duckdb.Type.INTEGER) };
+    const types: Record<ColumnKind, Bindings.LogicalType> = { f64: duckdb.create_logical_type(duckdb.Type.DOUBLE), i32: duckdb.create_logical_type(duckdb.Type.INTEGER) };
     const tf = duckdb.create_table_function();
     duckdb.table_function_set_name(tf, 'soukan_batch');
     duckdb.table_function_add_parameter(tf, types.i32);

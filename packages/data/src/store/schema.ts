@@ -13,6 +13,11 @@
  * - `bars(series_id, t, open, high, low, close, volume)` — `t` is the bar's
  *   opening instant.
  * - `quotes(series_id, t, value)`.
+ * - `bars_q` — the quarter-hour rollup of `bars` (see rollupSql.ts): per
+ *   series and UTC quarter-hour `q`, first/last time `t0`/`t1`, open, high,
+ *   low, close, volume, row count `n`, and the quarter's trading date `td`,
+ *   H4 bucket `h4` and `weekend` flag under 17:00 New York. Derived data,
+ *   kept by imports and removals in the same transaction as the rows.
  * - `imports` — one row per committed import (when, which files, the summary as JSON).
  * - `meta` — `schema_version`.
  *
@@ -50,6 +55,20 @@ const DDL = [
      low DOUBLE NOT NULL,
      close DOUBLE NOT NULL,
      volume DOUBLE)`,
+  `CREATE TABLE IF NOT EXISTS bars_q (
+     series_id INTEGER NOT NULL,
+     q BIGINT NOT NULL,
+     t0 BIGINT NOT NULL,
+     t1 BIGINT NOT NULL,
+     open DOUBLE NOT NULL,
+     high DOUBLE NOT NULL,
+     low DOUBLE NOT NULL,
+     close DOUBLE NOT NULL,
+     volume DOUBLE,
+     n INTEGER NOT NULL,
+     td BIGINT NOT NULL,
+     h4 BIGINT NOT NULL,
+     weekend BOOLEAN NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS quotes (
      series_id INTEGER NOT NULL,
      t BIGINT NOT NULL,

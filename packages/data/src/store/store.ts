@@ -5,6 +5,7 @@ import { InputError } from '../errors.js';
 import { importFiles } from '../import/importFiles.js';
 import type { ImportOptions, ImportSummary } from '../import/types.js';
 import { barsSql } from './barsSql.js';
+import { rollupApplies, rollupBarsSql, rollupSelectSql } from './rollupSql.js';
 import { Db } from './duck.js';
 import { catalogOf, checkSource, pickMarketSource, resolveSymbol, timeframeProblem, type Resolved } from './resolve.js';
 import { ensureSchema, hasSchema } from './schema.js';
@@ -153,7 +154,12 @@ export class Store {
     // Daily data at D1 is the stored observations (as Market.frame leaves it).
     const timeframe = r.frequency === 'daily' && options.timeframe === 'D1' ? undefined : options.timeframe;
     const negativeTimes = r.series.some((s) => s.first < 0);
-    const sql = barsSql(r.legs, { timeframe, convention: options.convention ?? NEW_YORK_CLOSE, from: options.from, to: options.to, negativeTimes });
+    const convention = options.convention ?? NEW_YORK_CLOSE;
+    const leg = r.legs[0]!;
+    const sql =
+      r.legs.length === 1 && leg.kind === 'bars' && rollupApplies(timeframe, convention, options.from, options.to)
+        ? rollupBarsSql(leg.id, leg.invert, timeframe!, options.from, options.to)
+        : barsSql(r.legs, { timeframe, convention, from: options.from, to: options.to, negativeTimes });
     // Stored rows can be millions: stream them; bars are few: materialize (parallel plan).
     const { n, columns } = await db.columns(sql, { stream: timeframe === undefined });
     let [time, open, high, low, close, volume, count] = columns as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
@@ -224,6 +230,7 @@ export class Store {
     try {
       for (const s of hit) {
         await db.run(`DELETE FROM ${s.kind === 'bars' ? 'bars' : 'quotes'} WHERE series_id = ${s.id}`);
+        if (s.kind === 'bars') await db.run(`DELETE FROM bars_q WHERE series_id = ${s.id}`);
         await db.run(`DELETE FROM series WHERE id = ${s.id}`);
       }
       await db.run('COMMIT');
@@ -234,13 +241,44 @@ export class Store {
     return hit;
   }
 
+  /**
+   * Checks the derived data against the rows: each series' counters (rows,
+   * first, last) and its quarter-hour rollup against one rebuilt from its
+   * bars. Reads everything once: O(rows).
+   *
+   * @returns the problems found (empty when consistent).
+   */
+  async check(): Promise<string[]> {
+    if (!this.db) return [];
+    const problems: string[] = [];
+    for (const s of await this.list()) {
+      const tbl = s.kind === 'bars' ? 'bars' : 'quotes';
+      const [c] = await this.db.rows(`SELECT count(*) AS n, min(t) AS a, max(t) AS b FROM ${tbl} WHERE series_id = ${s.id}`);
+      const first = (c!.a as number | null) ?? Number.NaN;
+      const last = (c!.b as number | null) ?? Number.NaN;
+      if (c!.n !== s.rows || !Object.is(first, s.first) || !Object.is(last, s.last)) {
+        problems.push(`${s.symbol} (${s.source}): counters say ${s.rows} rows ${s.first}…${s.last}, the table has ${c!.n} rows ${first}…${last}`);
+      }
+      if (s.kind !== 'bars') continue;
+      const rebuilt = rollupSelectSql(s.id, `SELECT t, open AS o, high AS h, low AS l, close AS c, volume AS v FROM bars WHERE series_id = ${s.id}`);
+      const [d] = await this.db.rows(
+        `SELECT (SELECT count(*) FROM (SELECT * FROM bars_q WHERE series_id = ${s.id} EXCEPT ALL SELECT * FROM (${rebuilt}))) AS stale,
+                (SELECT count(*) FROM (SELECT * FROM (${rebuilt}) EXCEPT ALL SELECT * FROM bars_q WHERE series_id = ${s.id})) AS missing`,
+      );
+      if (d!.stale !== 0 || d!.missing !== 0) problems.push(`${s.symbol} (${s.source}): quarter-hour rollup has ${d!.stale} stale and ${d!.missing} missing rows`);
+    }
+    return problems;
+  }
+
   /** Row counts and order-independent hashes of all tables: equal fingerprints mean equal contents. */
   async fingerprint(): Promise<StoreFingerprint> {
-    if (!this.db) return { series: 0, bars: { rows: 0, hash: '0' }, quotes: { rows: 0, hash: '0' }, imports: 0 };
+    if (!this.db) return { series: 0, bars: { rows: 0, hash: '0' }, rollup: { rows: 0, hash: '0' }, quotes: { rows: 0, hash: '0' }, imports: 0 };
     const [r] = await this.db.rows(
       `SELECT (SELECT count(*) FROM series) AS series, (SELECT count(*) FROM imports) AS imports,
               (SELECT count(*) FROM bars) AS bar_rows,
               (SELECT coalesce(sum(hash(series_id, t, open, high, low, close, volume)::HUGEINT), 0)::VARCHAR FROM bars) AS bar_hash,
+              (SELECT count(*) FROM bars_q) AS rollup_rows,
+              (SELECT coalesce(sum(hash(series_id, q, t0, t1, open, high, low, close, volume, n, td, h4, weekend)::HUGEINT), 0)::VARCHAR FROM bars_q) AS rollup_hash,
               (SELECT count(*) FROM quotes) AS quote_rows,
               (SELECT coalesce(sum(hash(series_id, t, value)::HUGEINT), 0)::VARCHAR FROM quotes) AS quote_hash`,
     );
@@ -248,6 +286,7 @@ export class Store {
       series: r!.series as number,
       imports: r!.imports as number,
       bars: { rows: r!.bar_rows as number, hash: r!.bar_hash as string },
+      rollup: { rows: r!.rollup_rows as number, hash: r!.rollup_hash as string },
       quotes: { rows: r!.quote_rows as number, hash: r!.quote_hash as string },
     };
   }

@@ -64,6 +64,8 @@ export interface StoreMarketOptions {
 export interface StoreFingerprint {
   readonly series: number;
   readonly bars: { readonly rows: number; readonly hash: string };
+  /** The quarter-hour rollup derived from `bars`. */
+  readonly rollup: { readonly rows: number; readonly hash: string };
   readonly quotes: { readonly rows: number; readonly hash: string };
   readonly imports: number;
 }

@@ -86,9 +86,10 @@ describe('importing the eight 2017 HistData M1 files', () => {
       expect(s.frequency).toBe('intraday');
       expect(s.stepMs).toBe(60_000);
     }
-    // The list's counters agree with the rows themselves.
+    // The list's counters and the quarter-hour rollup agree with the rows themselves.
     const fp = await store.fingerprint();
     expect(fp.bars.rows).toBe(2_958_833 + 371_635 + 371_298);
+    expect(await store.check()).toEqual([]);
   });
 });
 

@@ -79,8 +79,13 @@ describe('an EUR/USD store', () => {
     expect((await store.bars('EUR/USD', { from: Date.UTC(2017, 0, 2, 7, 1), to: Date.UTC(2017, 0, 2, 7, 1) })).bars.high[0]).toBe(orig.high[1]);
     expect((await store.fingerprint()).bars.rows).toBe(before.bars.rows + 1);
 
+    expect(await store.check()).toEqual([]);
     const replaced = await store.importFiles([f], { replace: true });
     expect([replaced.added, replaced.duplicates, replaced.conflicts, replaced.replaced]).toEqual([0, 2, 1, 1]);
+    expect(await store.check()).toEqual([]);
+    // The H1 bar of 07:00 UTC (from the quarter-hour rollup) sees the replaced high.
+    const h1 = (await store.bars('EUR/USD', { timeframe: 'H1', from: Date.UTC(2017, 0, 2, 7), to: Date.UTC(2017, 0, 2, 7, 59, 59, 999) })).bars;
+    expect(h1.high[0]).toBeGreaterThanOrEqual(newHigh);
     expect((await store.bars('EUR/USD', { from: Date.UTC(2017, 0, 2, 7, 1), to: Date.UTC(2017, 0, 2, 7, 1) })).bars.high[0]).toBe(newHigh);
     const [s] = await store.list();
     expect(s!.rows).toBe(371_636);
@@ -131,6 +136,21 @@ describe('an EUR/USD store', () => {
       expect(r.notes.join('\n')).toMatch(/skipped 1 bad row \(skipBadRows\); first: .*DAT_ASCII_GBPUSD_M1_bad\.csv line 3: high < low/);
       await store.remove('GBP/USD');
     });
+  });
+
+  it('keeps the quarter-hour rollup exact when a file adds minutes to quarter-hours already stored', async () => {
+    // The file's last minute is 2017-12-29 16:57 New York; 16:58 and 16:59 share its quarter-hour (21:45–22:00 UTC).
+    const f = histDataFile(at, 'EURUSD', 'sameQuarter', [
+      ['2017-12-29 16:58', 1.2, 1.5, 0.5, 1.2],
+      ['2017-12-29 16:59', 1.2, 1.2, 1.2, 1.2],
+    ]);
+    const r = await store.importFiles([f]);
+    expect(r.added).toBe(2);
+    expect(await store.check()).toEqual([]);
+    const m15 = (await store.bars('EUR/USD', { timeframe: 'M15', from: Date.UTC(2017, 11, 29, 21, 45), to: Date.UTC(2017, 11, 29, 21, 59, 59, 999) })).bars;
+    expect([m15.high[0], m15.low[0], m15.close[0]]).toEqual([1.5, 0.5, 1.2]);
+    await store.remove('EUR/USD');
+    await store.importFiles([histData('EURUSD')]);
   });
 
   it('reports out-of-order and duplicate rows inside a file instead of merging them silently', async () => {
