@@ -1,17 +1,12 @@
 import { existsSync } from 'node:fs';
-import { ECB_ATTRIBUTION, ecbHistory, InputError, loadStoreMarket, Market, readDataset, type Dataset, type ReadOptions } from '@soukan/data';
+import { ECB_ATTRIBUTION, ecbHistory, FORMAT_NAMES, InputError, loadStoreMarket, Market, readDataset, type Dataset, type ReadOptions } from '@soukan/data';
+import { choiceOption } from './options.js';
 import type { Command } from 'commander';
 
-/** Options every data-reading command accepts. */
-export interface DataOptions {
+/** Options every data-reading command accepts: the readers' options, plus the files and a forced format. */
+export interface DataOptions extends Omit<ReadOptions, 'format'> {
   data?: string[];
   input?: string;
-  skipBadRows?: boolean;
-  tz?: string;
-  timeColumn?: string;
-  dateFormat?: string;
-  delimiter?: string;
-  symbol?: string;
   /** Store file read when no --data is given. */
   store?: string;
   /** Source within the store. */
@@ -32,8 +27,8 @@ export interface LoadedMarket {
 /** Adds the data options to a command. */
 export function withDataOptions(cmd: Command): Command {
   return cmd
-    .option('--data <file...>', 'data file(s): ECB, Fed H.10, FRED, HistData, MetaTrader or CSV (.zip/.gz ok); default: the ECB history (downloaded, or $SOUKAN_ECB_FILE)')
-    .option('--input <format>', 'force the input format: ecb|h10|fred-wide|histdata|mt4|mt5|csv-long|csv-wide')
+    .option('--data <file...>', 'data file(s): ECB, Fed H.10, FRED, HistData, MetaTrader or CSV (.zip/.gz ok); default: the store (--store; on first use the ECB history is downloaded into it), or $SOUKAN_ECB_FILE')
+    .option('--input <format>', `force the input format: ${FORMAT_NAMES.join('|')}`, choiceOption('--input', FORMAT_NAMES))
     .option('--skip-bad-rows', 'skip malformed rows (reported) instead of stopping at the first')
     .option('--tz <zone>', 'time zone of the file\'s timestamps (IANA name, e.g. America/New_York)')
     .option('--time-column <name>', 'CSV: the time column')
@@ -86,15 +81,8 @@ export async function loadMarket(opts: DataOptions, log: (m: string) => void = (
       return { market, description, attribution: attributionOf(market.source) };
     }
   }
-  const readOpts: ReadOptions = {
-    format: opts.input as ReadOptions['format'],
-    skipBadRows: opts.skipBadRows,
-    tz: opts.tz,
-    timeColumn: opts.timeColumn,
-    dateFormat: opts.dateFormat,
-    delimiter: opts.delimiter,
-    symbol: opts.symbol,
-  };
+  const { skipBadRows, tz, timeColumn, dateFormat, delimiter, symbol } = opts;
+  const readOpts: ReadOptions = { format: opts.input as ReadOptions['format'], skipBadRows, tz, timeColumn, dateFormat, delimiter, symbol };
   for (const f of files) if (!existsSync(f)) throw new InputError(`no such file: ${f}`);
   const dataset = await readDataset(files.length === 1 ? files[0]! : files, readOpts);
   if (dataset.skipped.count > 0) {

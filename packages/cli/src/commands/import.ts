@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { formatIsoTime } from '@soukan/core';
-import { ImportAborted, InputError, PUBLISHERS, publisherFile, Store, storePath, type ImportOptions, type ImportSummary, type Publisher, type ReadOptions } from '@soukan/data';
+import { FORMAT_NAMES, ImportAborted, InputError, PUBLISHERS, publisherFile, Store, storePath, type ImportOptions, type ImportSummary, type Publisher, type ReadOptions } from '@soukan/data';
 import type { Command } from 'commander';
 import { choiceOption } from '../options.js';
 import { progressView } from '../output/progress.js';
@@ -36,7 +36,7 @@ export function registerImport(program: Command): void {
     .option('--store <path>', 'store file (default $SOUKAN_STORE, else soukan.duckdb in the soukan data folder)')
     .option('--source <name>', 'store under this source name (default: the publisher or tool: HistData, ECB, FRB H.10, FRED, MT4, MT5, CSV)')
     .option('--replace', 'rows already stored with other values take the new values')
-    .option('--input <format>', 'force the input format: ecb|h10|fred-wide|histdata|mt4|mt5|csv-long|csv-wide')
+    .option('--input <format>', `force the input format: ${FORMAT_NAMES.join('|')}`, choiceOption('--input', FORMAT_NAMES))
     .option('--skip-bad-rows', 'skip malformed rows (reported) instead of stopping with nothing written')
     .option('--tz <zone>', "time zone of the files' timestamps (IANA name, e.g. America/New_York)")
     .option('--time-column <name>', 'CSV: the time column')

@@ -16,13 +16,15 @@
  *
  * O(k²) time, O(k²) memory (a working copy of the distances).
  *
- * Degenerate input: k < 2 gives an empty matrix. Distances must be finite
- * (SciPy rejects anything else; map `NaN` before calling, as
- * {@link clusterOrder} does); only the upper triangle of `d` is read.
+ * Degenerate input: k < 2 gives an empty matrix. A `NaN` or infinite
+ * distance gives a matrix of `NaN` (SciPy raises; there is no tree to
+ * report) — map missing values first, as {@link clusterOrder} does. Only
+ * the upper triangle of `d` is read.
  *
  * @param d - k × k distances, row-major; `d[i*k+j]` for i < j is used.
  * @param k - number of points.
  * @returns `Float64Array` of (k−1) × 4, row-major.
+ * @throws RangeError when `d` has fewer than k² elements.
  * @example
  * averageLinkage(Float64Array.of(0, 1, 4, 1, 0, 3, 4, 3, 0), 3)
  * // Float64Array [0, 1, 1, 2, 2, 3, 3.5, 3]
@@ -34,6 +36,7 @@ export function averageLinkage(d: Float64Array, k: number): Float64Array {
   for (let i = 0; i < k; i++) {
     for (let j = i + 1; j < k; j++) {
       const v = d[i * k + j]!;
+      if (!Number.isFinite(v)) return new Float64Array((k - 1) * 4).fill(NaN);
       D[i * k + j] = v;
       D[j * k + i] = v;
     }

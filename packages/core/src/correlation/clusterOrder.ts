@@ -6,7 +6,8 @@ import { averageLinkage } from './averageLinkage.js';
  * together.
  *
  * Distance 1 − ρ (0 for identical, 2 for opposite series; a `NaN` cell,
- * e.g. a pair without enough data, counts as 1, "unrelated"), average
+ * e.g. a pair without enough data, counts as 1, "unrelated", and so does a
+ * non-finite one, which no correlation can be), average
  * linkage ({@link averageLinkage}), leaves read left to right by a
  * pre-order walk with the smaller cluster id first. Identical to SciPy 1.10
  * `leaves_list(linkage(squareform(D), 'average'))`, ties included.
@@ -31,7 +32,7 @@ export function clusterOrder(r: Float64Array, k: number): Int32Array {
   for (let i = 0; i < k; i++) {
     for (let j = i + 1; j < k; j++) {
       const v = r[i * k + j]!;
-      d[i * k + j] = v === v ? 1 - v : 1;
+      d[i * k + j] = Number.isFinite(v) ? 1 - v : 1;
     }
   }
   const z = averageLinkage(d, k);

@@ -19,7 +19,9 @@ export interface Interval {
  *   correlation coefficients. I", Biometrika 44, 1957).
  *
  * `NaN` when the formula's denominator is not positive (n ≤ 3, or n ≤ 4
- * for Kendall).
+ * for Kendall). O(1).
+ *
+ * @example fisherStandardError(0.5, 50, 'spearman') // 0.154713186938819 (= √(1.125/47))
  */
 export function fisherStandardError(r: number, n: number, method: CorrelationMethod): number {
   if (method === 'kendall') return n > 4 ? Math.sqrt(0.437 / (n - 4)) : NaN;

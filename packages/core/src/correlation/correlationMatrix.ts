@@ -58,7 +58,7 @@ export interface CorrelationMatrix {
   readonly confidence: number;
   /** Coefficients, row-major k × k, symmetric; `NaN` where `reason` is not null. */
   readonly r: Float64Array;
-  /** Observations used per cell (diagonal: the column's own count). */
+  /** Observations used per cell (diagonal: the column's own count; under `'complete'`, the complete rows). */
   readonly n: Float64Array;
   /** Two-sided p-values (SciPy `pearsonr` / `spearmanr` / `kendalltau` asymptotic). */
   readonly p: Float64Array;

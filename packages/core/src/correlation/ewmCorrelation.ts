@@ -3,7 +3,11 @@ import { checkLengths } from './checkLengths.js';
 /** RiskMetrics' decay factor for daily data (J.P. Morgan/Reuters, RiskMetrics — Technical Document, 4th ed., 1996, §5.3). */
 export const RISKMETRICS_LAMBDA = 0.94;
 
-/** Validates λ and returns the weight-decay factor exactly as pandas derives it. */
+/**
+ * Validates λ and returns the weight-decay factor exactly as pandas derives it.
+ *
+ * @internal not part of the package API (used inside core).
+ */
 export function ewmDecay(fn: string, lambda: number): number {
   if (!(lambda >= 0 && lambda < 1)) throw new RangeError(`${fn}: lambda must be in [0, 1), got ${lambda}`);
   // pandas turns alpha into a centre of mass and back (com = 1/α − 1,
@@ -23,13 +27,13 @@ export function ewmDecay(fn: string, lambda: number): number {
  * - the means are exponentially weighted too (this is a centred
  *   correlation, not RiskMetrics' zero-mean one — see
  *   {@link ewmCorrelationZeroMean});
- * - a row where either value is `NaN` is skipped but still ages the weights
- *   by one step (ignore_na=False: weights follow row positions), and the
- *   output there repeats the previous value, as pandas does;
+ * - a row where either value is `NaN` or ±∞ is missing (pandas turns
+ *   infinities into `NaN` before its window kernels): it is skipped but
+ *   still ages the weights by one step (ignore_na=False: weights follow row
+ *   positions), and the output there repeats the previous value, as pandas
+ *   does;
  * - output is `NaN` before the first complete pair and at it (one point
- *   has no variance), and wherever either series has been constant so far;
- * - an infinite value makes every later output `NaN` (with adjust=True its
- *   weight never decays to zero — pandas behaves the same).
+ *   has no variance), and wherever either series has been constant so far.
  *
  * Method: pandas' `ewmcov` recurrence (weighted Welford update of means and
  * co-moments, with its guard that leaves a mean untouched when the new
@@ -60,7 +64,7 @@ export function ewmCorrelation(x: ArrayLike<number>, y: ArrayLike<number>, lambd
   for (let t = 0; t < len; t++) {
     const xi = x[t]!;
     const yi = y[t]!;
-    const obs = xi === xi && yi === yi;
+    const obs = Number.isFinite(xi) && Number.isFinite(yi);
     if (mx === mx) {
       w *= f;
       if (obs) {

@@ -14,11 +14,11 @@ import { ewmDecay, RISKMETRICS_LAMBDA } from './ewmCorrelation.js';
  * subtracting weighted means; on daily FX returns the two are usually within
  * a few hundredths of each other.
  *
- * Missing rows (`NaN` in either) age the weights without adding an
- * observation, and repeat the previous output. Output is `NaN` until two
- * complete pairs have been seen (one point gives ±1 trivially), and while
- * either weighted sum of squares is 0 (a series that has been exactly zero);
- * an infinite value makes every later output `NaN`.
+ * Missing rows (`NaN` or ±∞ in either, as in {@link ewmCorrelation}) age
+ * the weights without adding an observation, and repeat the previous
+ * output. Output is `NaN` until two complete pairs have been seen (one
+ * point gives ±1 trivially), and while either weighted sum of squares is 0
+ * (a series that has been exactly zero).
  *
  * O(1) per step, no allocation.
  *
@@ -54,7 +54,7 @@ export function ewmCorrelationZeroMean(
     sxx *= f;
     syy *= f;
     sxy *= f;
-    if (xi === xi && yi === yi) {
+    if (Number.isFinite(xi) && Number.isFinite(yi)) {
       sxx += xi * xi;
       syy += yi * yi;
       sxy += xi * yi;

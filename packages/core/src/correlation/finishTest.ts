@@ -6,6 +6,8 @@ import type { CorrelationMethod, CorrelationTest } from './types.js';
  * Shared tail of the scalar tests: the reason a coefficient is `NaN`
  * (too few points, constant input, or `null` for non-finite data) and the
  * Fisher-z interval.
+ *
+ * @internal not part of the package API (used inside core).
  */
 export function finishTest(
   r: number,

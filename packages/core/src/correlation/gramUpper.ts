@@ -1,6 +1,14 @@
-/** Rows of `t` processed per cache block. 512 doubles = 4 KiB per row. */
+/**
+ * Rows of `t` processed per cache block. 512 doubles = 4 KiB per row.
+ *
+ * @internal not part of the package API (used inside core).
+ */
 export const GRAM_T_BLOCK = 512;
-/** Rows of the matrix per tile (a 64 × 64 tile touches 128 row chunks ≈ 512 KiB). */
+/**
+ * Rows of the matrix per tile (a 64 × 64 tile touches 128 row chunks ≈ 512 KiB).
+ *
+ * @internal not part of the package API (used inside core).
+ */
 export const GRAM_TILE = 64;
 
 /**
@@ -17,6 +25,8 @@ export const GRAM_TILE = 64;
  * also shortens the summation chains.
  *
  * O(k² m / 2) flops, no allocation.
+ *
+ * @internal not part of the package API (used inside core).
  */
 export function gramUpper(z: Float64Array, k: number, m: number, out: Float64Array): void {
   for (let i = 0; i < k; i++) for (let j = i; j < k; j++) out[i * k + j] = 0;

@@ -5,6 +5,8 @@ import { normalCdf } from '../stats/normalCdf.js';
  * SciPy's `kendalltau`: `tot` = n(n−1)/2 pairs; `xtie`, `ytie` pairs tied
  * in x, in y; `ntie` pairs tied in both; `dis` discordant pairs; `x0`, `x1`
  * (and `y0`, `y1`) = Σt(t−1)(t−2), Σt(t−1)(2t+5) over tie groups of size t.
+ *
+ * @internal not part of the package API (used inside core).
  */
 export interface KendallCounts {
   n: number;
@@ -19,7 +21,11 @@ export interface KendallCounts {
   y1: number;
 }
 
-/** A zeroed {@link KendallCounts}, to be filled by {@link kendallCountsSorted}. */
+/**
+ * A zeroed {@link KendallCounts}, to be filled by {@link kendallCountsSorted}.
+ *
+ * @internal not part of the package API (used inside core).
+ */
 export function kendallCountsBuffer(): KendallCounts {
   return { n: 0, tot: 0, xtie: 0, ytie: 0, ntie: 0, dis: 0, x0: 0, x1: 0, y0: 0, y1: 0 };
 }
@@ -31,6 +37,8 @@ const RUN = 8;
  * (pairs i < j with a[i] > a[j]) — the merge-sort swap count of Knight's
  * algorithm. Insertion sort on runs of 8, then bottom-up merges through
  * `tmp` (same index range). O(m log m), no allocation.
+ *
+ * @internal not part of the package API (used inside core).
  */
 export function sortCountingInversions(a: Float64Array, lo: number, hi: number, tmp: Float64Array): number {
   let inv = 0;
@@ -84,6 +92,8 @@ export function sortCountingInversions(a: Float64Array, lo: number, hi: number, 
  * pairs tied in x are not counted as discordant), joint ties are counted,
  * then the merge sort of `ys` counts the discordant pairs; `ys` ends sorted.
  * `tmp` is scratch of length ≥ n. No allocation; values must not be `NaN`.
+ *
+ * @internal not part of the package API (used inside core).
  */
 export function kendallCountsSorted(xs: Float64Array, ys: Float64Array, n: number, tmp: Float64Array, out: KendallCounts): KendallCounts {
   let xtie = 0;
@@ -147,6 +157,8 @@ export function kendallCountsSorted(xs: Float64Array, ys: Float64Array, n: numbe
  * (`con_minus_dis / sqrt(tot − xtie) / sqrt(tot − ytie)`, clamped to
  * [−1, 1]). `NaN` when either variable is constant (all pairs tied) or
  * n < 2.
+ *
+ * @internal not part of the package API (used inside core).
  */
 export function kendallTauFromCounts(c: KendallCounts): number {
   if (c.n < 2 || c.xtie === c.tot || c.ytie === c.tot) return NaN;
@@ -164,6 +176,8 @@ export function kendallTauFromCounts(c: KendallCounts): number {
  *
  * `NaN` when τ is undefined; n = 2 gives 1 (|τ| = 1 always; SciPy gives
  * `NaN` there).
+ *
+ * @internal not part of the package API (used inside core).
  */
 export function kendallPValueFromCounts(c: KendallCounts): number {
   if (c.n < 2 || c.xtie === c.tot || c.ytie === c.tot) return NaN;

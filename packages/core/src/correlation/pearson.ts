@@ -12,6 +12,8 @@ import { DEFAULT_CONFIDENCE, type CorrelationTest, type CorrelationTestOptions }
  * exact power of two first, so magnitudes up to 1e308 neither overflow nor
  * change a rounding. Returns `NaN` for n < 2, any non-finite value, or a
  * constant input; the result is clamped to [−1, 1].
+ *
+ * @internal not part of the package API (used inside core).
  */
 export function pearsonKernel(x: ArrayLike<number>, y: ArrayLike<number>, n: number): number {
   if (n < 2) return NaN;
@@ -106,7 +108,7 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
  * the interval is [−1, 1] (SciPy's convention).
  *
  * @throws RangeError when the lengths differ.
- * @example pearsonTest(Float64Array.of(1, 2, 3, 4, 5), Float64Array.of(2, 1, 4, 3, 5)).p // 0.1040880386618284
+ * @example pearsonTest(Float64Array.of(1, 2, 3, 4, 5), Float64Array.of(2, 1, 4, 3, 5)).p // 0.10408803866182828
  */
 export function pearsonTest(x: ArrayLike<number>, y: ArrayLike<number>, options: CorrelationTestOptions = {}): CorrelationTest {
   const n = checkLengths('pearsonTest', x, y);

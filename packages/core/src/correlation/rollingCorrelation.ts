@@ -13,30 +13,30 @@ const REANCHOR_DROP = 1 / 1024;
  * `window` rows: `out[t]` correlates rows t−window+1 … t. Equal to pandas
  * 1.5 `x.rolling(window, min_periods=minPeriods).corr(y)`:
  *
- * - a row where either value is `NaN` is skipped (pandas masks both series
- *   with `x + 0*y`), so a window counts only its complete pairs;
+ * - a row where either value is `NaN` or ±∞ is skipped — pandas masks both
+ *   series with `x + 0*y` and turns infinities into `NaN` before its window
+ *   kernels (`_prep_values`) — so a window counts only its complete finite
+ *   pairs;
  * - `out[t]` is `NaN` while the window holds fewer than
  *   `max(minPeriods, 2)` complete pairs;
  * - a window in which either series is constant gives `NaN` (pandas gives
- *   `NaN` or ±∞ there, from dividing by a zero variance);
- * - a window containing ±∞ (with the partner not `NaN`) gives `NaN`, and
- *   only while the infinity is inside it (pandas' running sums stay
- *   poisoned after an infinity has left the window).
+ *   `NaN` or ±∞ there, from dividing by a zero variance).
  *
  * Method: O(1) per step. The window's means and co-moments Σdx², Σdy²,
  * Σdx·dy are updated by Welford's add/remove recurrences (Welford,
  * Technometrics 4(3), 1962; removal as in pandas' `roll_var`) on values
- * shifted by the window mean at the last anchor — so rounding scales with
- * the spread, not with the price level — and re-anchored — recomputed exactly by two passes over the window — every
- * `window` steps and whenever a sum of squares falls below 1/1024 of its
- * peak since the last anchor. Both cost O(window) at most once per `window`
- * steps in normal data, so the amortised cost stays O(1) while rounding
- * cannot accumulate: after 1.2·10⁶ steps of price levels the result equals
- * a direct recomputation to ~2e-14 (see the tests). Constant windows are detected
- * exactly by run lengths of repeated values.
+ * shifted by the window mean at the last anchor, so rounding scales with
+ * the spread rather than the price level. They are re-anchored — recomputed
+ * exactly by two passes over the window — every `window` steps, and
+ * whenever a sum of squares falls below 1/1024 of its peak since the last
+ * anchor (a large move leaving the window). Each costs O(window) at most
+ * once per `window` steps on ordinary data, so the amortised cost stays O(1)
+ * while rounding cannot accumulate: after 1.2·10⁶ steps of price levels the
+ * result equals a direct recomputation to ~2e-14 (see the tests). Constant
+ * windows are detected exactly, by run lengths of repeated values.
  *
- * Degenerate input: never throws on data; values whose squares overflow
- * (|x| ≳ 1e154) give `NaN`.
+ * Degenerate input: never throws on data; a spread so large that squared
+ * deviations overflow (≳ 1e154) gives `NaN`.
  *
  * @param x - first series.
  * @param y - second series, same length.
@@ -65,7 +65,6 @@ export function rollingCorrelation(
   const need = Math.max(minPeriods, 2);
 
   let cnt = 0; // complete finite pairs in the window
-  let inf = 0; // pairs with an infinity (and no NaN) in the window
   // The updates run on values shifted by (kx, ky) — the window mean at the
   // last anchor — so that means and co-moments are formed at the scale of
   // the spread, not of the level (x − kx is exact for nearby values,
@@ -94,49 +93,45 @@ export function rollingCorrelation(
     if (o >= 0) {
       const xo = x[o]!;
       const yo = y[o]!;
-      if (xo === xo && yo === yo) {
-        if (Number.isFinite(xo) && Number.isFinite(yo)) {
-          cnt--;
-          if (cnt === 0) {
-            mx = my = sxx = syy = sxy = 0;
-          } else {
-            const u = xo - kx;
-            const v = yo - ky;
-            const dx = u - mx;
-            const dy = v - my;
-            mx -= dx / cnt;
-            my -= dy / cnt;
-            sxx -= dx * (u - mx);
-            syy -= dy * (v - my);
-            sxy -= dx * (v - my);
-          }
-        } else inf--;
+      if (Number.isFinite(xo) && Number.isFinite(yo)) {
+        cnt--;
+        if (cnt === 0) {
+          mx = my = sxx = syy = sxy = 0;
+        } else {
+          const u = xo - kx;
+          const v = yo - ky;
+          const dx = u - mx;
+          const dy = v - my;
+          mx -= dx / cnt;
+          my -= dy / cnt;
+          sxx -= dx * (u - mx);
+          syy -= dy * (v - my);
+          sxy -= dx * (v - my);
+        }
       }
     }
     // Add the incoming pair.
     const xi = x[t]!;
     const yi = y[t]!;
-    if (xi === xi && yi === yi) {
-      if (Number.isFinite(xi) && Number.isFinite(yi)) {
-        if (cnt === 0) {
-          kx = xi;
-          ky = yi;
-        }
-        cnt++;
-        const u = xi - kx;
-        const v = yi - ky;
-        const dx = u - mx;
-        const dy = v - my;
-        mx += dx / cnt;
-        my += dy / cnt;
-        sxx += dx * (u - mx);
-        syy += dy * (v - my);
-        sxy += dx * (v - my);
-        runX = xi === lastX ? runX + 1 : 1;
-        runY = yi === lastY ? runY + 1 : 1;
-        lastX = xi;
-        lastY = yi;
-      } else inf++;
+    if (Number.isFinite(xi) && Number.isFinite(yi)) {
+      if (cnt === 0) {
+        kx = xi;
+        ky = yi;
+      }
+      cnt++;
+      const u = xi - kx;
+      const v = yi - ky;
+      const dx = u - mx;
+      const dy = v - my;
+      mx += dx / cnt;
+      my += dy / cnt;
+      sxx += dx * (u - mx);
+      syy += dy * (v - my);
+      sxy += dx * (v - my);
+      runX = xi === lastX ? runX + 1 : 1;
+      runY = yi === lastY ? runY + 1 : 1;
+      lastX = xi;
+      lastY = yi;
     }
     sinceAnchor++;
     if (sxx > peakX) peakX = sxx;
@@ -190,7 +185,7 @@ export function rollingCorrelation(
       peakY = syy;
       sinceAnchor = 0;
     }
-    if (cnt < need || inf > 0 || !varying || !(sxx > 0 && syy > 0)) {
+    if (cnt < need || !varying || !(sxx > 0 && syy > 0)) {
       res[t] = NaN;
     } else {
       const q = sxx * syy;

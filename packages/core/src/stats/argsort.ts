@@ -1,7 +1,9 @@
 /**
- * Scratch space for {@link argsortInto}: four buffers of at least `n`
+ * Scratch space for {@link argsortInto}: three buffers of at least `n`
  * elements. Allocate once with {@link argsortWorkspace} and reuse across
  * calls to keep sorting allocation-free.
+ *
+ * @internal not part of the package API (used inside core).
  */
 export interface ArgsortWorkspace {
   readonly keys: Float64Array;
@@ -9,7 +11,11 @@ export interface ArgsortWorkspace {
   readonly tmpIdx: Int32Array;
 }
 
-/** Workspace for sorting up to `n` values. */
+/**
+ * Workspace for sorting up to `n` values.
+ *
+ * @internal not part of the package API (used inside core).
+ */
 export function argsortWorkspace(n: number): ArgsortWorkspace {
   return { keys: new Float64Array(n), tmpKeys: new Float64Array(n), tmpIdx: new Int32Array(n) };
 }
@@ -27,6 +33,8 @@ function le(a: number, b: number): boolean {
  * `values[0..n)` ascending, stably, `NaN` last; `ws.keys[0..n)` receives the
  * sorted values. Bottom-up merge sort over (key, index) pairs, insertion sort
  * for runs of 16. O(n log n), no allocation.
+ *
+ * @internal not part of the package API (used inside core).
  */
 export function argsortInto(values: ArrayLike<number>, n: number, idx: Int32Array, ws: ArgsortWorkspace): void {
   let k = ws.keys;

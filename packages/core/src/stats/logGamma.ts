@@ -1,4 +1,8 @@
-/** ½ ln 2π (= 0.91893853320467274178…), as the nearest double. */
+/**
+ * ½ ln 2π (= 0.91893853320467274178…), as the nearest double.
+ *
+ * @internal not part of the package API (used inside core).
+ */
 export const HALF_LOG_2PI = 0.9189385332046728;
 
 // Stirling coefficients B₂ₖ/(2k(2k−1)) as exact quotients.
@@ -8,6 +12,8 @@ const S = [1 / 12, 1 / 360, 1 / 1260, 1 / 1680, 1 / 1188, 691 / 360360, 1 / 156,
  * Remainder of Stirling's series, Δ(x) = lnΓ(x) − [(x−½)ln x − x + ½ln 2π],
  * for x ≥ 10: 1/(12x) − 1/(360x³) + 1/(1260x⁵) − … (Abramowitz & Stegun
  * 6.1.41). Eight terms leave an error below 1e-18 at x = 10.
+ *
+ * @internal not part of the package API (used inside core).
  */
 export function stirlingRemainder(x: number): number {
   const z = 1 / (x * x);

@@ -7,6 +7,8 @@
  * Returns 1 for 0, non-finite or NaN `maxAbs`.
  *
  * @example powerOfTwoScale(1e150) // 2 ** -498
+ *
+ * @internal not part of the package API (used inside core).
  */
 export function powerOfTwoScale(maxAbs: number): number {
   if (!(maxAbs > 0) || maxAbs === Infinity) return 1;

@@ -4,6 +4,8 @@ import { argsortInto, argsortWorkspace, type ArgsortWorkspace } from './argsort.
  * Kernel of {@link rankAverage}: ranks `values[0..n)` into `out[0..n)` using
  * caller-provided index and sort buffers (no allocation). Returns the number
  * of non-`NaN` values ranked.
+ *
+ * @internal not part of the package API (used inside core).
  */
 export function rankAverageInto(
   values: ArrayLike<number>,

@@ -61,6 +61,8 @@ function clamp01(v: number): number {
  * so both keep full relative accuracy.
  *
  * Degenerate input: `NaN` unless a > 0, b > 0 and x, y in [0, 1].
+ *
+ * @internal not part of the package API (used inside core).
  */
 export function incompleteBetaRatio(a: number, b: number, x: number, y: number, upper: boolean): number {
   if (!(a > 0 && b > 0 && x >= 0 && x <= 1 && y >= 0 && y <= 1)) return NaN;

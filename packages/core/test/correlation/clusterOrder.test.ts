@@ -1,6 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import { averageLinkage, clusterOrder } from '@soukan/core';
-import { f64, loadFixture } from './helpers.js';
+import { f64, loadFixture, rng } from './helpers.js';
+
+/**
+ * Naive UPGMA: repeatedly merge the globally closest pair of clusters, the
+ * new distance being the mean of member-to-member distances. O(k³), but
+ * obviously correct; without ties it makes the same merges as the
+ * nearest-neighbour chain.
+ */
+function naiveUpgma(d: Float64Array, k: number): { a: number; b: number; dist: number; size: number }[] {
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < k; i++) members.set(i, [i]);
+  const out: { a: number; b: number; dist: number; size: number }[] = [];
+  const between = (p: number[], q: number[]): number => {
+    let s = 0;
+    for (const i of p) for (const j of q) s += d[Math.min(i, j) * k + Math.max(i, j)]!;
+    return s / (p.length * q.length);
+  };
+  for (let step = 0; step < k - 1; step++) {
+    let best = Infinity;
+    let pa = -1;
+    let pb = -1;
+    const ids = [...members.keys()];
+    for (let x = 0; x < ids.length; x++) {
+      for (let y = x + 1; y < ids.length; y++) {
+        const v = between(members.get(ids[x]!)!, members.get(ids[y]!)!);
+        if (v < best) {
+          best = v;
+          pa = ids[x]!;
+          pb = ids[y]!;
+        }
+      }
+    }
+    const merged = [...members.get(pa)!, ...members.get(pb)!];
+    members.delete(pa);
+    members.delete(pb);
+    members.set(k + step, merged);
+    out.push({ a: Math.min(pa, pb), b: Math.max(pa, pb), dist: best, size: merged.length });
+  }
+  return out;
+}
 
 interface ClusterCase {
   label: string;
@@ -33,6 +72,23 @@ describe("clusterOrder — SciPy 1.10 leaves_list(linkage(squareform(1 − r), '
   });
 });
 
+describe('averageLinkage equals a naive O(k³) UPGMA on random tie-free distances', () => {
+  it('200 random matrices, k = 2…14', () => {
+    const { uniform } = rng(31);
+    for (let trial = 0; trial < 200; trial++) {
+      const k = 2 + Math.floor(uniform() * 13);
+      const d = new Float64Array(k * k);
+      for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) d[i * k + j] = uniform() * 2;
+      const z = averageLinkage(d, k);
+      const ref = naiveUpgma(d, k);
+      for (let s = 0; s < k - 1; s++) {
+        expect([z[s * 4], z[s * 4 + 1], z[s * 4 + 3]]).toEqual([ref[s]!.a, ref[s]!.b, ref[s]!.size]);
+        expect(Math.abs(z[s * 4 + 2]! - ref[s]!.dist)).toBeLessThan(1e-12);
+      }
+    }
+  });
+});
+
 describe('clusterOrder / averageLinkage — edge inputs', () => {
   it('k = 0, 1, 2', () => {
     expect(clusterOrder(new Float64Array(0), 0).length).toBe(0);
@@ -46,11 +102,24 @@ describe('clusterOrder / averageLinkage — edge inputs', () => {
     const order = clusterOrder(new Float64Array(k * k).fill(NaN), k);
     expect([...order].sort()).toEqual([0, 1, 2, 3, 4, 5]);
   });
-  it('±Infinity and 1e150 entries stay finite distances only if finite; a too-short matrix throws', () => {
+  it('±Infinity cells count as unrelated (distance 1), like NaN; 1e150 is just a (wild) finite value; a short matrix throws', () => {
+    const base = Float64Array.of(1, 0.9, 0.1, 0.9, 1, 0.2, 0.1, 0.2, 1);
+    expect(Array.from(clusterOrder(base, 3))).toEqual([2, 0, 1]);
+    const inf = base.slice();
+    inf[1] = inf[3] = Infinity;
+    inf[5] = inf[7] = -Infinity;
+    expect(Array.from(clusterOrder(inf, 3))).toEqual(Array.from(clusterOrder(Float64Array.of(1, NaN, 0.1, NaN, 1, NaN, 0.1, NaN, 1), 3)));
+    const huge = base.slice();
+    huge[2] = huge[6] = 1e150;
+    expect([...clusterOrder(huge, 3)].sort()).toEqual([0, 1, 2]);
     expect(() => clusterOrder(new Float64Array(3), 2)).toThrow('clusterOrder: matrix has 3 elements, need 4');
     expect(() => averageLinkage(new Float64Array(3), 2)).toThrow('averageLinkage: distance matrix has 3 elements, need 4');
-    const order = clusterOrder(Float64Array.of(1, 0.9, 0.1, 0.9, 1, 0.2, 0.1, 0.2, 1), 3);
-    expect(Array.from(order)).toEqual([2, 0, 1]);
+  });
+  it('averageLinkage: a non-finite distance gives NaN rows, not a tree', () => {
+    const z = averageLinkage(Float64Array.of(0, 1, Infinity, 1, 0, 2, Infinity, 2, 0), 3);
+    expect(z.length).toBe(8);
+    expect(Array.from(z).every(Number.isNaN)).toBe(true);
+    expect(Array.from(averageLinkage(Float64Array.of(0, NaN, NaN, 0), 2)).every(Number.isNaN)).toBe(true);
   });
   it('groups correlated blocks together', () => {
     // Two blocks {0, 2, 4} and {1, 3} with high within-block correlation.

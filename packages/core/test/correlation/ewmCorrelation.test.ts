@@ -37,12 +37,14 @@ describe('ewmCorrelation — pandas 1.5.3 Series.ewm(alpha=0.06).corr (adjust=Tr
 });
 
 describe('ewmCorrelation — equals the direct weighted formula (weights λ^(t−s), weighted means)', () => {
-  it('seeded random inputs with NaN gaps and leading NaN', () => {
+  it('seeded random inputs with NaN/±Infinity gaps and leading NaN', () => {
     const { uniform, normal } = rng(11);
     for (let trial = 0; trial < 100; trial++) {
       const n = Math.floor(uniform() * 150);
       const lambda = 0.5 + 0.49 * uniform();
-      const x = Float64Array.from({ length: n }, (_, t) => (t < 3 && uniform() < 0.5 ? NaN : uniform() < 0.1 ? NaN : normal()));
+      const x = Float64Array.from({ length: n }, (_, t) =>
+        t < 3 && uniform() < 0.5 ? NaN : uniform() < 0.1 ? NaN : uniform() < 0.02 ? -Infinity : normal(),
+      );
       const y = Float64Array.from(x, (v) => (uniform() < 0.1 ? NaN : 0.3 * v + normal()));
       const got = ewmCorrelation(x, y, lambda);
       const want = refEwm(x, y, lambda);
@@ -112,6 +114,14 @@ describe('ewmCorrelationZeroMean — RiskMetrics (1996) §5.2.1', () => {
 });
 
 describe('ewm edge inputs', () => {
+  it('pandas 1.5.3: pd.Series([1,2,inf,4,5]).ewm(alpha=0.5).corr(pd.Series([1,3,2,5,4])) = [nan, 1, 1, 0.9871639953033072, 0.5070925528371099]', () => {
+    const got = ewmCorrelation(Float64Array.of(1, 2, Infinity, 4, 5), Float64Array.of(1, 3, 2, 5, 4), 0.5);
+    expect(got[0]).toBeNaN();
+    expect(got[1]).toBe(1);
+    expect(got[2]).toBe(1);
+    expect(Math.abs(got[3]! - 0.9871639953033072)).toBeLessThan(1e-15);
+    expect(Math.abs(got[4]! - 0.5070925528371099)).toBeLessThan(1e-15);
+  });
   const F = (...a: number[]): Float64Array => Float64Array.from(a);
   it.each([
     ['ewmCorrelation', ewmCorrelation],
@@ -120,8 +130,9 @@ describe('ewm edge inputs', () => {
     expect(fn(F(), F()).length).toBe(0);
     expect(Array.from(fn(F(1), F(2)))).toEqual([NaN]);
     expect(Array.from(fn(F(NaN, NaN), F(1, 2)))).toEqual([NaN, NaN]);
-    const inf = fn(F(1, 2, Infinity, 4, 5), F(1, 3, 2, 5, 4));
-    expect(Array.from(inf.subarray(2)).every(Number.isNaN)).toBe(true); // adjust=True: its weight never decays
+    // ±∞ is missing, exactly like NaN (pandas turns it into NaN first).
+    expect(Array.from(fn(F(1, 2, Infinity, 4, 5), F(1, 3, 2, 5, 4), 0.5))).toEqual(Array.from(fn(F(1, 2, NaN, 4, 5), F(1, 3, 2, 5, 4), 0.5)));
+    expect(Array.from(fn(F(1, 2, 3, 4, 5), F(1, 3, -Infinity, 5, 4), 0.5))).toEqual(Array.from(fn(F(1, 2, 3, 4, 5), F(1, 3, NaN, 5, 4), 0.5)));
     const big = fn(F(1e150, 3e150, 2e150, 5e150), F(1, 3, 2, 4));
     const small = fn(F(1, 3, 2, 5), F(1, 3, 2, 4));
     expect(big[3]).toBeCloseTo(small[3]!, 13);

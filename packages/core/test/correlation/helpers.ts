@@ -151,20 +151,18 @@ export function erfcRef(x: number): number {
   return Math.exp(-x * x) / Math.sqrt(Math.PI) / f;
 }
 
-/** Direct rolling correlation: each window recomputed from scratch on its complete pairs. */
+/** Direct rolling correlation: each window recomputed from scratch on its complete finite pairs. */
 export function refRolling(x: ArrayLike<number>, y: ArrayLike<number>, w: number, minPeriods: number): Float64Array {
   const out = new Float64Array(x.length).fill(NaN);
   for (let t = 0; t < x.length; t++) {
     const a: number[] = [];
     const b: number[] = [];
-    let inf = false;
     for (let s = Math.max(0, t - w + 1); s <= t; s++) {
-      if (Number.isNaN(x[s]!) || Number.isNaN(y[s]!)) continue;
-      if (!Number.isFinite(x[s]!) || !Number.isFinite(y[s]!)) inf = true;
+      if (!Number.isFinite(x[s]!) || !Number.isFinite(y[s]!)) continue; // NaN and ±∞ are missing
       a.push(x[s]!);
       b.push(y[s]!);
     }
-    if (inf || a.length < Math.max(minPeriods, 2)) continue;
+    if (a.length < Math.max(minPeriods, 2)) continue;
     if (a.every((v) => v === a[0]) || b.every((v) => v === b[0])) continue;
     out[t] = refPearson(a, b);
   }
@@ -173,7 +171,7 @@ export function refRolling(x: ArrayLike<number>, y: ArrayLike<number>, w: number
 
 /**
  * Direct exponentially weighted correlation with pandas' adjust=True,
- * ignore_na=False semantics: weight f^(t−s) on each complete pair s ≤ t,
+ * ignore_na=False semantics: weight f^(t−s) on each complete finite pair s ≤ t,
  * weighted means, weighted (biased) co-moments. Truncated after `horizon`
  * rows back (f^horizon is negligible).
  */
@@ -185,7 +183,7 @@ export function refEwm(x: ArrayLike<number>, y: ArrayLike<number>, f: number, ho
     let sy = 0;
     const s0 = Math.max(0, t - horizon);
     for (let s = s0; s <= t; s++) {
-      if (Number.isNaN(x[s]!) || Number.isNaN(y[s]!)) continue;
+      if (!Number.isFinite(x[s]!) || !Number.isFinite(y[s]!)) continue;
       const w = f ** (t - s);
       sw += w;
       sx += w * x[s]!;
@@ -198,7 +196,7 @@ export function refEwm(x: ArrayLike<number>, y: ArrayLike<number>, f: number, ho
     let cxx = 0;
     let cyy = 0;
     for (let s = s0; s <= t; s++) {
-      if (Number.isNaN(x[s]!) || Number.isNaN(y[s]!)) continue;
+      if (!Number.isFinite(x[s]!) || !Number.isFinite(y[s]!)) continue;
       const w = f ** (t - s);
       cxy += w * (x[s]! - mx) * (y[s]! - my);
       cxx += w * (x[s]! - mx) ** 2;
