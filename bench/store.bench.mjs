@@ -54,13 +54,13 @@ const median = (a) => {
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}; load average ${load()} (1, 5, 15 min)`);
 
-/** Runs a command under /usr/bin/time; returns wall seconds, peak RSS (MB) and stdout. */
+/** Runs a command under /usr/bin/time; returns wall seconds, CPU seconds (user + system, all threads), peak RSS (MB) and stdout. */
 function timed(cmd, cmdArgs) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...cmdArgs], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', cmd, ...cmdArgs], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (r.status !== 0) throw new Error(`${cmd} ${cmdArgs.join(' ')} failed: ${r.stderr}`);
   const last = r.stderr.trim().split('\n').pop();
-  const [secs, kb] = last.split(' ').map(Number);
-  return { secs, rssMB: kb / 1024, stdout: r.stdout };
+  const [secs, user, sys, kb] = last.split(' ').map(Number);
+  return { secs, cpu: user + sys, rssMB: kb / 1024, stdout: r.stdout };
 }
 
 // 1. soukan import, fresh store each time.
@@ -78,6 +78,7 @@ const bestImport = Math.min(...imports.map((x) => x.secs));
 console.log(`\nsoukan import, 8 zips (${rows.toLocaleString('en-US')} rows), ${REPEATS} runs (process wall incl. start-up):`);
 console.log(`  wall      best ${bestImport.toFixed(2)} s, median ${median(imports.map((x) => x.secs)).toFixed(2)} s   (target < 5 s)`);
 console.log(`  import    best ${Math.min(...imports.map((x) => x.innerSecs)).toFixed(2)} s inside the process → ${Math.round(rows / Math.min(...imports.map((x) => x.innerSecs))).toLocaleString('en-US')} rows/s`);
+console.log(`  CPU       best ${Math.min(...imports.map((x) => x.cpu)).toFixed(2)} s user+system over all threads (what load cannot inflate)`);
 console.log(`  peak RSS  max ${Math.max(...imports.map((x) => x.rssMB)).toFixed(0)} MB, median ${median(imports.map((x) => x.rssMB)).toFixed(0)} MB   (target < 500 MB)`);
 
 // 2. pandas peer, same zips, same run.
@@ -122,6 +123,10 @@ for (let i = 0; i < BARS_REPEATS; i++) barsRuns.push(timed(process.execPath, [bi
 const barsLines = barsRuns[0].stdout.trim().split('\n').length - 2;
 console.log(`\nsoukan bars EUR/USD --timeframe H1 (${barsLines.toLocaleString('en-US')} bars, table to a pipe), ${BARS_REPEATS} runs:`);
 console.log(`  wall best ${(Math.min(...barsRuns.map((x) => x.secs)) * 1000).toFixed(0)} ms, median ${(median(barsRuns.map((x) => x.secs)) * 1000).toFixed(0)} ms   (target < 300 ms)`);
+console.log(`  CPU  best ${(Math.min(...barsRuns.map((x) => x.cpu)) * 1000).toFixed(0)} ms user+system`);
+const helpRuns = [];
+for (let i = 0; i < BARS_REPEATS; i++) helpRuns.push(timed(process.execPath, [bin, '--help']));
+console.log(`  for scale: soukan --help (start-up, every command module loaded) best ${(Math.min(...helpRuns.map((x) => x.secs)) * 1000).toFixed(0)} ms wall, ${(Math.min(...helpRuns.map((x) => x.cpu)) * 1000).toFixed(0)} ms CPU`);
 const nodeOnly = [];
 for (let i = 0; i < BARS_REPEATS; i++) nodeOnly.push(timed(process.execPath, ['-e', '0']).secs);
 console.log(`  for scale: node -e 0 best ${(Math.min(...nodeOnly) * 1000).toFixed(0)} ms, median ${(median(nodeOnly) * 1000).toFixed(0)} ms`);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { ECB_ATTRIBUTION, ecbHistory, FORMAT_NAMES, InputError, loadStoreMarket, Market, readDataset, type Dataset, type ReadOptions } from '@soukan/data';
+import { attributionOf, ecbHistory, FORMAT_NAMES, InputError, loadStoreMarket, Market, readDataset, type Dataset, type ReadOptions } from '@soukan/data';
 import { choiceOption } from './options.js';
 import type { Command } from 'commander';
 
@@ -37,12 +37,6 @@ export function withDataOptions(cmd: Command): Command {
     .option('--symbol <pair>', 'symbol of a single-instrument file whose name does not say')
     .option('--store <path>', 'without --data: read this store (default $SOUKAN_STORE, else soukan.duckdb in the soukan data folder)')
     .option('--source <name>', 'without --data: which source in the store (ECB, HistData, …)');
-}
-
-function attributionOf(source: string): string | undefined {
-  if (source === 'ECB') return ECB_ATTRIBUTION;
-  if (source === 'FRB H.10' || source === 'FRED') return 'Source: Board of Governors of the Federal Reserve System, H.10';
-  return undefined;
 }
 
 /**

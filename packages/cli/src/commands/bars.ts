@@ -1,5 +1,5 @@
 import { DAY_MS, parseIsoDate, parseTimeframe, pipSize, TIMEFRAME_MINUTES, type Timeframe } from '@soukan/core';
-import { InputError, Store, storePath, type StoreBars } from '@soukan/data';
+import { attributionOf, InputError, Store, storePath, type StoreBars } from '@soukan/data';
 import type { Command } from 'commander';
 import { choiceOption } from '../options.js';
 import { toCsv } from '../output/csv.js';
@@ -100,6 +100,7 @@ function print(res: StoreBars, timeframe: Timeframe, format: BarsOptions['format
         volume: Array.from(b.volume, vol),
         weekendRows: res.weekendRows,
         notes: res.notes,
+        attribution: attributionOf(res.source) ?? null,
       }) + '\n',
     );
     return;
@@ -112,14 +113,28 @@ function print(res: StoreBars, timeframe: Timeframe, format: BarsOptions['format
   }
   // One digit finer than a pip: 1.05155 for EUR/USD, 117.205 for USD/JPY.
   const digits = Math.max(0, Math.round(-Math.log10(pipSize(b.symbol))) + 1);
-  // Thousands of rows: plain padding (no per-cell width scan with escape stripping as renderTable does).
-  const cells: string[][] = [[daily ? 'date' : 'time (UTC)', 'open', 'high', 'low', 'close', 'volume']];
+  // Thousands of rows: one pass of strings, then one of padding (no per-cell
+  // escape stripping as renderTable does; little garbage for a short-lived process).
+  const head = [daily ? 'date' : 'time (UTC)', 'open', 'high', 'low', 'close', 'volume'];
+  const cols: string[][] = head.map(() => new Array<string>(n));
   for (let i = 0; i < n; i++) {
-    cells.push([iso(b.time[i]!, daily), b.open[i]!.toFixed(digits), b.high[i]!.toFixed(digits), b.low[i]!.toFixed(digits), b.close[i]!.toFixed(digits), Number.isNaN(b.volume[i]!) ? '' : String(b.volume[i])]);
+    cols[0]![i] = iso(b.time[i]!, daily);
+    cols[1]![i] = b.open[i]!.toFixed(digits);
+    cols[2]![i] = b.high[i]!.toFixed(digits);
+    cols[3]![i] = b.low[i]!.toFixed(digits);
+    cols[4]![i] = b.close[i]!.toFixed(digits);
+    cols[5]![i] = Number.isNaN(b.volume[i]!) ? '' : String(b.volume[i]);
   }
-  const widths = cells[0]!.map((_, j) => cells.reduce((w, r) => Math.max(w, r[j]!.length), 0));
-  const lines = cells.map((r) => r.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ').trimEnd());
+  const widths = cols.map((c, j) => c.reduce((w, x) => Math.max(w, x.length), head[j]!.length));
+  const row = (cell: (j: number) => string): string => {
+    let line = cell(0).padEnd(widths[0]!);
+    for (let j = 1; j < 6; j++) line += '  ' + cell(j).padStart(widths[j]!);
+    return line.trimEnd();
+  };
+  let text = row((j) => head[j]!) + '\n';
+  for (let i = 0; i < n; i++) text += row((j) => cols[j]![i]!) + '\n';
   const how = res.route.legs.length === 2 ? `crossed from ${res.route.legs.map((l) => l.symbol).join(' × ')}` : res.route.legs[0]!.invert ? `inverted ${res.route.legs[0]!.symbol}` : 'stored';
   const span = n ? `, ${iso(b.time[0]!, daily)} → ${iso(b.time[n - 1]!, daily)} UTC` : '';
-  process.stdout.write(`${b.symbol} ${timeframe} from ${res.source} (${how}): ${n.toLocaleString('en-US')} bars${span}\n${lines.join('\n')}\n`);
+  const credit = attributionOf(res.source);
+  process.stdout.write(`${b.symbol} ${timeframe} from ${res.source} (${how}): ${n.toLocaleString('en-US')} bars${span}\n${text}${credit ? `${credit}\n` : ''}`);
 }

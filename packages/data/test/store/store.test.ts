@@ -330,6 +330,19 @@ describe('opening, listing, removing', () => {
     await ro.close();
   });
 
+  it('bars without volume (generic OHLC CSV) store NULL volume and give NaN volume in bars', async () => {
+    const s = await Store.open(at('novol.duckdb'));
+    const f = writeText('ohlc.csv', 'time,symbol,open,high,low,close\n2017-01-03 10:00,GBP/USD,1.22,1.23,1.21,1.225\n2017-01-03 10:01,GBP/USD,1.225,1.226,1.224,1.2255\n');
+    const r = await s.importFiles([f]);
+    expect([r.added, r.series[0]!.source, r.series[0]!.kind]).toEqual([2, 'CSV', 'bars']);
+    const m1 = (await s.bars('GBP/USD')).bars;
+    expect(Array.from(m1.volume)).toEqual([Number.NaN, Number.NaN]);
+    const h1 = (await s.bars('GBP/USD', { timeframe: 'H1' })).bars;
+    expect([h1.open[0], h1.high[0], h1.low[0], h1.close[0], h1.volume[0]]).toEqual([1.22, 1.23, 1.21, 1.2255, Number.NaN]);
+    expect(await s.check()).toEqual([]);
+    await s.close();
+  });
+
   it('a zip holding a HistData member imports like the plain CSV', async () => {
     const s = await Store.open(at('zip.duckdb'));
     const csv = histDataFile(at, 'NZDUSD', 'z', [['2017-01-03 10:00', 0.69, 0.7, 0.68, 0.695]]);
