@@ -18,6 +18,7 @@ interface BarsOptions {
  * `YYYY-MM-DDTHH:MM[:SS][Z]` (UTC).
  *
  * @throws InputError naming the option.
+ * @example parseInstant('--to', '2017-03-12', true) // Date.UTC(2017, 2, 12, 23, 59, 59, 999)
  */
 export function parseInstant(name: string, text: string, end: boolean): number {
   const t = text.trim();
@@ -39,6 +40,7 @@ const iso = (t: number, daily: boolean): string => {
   return daily ? s.slice(0, 10) : `${s.slice(0, 10)} ${s.slice(11, 16)}`;
 };
 
+/** `soukan bars SYMBOL`: bars built in the store (crossed or inverted when not stored). */
 export function registerBars(program: Command): void {
   program
     .command('bars')

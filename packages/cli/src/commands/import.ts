@@ -22,6 +22,7 @@ interface ImportCliOptions {
   format: 'table' | 'json';
 }
 
+/** `soukan import FILE… | ecb | h10`: files into the store, one transaction, progress and summary. */
 export function registerImport(program: Command): void {
   program
     .command('import')
@@ -104,7 +105,11 @@ async function runImport(files: string[], opts: ImportCliOptions): Promise<Impor
 const num = (n: number): string => n.toLocaleString('en-US');
 const range = (a: number, b: number): string => (Number.isFinite(a) && Number.isFinite(b) ? `${formatIsoTime(a)} → ${formatIsoTime(b)}` : '');
 
-/** The end-of-import report as text. */
+/**
+ * The end-of-import report as text.
+ *
+ * @example summaryText(summary) // 'symbol source read added …\n742,933 rows from 2 file(s) in 1.5 s …'
+ */
 export function summaryText(s: ImportSummary): string {
   const out: string[] = [];
   const rows = s.series.map((x) => [x.symbol, x.source, num(x.rows), num(x.added), num(x.duplicates), num(x.conflicts), num(x.weekendRows), range(x.first, x.last)]);
@@ -131,6 +136,7 @@ export function summaryText(s: ImportSummary): string {
  * Notes that repeat per file said once: `f1: times read as …` and `f2: times
  * read as …` become `times read as … (2 files)`; symbols taken from file
  * names become one line.
+ * @example groupNotes(['a.zip: times read as X', 'b.zip: times read as X']) // ['times read as X (2 files)']
  */
 export function groupNotes(notes: readonly string[]): string[] {
   const symbols: string[] = [];
@@ -156,7 +162,11 @@ export function groupNotes(notes: readonly string[]): string[] {
   return out;
 }
 
-/** The end-of-import report as JSON (times ISO, UTC). */
+/**
+ * The end-of-import report as JSON (times ISO, UTC).
+ *
+ * @example summaryJson(summary).added // 742933
+ */
 export function summaryJson(s: ImportSummary) {
   return {
     store: s.store,

@@ -11,7 +11,11 @@ interface ListOptions {
   format: 'table' | 'json' | 'csv';
 }
 
-/** `1-minute bars`, `daily fixings`, … */
+/**
+ * `1-minute bars`, `daily fixings`, …
+ *
+ * @example describeKind({ kind: 'bars', frequency: 'intraday', stepMs: 60000 }) // '1-minute bars'
+ */
 export function describeKind(s: Pick<StoredSeries, 'kind' | 'frequency' | 'stepMs'>): string {
   if (s.kind === 'quotes') return s.frequency === 'daily' ? 'daily fixings' : 'intraday quotes';
   if (s.frequency === 'daily') return 'daily bars';
@@ -20,6 +24,7 @@ export function describeKind(s: Pick<StoredSeries, 'kind' | 'frequency' | 'stepM
   return min >= 60 && min % 60 === 0 ? `${min / 60}-hour bars` : `${min}-minute bars`;
 }
 
+/** `soukan list`: symbols, sources, kinds, rows and ranges in the store. */
 export function registerList(program: Command): void {
   program
     .command('list')

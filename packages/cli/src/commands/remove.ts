@@ -19,6 +19,7 @@ async function confirm(question: string): Promise<boolean> {
   }
 }
 
+/** `soukan remove SYMBOL`: delete stored series, after confirmation. */
 export function registerRemove(program: Command): void {
   program
     .command('remove')

@@ -45,7 +45,11 @@ export interface FileProgress {
   readonly fraction: number;
 }
 
-/** Thrown when an import is stopped through its `AbortSignal`. */
+/**
+ * Thrown when an import is stopped through its `AbortSignal`.
+ *
+ * @example new ImportAborted().message // 'import interrupted'
+ */
 export class ImportAborted extends Error {
   override readonly name = 'ImportAborted';
   constructor() {
@@ -80,6 +84,7 @@ async function gzipSize(path: string, size: number): Promise<number | undefined>
  * @throws InputError exactly as `readDataset` would for this file (row
  *   errors name file, line, field and text; detection failures list every
  *   format tried); ImportAborted when `signal` fires.
+ * @example (await parseFile('HISTDATA_COM_ASCII_EURUSD_M1_2017.zip', 0, {}, new SkipLog())).result.parts[0].table.n // 371635
  */
 export async function parseFile(
   path: string,

@@ -13,8 +13,13 @@ import { soukanHome } from '../fetch/paths.js';
 export const H10_DDP_URL =
   'https://www.federalreserve.gov/datadownload/Output.aspx?rel=H10&series=60f32914ab61dfab590e0e470153e3ae&lastobs=&from=&to=&filetype=csv&label=include&layout=seriescolumn&type=package';
 
-/** Publishers `soukan import` can fetch by name. */
+/**
+ * Publishers `soukan import` can fetch by name.
+ *
+ * @example PUBLISHERS.includes('h10') // true
+ */
 export const PUBLISHERS = ['ecb', 'h10'] as const;
+/** One of {@link PUBLISHERS}. */
 export type Publisher = (typeof PUBLISHERS)[number];
 
 /** The file to import for a publisher, and where it came from. */

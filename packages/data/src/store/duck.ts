@@ -25,10 +25,18 @@ async function bindings(): Promise<Duck> {
   return duckdb;
 }
 
-/** Column types a {@link RowBatch} can carry. */
+/**
+ * Column types a {@link RowBatch} can carry.
+ *
+ * @example const k: ColumnKind = 'f64'
+ */
 export type ColumnKind = 'f64' | 'i32';
 
-/** Columns handed to DuckDB through {@link Db.batches}: typed arrays of at least `n` rows. */
+/**
+ * Columns handed to DuckDB through {@link Db.batches}: typed arrays of at least `n` rows.
+ *
+ * @example batches.add({ names: ['t'], kinds: ['f64'], columns: [Float64Array.of(0)], n: 1 }) // 1
+ */
 export interface RowBatch {
   readonly names: readonly string[];
   readonly kinds: readonly ColumnKind[];
@@ -37,7 +45,11 @@ export interface RowBatch {
   readonly n: number;
 }
 
-/** A query parameter (`$name` in the SQL). */
+/**
+ * A query parameter (`$name` in the SQL).
+ *
+ * @example db.rows('SELECT $x AS x', { x: 'EUR/USD' }) // [{ x: 'EUR/USD' }]
+ */
 export type Param = string | number | null;
 
 const WIDTH: Record<ColumnKind, number> = { f64: 8, i32: 4 };
@@ -119,6 +131,7 @@ export class Db {
    * process write a file, or several read it, never both.
    *
    * @throws InputError when the file is locked, is not a DuckDB database, or cannot be opened.
+   * @example await Db.open('/tmp/s.duckdb') // fails with 'store /tmp/s.duckdb is in use by another process (PID …)' while another process writes it
    */
   static async open(path: string, options: { readOnly?: boolean } = {}): Promise<Db> {
     await bindings();
@@ -240,6 +253,7 @@ export class Db {
  * read registered {@link RowBatch}es as tables (`INSERT INTO bars SELECT …
  * FROM soukan_batch(3)`), so storage work runs on DuckDB's threads while the
  * JS thread only copies memory when DuckDB asks for the next 2048 rows.
+ * @example await db.run(`INSERT INTO bars SELECT 1, t::BIGINT, … FROM soukan_batch(${db.batches().add(batch)})`)
  */
 export class BatchSource {
   private readonly batches = new Map<number, RowBatch>();

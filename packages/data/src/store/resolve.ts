@@ -12,7 +12,11 @@ import type { StoredSeries } from './types.js';
 /** A source's series by symbol. */
 export type Catalog = ReadonlyMap<string, ReadonlyMap<string, StoredSeries>>;
 
-/** Groups stored series by source (sources in name order). */
+/**
+ * Groups stored series by source (sources in name order).
+ *
+ * @example catalogOf(await store.list()).get('HistData')!.has('EUR/USD') // true
+ */
 export function catalogOf(list: readonly StoredSeries[]): Catalog {
   const m = new Map<string, Map<string, StoredSeries>>();
   for (const s of [...list].sort((a, b) => a.source.localeCompare(b.source) || a.symbol.localeCompare(b.symbol))) {
@@ -76,6 +80,7 @@ function resolveIn(source: string, bySymbol: ReadonlyMap<string, StoredSeries>, 
  * @throws InputError for an empty store, an unknown source (listing the
  *   stored ones), text that is not a pair, a pair no source can build
  *   (closest stored pairs), or a timeframe the data is too coarse for.
+ * @example resolveSymbol(catalog, 'EUR/JPY', 'legs', 'H1', path).resolved.route.via // 'USD'
  */
 export function resolveSymbol(catalog: Catalog, text: string, source: string | undefined, timeframe: Timeframe | undefined, storeName: string): { resolved: Resolved; note?: string } {
   const everything = [...new Set([...catalog.values()].flatMap((m) => [...m.keys()]))];
@@ -109,6 +114,7 @@ export function resolveSymbol(catalog: Catalog, text: string, source: string | u
  * Checks that a source is stored.
  *
  * @throws InputError listing the stored sources.
+ * @example checkSource(catalog, 'histdata') // 'HistData'
  */
 export function checkSource(catalog: Catalog, source: string): string {
   if (catalog.has(source)) return source;
@@ -123,6 +129,7 @@ export function checkSource(catalog: Catalog, source: string): string {
  * those whose data suits the timeframe, then the one with the most series.
  *
  * @throws InputError as {@link resolveSymbol}, or when no single source builds every symbol.
+ * @example pickMarketSource(catalog, ['GBP/USD'], undefined, 'D1', path).source // 'HistData'
  */
 export function pickMarketSource(
   catalog: Catalog,

@@ -19,6 +19,7 @@ import { floorDiv, int, MARGIN_AFTER, MARGIN_BEFORE, QUARTER_MS, quarterInfoSql 
 /**
  * Rollup rows of a relation `src(t, o, h, l, c, v)` for one series, ready
  * for `INSERT INTO bars_q` (columns in table order).
+ * @example db.run(`INSERT INTO bars_q ${rollupSelectSql(3, 'SELECT t, open AS o, … FROM bars WHERE series_id = 3')}`)
  */
 export function rollupSelectSql(seriesId: number, src: string): string {
   return `WITH s1 AS (
@@ -33,6 +34,7 @@ export function rollupSelectSql(seriesId: number, src: string): string {
  * `INSERT` of rollup rows already aggregated in JS ({@link quarterRollup},
  * registered as `soukan_batch(batchId)`), with the calendar columns added in
  * SQL (one ICU lookup per quarter).
+ * @example db.run(rollupInsertFromBatchSql(3, batches.add(quarterRollup(time, o, h, l, c, v, n))))
  */
 export function rollupInsertFromBatchSql(seriesId: number, batchId: number): string {
   return `INSERT INTO bars_q WITH r AS (
@@ -47,6 +49,7 @@ export function rollupInsertFromBatchSql(seriesId: number, batchId: number): str
  * Counts of rollup rows of a series that are missing, stale or different
  * compared with a rollup rebuilt from its bars (volume compared to 1e-9
  * relative: sums of fractional volumes depend on the order of addition).
+ * @example (await db.rows(rollupCheckSql(3)))[0] // { missing: 0, stale: 0, different: 0 }
  */
 export function rollupCheckSql(seriesId: number): string {
   const id = int(seriesId, 'series id');
@@ -58,7 +61,11 @@ export function rollupCheckSql(seriesId: number): string {
           FROM (SELECT * FROM bars_q WHERE series_id = ${id}) a FULL OUTER JOIN (${rebuilt}) b ON a.q = b.q`;
 }
 
-/** Statements that rebuild a series' rollup for the quarters covering [lo, hi] from the stored rows. */
+/**
+ * Statements that rebuild a series' rollup for the quarters covering [lo, hi] from the stored rows.
+ *
+ * @example rollupRebuildSql(3, Date.UTC(2017, 0, 2, 7), Date.UTC(2017, 0, 2, 7, 30)).length // 2 (DELETE, INSERT)
+ */
 export function rollupRebuildSql(seriesId: number, lo: number, hi: number): string[] {
   const qlo = Math.floor(lo / QUARTER_MS);
   const qhi = Math.floor(hi / QUARTER_MS);
@@ -73,6 +80,7 @@ export function rollupRebuildSql(seriesId: number, lo: number, hi: number): stri
  * Whether bars can come from the rollup: a stored bar series (as is or
  * inverted) at 15 minutes or coarser, the default convention, and a window
  * on quarter-hour boundaries (so the weekend count is exact).
+ * @example rollupApplies('H1', NEW_YORK_CLOSE) // true; rollupApplies('M5', NEW_YORK_CLOSE) // false
  */
 export function rollupApplies(timeframe: Timeframe | undefined, convention: FxDayConvention, from?: number, to?: number): boolean {
   return (
@@ -88,6 +96,7 @@ export function rollupApplies(timeframe: Timeframe | undefined, convention: FxDa
 /**
  * Bars of one stored series (or its inverse) from the rollup, with the
  * columns and the weekend row of `barsSql`.
+ * @example rollupBarsSql(3, false, 'D1') // SQL giving EUR/USD's 259 trading days of 2017
  */
 export function rollupBarsSql(seriesId: number, invert: boolean, timeframe: Timeframe, from?: number, to?: number): string {
   const size = TIMEFRAME_MINUTES[timeframe] * MINUTE_MS;

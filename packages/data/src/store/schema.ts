@@ -31,7 +31,11 @@
 import { InputError } from '../errors.js';
 import type { Db } from './duck.js';
 
-/** Version of the layout below; a store written by a newer soukan is refused. */
+/**
+ * Version of the layout below; a store written by a newer soukan is refused.
+ *
+ * @example SCHEMA_VERSION // 1
+ */
 export const SCHEMA_VERSION = 1;
 
 const DDL = [
@@ -85,6 +89,7 @@ const DDL = [
  * Creates the tables of an empty store, or checks the version of an existing one.
  *
  * @throws InputError for a store written by a newer schema version.
+ * @example await ensureSchema(db, '/tmp/s.duckdb', true) // tables exist, meta.schema_version = '1'
  */
 export async function ensureSchema(db: Db, path: string, writable: boolean): Promise<void> {
   if (!(await hasSchema(db))) {
@@ -106,7 +111,11 @@ export async function ensureSchema(db: Db, path: string, writable: boolean): Pro
   }
 }
 
-/** True when the store has its tables (a read-only open of a never-written file has none). */
+/**
+ * True when the store has its tables (a read-only open of a never-written file has none).
+ *
+ * @example await hasSchema(db) // false for a file never opened for writing
+ */
 export async function hasSchema(db: Db): Promise<boolean> {
   const r = await db.rows(`SELECT count(*) AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = 'meta'`);
   return (r[0]!.n as number) > 0;

@@ -55,6 +55,7 @@ export class Store {
    *
    * @throws InputError when another process holds the file (naming it), the
    *   file is not a DuckDB database, or it was written by a newer soukan.
+   * @example (await Store.open('/tmp/none.duckdb', { readOnly: true })).list() // [] (the file is not created)
    */
   static async open(path: string = storePath(), options: StoreOpenOptions = {}): Promise<Store> {
     const readOnly = options.readOnly ?? false;
@@ -74,12 +75,20 @@ export class Store {
     }
   }
 
-  /** True when a store file exists at `path`. */
+  /**
+   * True when a store file exists at `path`.
+   *
+   * @example Store.exists('/tmp/none.duckdb') // false
+   */
   static exists(path: string = storePath()): boolean {
     return existsSync(path);
   }
 
-  /** Closes the database (checkpointing a writable store). */
+  /**
+   * Closes the database (checkpointing a writable store).
+   *
+   * @example await store.close()
+   */
   async close(): Promise<void> {
     this.db?.close();
   }
@@ -95,12 +104,17 @@ export class Store {
    * source + symbol + time, conflicts reported, `replace` to take new values).
    *
    * @throws InputError for bad input (nothing is written); ImportAborted when `options.signal` fires.
+   * @example (await store.importFiles(['HISTDATA_COM_ASCII_EURUSD_M1_2017.zip'])).added // 371635
    */
   async importFiles(paths: readonly string[], options: ImportOptions = {}): Promise<ImportSummary> {
     return importFiles({ path: this.path, db: this.writable() }, paths, options);
   }
 
-  /** Every stored (source, symbol) with row counts and time ranges, by source then symbol. */
+  /**
+   * Every stored (source, symbol) with row counts and time ranges, by source then symbol.
+   *
+   * @example (await store.list())[0] // { source: 'HistData', symbol: 'EUR/USD', kind: 'bars', stepMs: 60000, rows: 371635, … }
+   */
   async list(): Promise<StoredSeries[]> {
     if (!this.db) return [];
     const rows = await this.db.rows(`SELECT id, source, symbol, kind, frequency, step_ms, rows, first_t AS first, last_t AS last FROM series ORDER BY source, symbol`);
@@ -181,6 +195,7 @@ export class Store {
    * the source has it).
    *
    * @throws InputError as {@link Store.bars}, or when no single source builds every symbol.
+   * @example (await store.market({ symbols: ['EUR/JPY'], timeframe: 'D1' })).frame(['EUR/JPY']).frame.time.length // 259 (2017, crossed)
    */
   async market(options: StoreMarketOptions = {}): Promise<StoreMarket> {
     const catalog = catalogOf(await this.list());
@@ -208,6 +223,7 @@ export class Store {
    *
    * @returns what was removed (rows per source).
    * @throws InputError when the symbol (or source) is not stored.
+   * @example (await store.remove('USD/JPY', { source: 'broker' }))[0].rows // rows deleted
    */
   async remove(symbol: string, options: { source?: string } = {}): Promise<StoredSeries[]> {
     const db = this.writable();
@@ -247,6 +263,7 @@ export class Store {
    * bars. Reads everything once: O(rows).
    *
    * @returns the problems found (empty when consistent).
+   * @example await store.check() // []
    */
   async check(): Promise<string[]> {
     if (!this.db) return [];
@@ -268,7 +285,11 @@ export class Store {
     return problems;
   }
 
-  /** Row counts and order-independent hashes of all tables: equal fingerprints mean equal contents. */
+  /**
+   * Row counts and order-independent hashes of all tables: equal fingerprints mean equal contents.
+   *
+   * @example (await store.fingerprint()).bars.rows // 2958833 after the eight 2017 zips
+   */
   async fingerprint(): Promise<StoreFingerprint> {
     if (!this.db) return { series: 0, bars: { rows: 0, hash: '0' }, rollup: { rows: 0, hash: '0' }, quotes: { rows: 0, hash: '0' }, imports: 0 };
     const [r] = await this.db.rows(

@@ -32,6 +32,7 @@ export class StoreMarket extends Market {
    * loaded at is refused (bars cannot be split).
    *
    * @throws InputError for a timeframe finer than {@link StoreMarket.timeframe}.
+   * @example m.frame(['EUR/USD'], { kind: 'inner' }, 'M5') // throws when m was loaded at H1
    */
   override frame(symbols: readonly string[], policy: AlignPolicy = { kind: 'inner' }, timeframe?: Timeframe): AlignResult {
     if (this.timeframe && timeframe && TIMEFRAME_MINUTES[timeframe] < TIMEFRAME_MINUTES[this.timeframe]) {
