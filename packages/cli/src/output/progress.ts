@@ -81,7 +81,7 @@ export function progressView(stream: NodeJS.WriteStream = process.stderr, option
         const width = 24;
         const filled = Math.round(p.fraction * width);
         const bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
-        const cols = stream.columns ?? 100;
+        const cols = stream.columns || 100;
         stream.write(`\r\x1b[2K${`${bar} ${progressLine(p)}`.slice(0, Math.max(20, cols - 1))}`);
         shown = true;
       },

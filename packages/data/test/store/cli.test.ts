@@ -149,7 +149,7 @@ describe('import, list, bars, remove', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ added: 0, duplicates: 371_298, conflicts: 0 });
   });
 
-  it('bars: table, csv and json; a cross says how it was built', async () => {
+  it('bars: table, csv and json; a cross says how it was built', { timeout: 120_000 }, async () => {
     const t = await runCli(['bars', 'EUR/USD', '--timeframe', 'H1', '--store', store, '--from', '2017-03-12', '--to', '2017-03-12']);
     expect(t.code, t.stderr).toBe(0);
     expect(t.stdout).toMatch(/^EUR\/USD H1 from HistData \(stored\): 3 bars, 2017-03-12 21:00 → 2017-03-12 23:00 UTC\n/);
@@ -217,7 +217,7 @@ describe('commands read the store when --data is not given', () => {
     const b = JSON.parse(fromFiles.stdout) as Record<string, unknown>;
     expect(a.source).toBe('HistData intraday data (3 quoted series, from the store)');
     expect({ ...a, source: null }).toEqual({ ...b, source: null });
-  });
+  }, 180_000);
 });
 
 describe('import ecb / import h10 from the publishers (served on 127.0.0.1)', () => {
@@ -253,7 +253,7 @@ describe('import ecb / import h10 from the publishers (served on 127.0.0.1)', ()
     expect(JSON.parse(again.stdout)).toMatchObject({ added: 0, duplicates: e.added });
     const list = await runCli(['list', '--format', 'json'], env);
     expect(new Set((JSON.parse(list.stdout) as { series: { source: string }[] }).series.map((s) => s.source))).toEqual(new Set(['ECB', 'FRB H.10']));
-  });
+  }, 180_000);
 
   it('offline with nothing downloaded: says how to import a local copy', async () => {
     const r = await runCli(['import', 'h10'], { SOUKAN_HOME: at('home2'), SOUKAN_H10_URL: `${base}/missing.csv` });
