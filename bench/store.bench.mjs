@@ -81,6 +81,11 @@ console.log(`  import    best ${Math.min(...imports.map((x) => x.innerSecs)).toF
 console.log(`  CPU       best ${Math.min(...imports.map((x) => x.cpu)).toFixed(2)} s user+system over all threads (what load cannot inflate)`);
 console.log(`  peak RSS  max ${Math.max(...imports.map((x) => x.rssMB)).toFixed(0)} MB, median ${median(imports.map((x) => x.rssMB)).toFixed(0)} MB   (target < 500 MB)`);
 
+// Re-importing the same zips: every row compared with the stored ones, nothing added.
+const again = timed(process.execPath, [bin, 'import', ...zips, '--store', storeFile, '--format', 'json']);
+const againSummary = JSON.parse(again.stdout);
+console.log(`  re-import of the same zips: ${againSummary.added} added, ${againSummary.duplicates.toLocaleString('en-US')} already stored, ${again.secs.toFixed(2)} s, peak RSS ${again.rssMB.toFixed(0)} MB`);
+
 // 2. pandas peer, same zips, same run.
 const peer = spawnSync('/usr/bin/python3', [join(here, 'peers', 'store.py'), String(REPEATS), ...zips], { encoding: 'utf8' });
 if (peer.status !== 0) throw new Error(`peer failed: ${peer.stderr}`);

@@ -234,18 +234,19 @@ export async function importFiles(target: ImportTarget, paths: readonly string[]
           await grow(n);
           return;
         }
-        await db.run(`CREATE OR REPLACE TEMP TABLE soukan_stage AS SELECT ${selectNew}, line FROM soukan_batch(${id})`);
+        // Overlap: compare with the stored rows in [lo, hi] by joins that stream the batch
+        // again each time (no temporary tables: memory stays flat however often a file is re-imported).
+        const incoming = `(SELECT ${selectNew}, line FROM soukan_batch(${id}))`;
+        const stored = `(SELECT * FROM ${tbl} WHERE series_id = ${s.id} AND t BETWEEN ${lo} AND ${hi})`;
         const same = valueCols.map((c) => `s.${c} IS NOT DISTINCT FROM b.${c}`).join(' AND ');
-        await db.run(
-          `CREATE OR REPLACE TEMP TABLE soukan_matched AS
-           SELECT s.t, s.line, ${valueCols.map((c) => `s.${c} AS new_${c}, b.${c} AS old_${c}`).join(', ')}, (${same}) AS same
-           FROM soukan_stage s JOIN (SELECT * FROM ${tbl} WHERE series_id = ${s.id} AND t BETWEEN ${lo} AND ${hi}) b ON b.t = s.t`,
-        );
-        const c = (await db.rows(`SELECT count(*) FILTER (WHERE same) AS dup, count(*) FILTER (WHERE NOT same) AS conf FROM soukan_matched`))[0]!;
+        const c = (await db.rows(`SELECT count(*) FILTER (WHERE ${same}) AS dup, count(*) FILTER (WHERE NOT (${same})) AS conf FROM ${incoming} s JOIN ${stored} b ON b.t = s.t`))[0]!;
         const dup = Number(c.dup);
         const conf = Number(c.conf);
         if (conf > 0 && sum.conflictSamples.length < SAMPLES) {
-          const rows = await db.rows(`SELECT * FROM soukan_matched WHERE NOT same ORDER BY t LIMIT ${SAMPLES - sum.conflictSamples.length}`);
+          const rows = await db.rows(
+            `SELECT s.t, s.line, ${valueCols.map((v) => `s.${v} AS new_${v}, b.${v} AS old_${v}`).join(', ')}
+             FROM ${incoming} s JOIN ${stored} b ON b.t = s.t WHERE NOT (${same}) ORDER BY s.t LIMIT ${SAMPLES - sum.conflictSamples.length}`,
+          );
           for (const r of rows) {
             const sample: ConflictSample = {
               time: Number(r.t),
@@ -257,12 +258,15 @@ export async function importFiles(target: ImportTarget, paths: readonly string[]
             sum.conflictSamples.push(sample);
           }
         }
-        await db.run(
-          `INSERT INTO ${tbl} SELECT ${s.id}, s.t, ${valueCols.map((v) => `s.${v}`).join(', ')} FROM soukan_stage s WHERE NOT EXISTS (SELECT 1 FROM soukan_matched m WHERE m.t = s.t) ORDER BY s.t`,
-        );
+        if (n - dup - conf > 0) {
+          await db.run(
+            `INSERT INTO ${tbl} SELECT ${s.id}, s.t, ${valueCols.map((v) => `s.${v}`).join(', ')} FROM ${incoming} s ANTI JOIN ${stored} b ON b.t = s.t ORDER BY s.t`,
+          );
+        }
         if (options.replace && conf > 0) {
           await db.run(
-            `UPDATE ${tbl} SET ${valueCols.map((v) => `${v} = m.new_${v}`).join(', ')} FROM soukan_matched m WHERE ${tbl}.series_id = ${s.id} AND ${tbl}.t = m.t AND NOT m.same`,
+            `UPDATE ${tbl} SET ${valueCols.map((v) => `${v} = s.${v}`).join(', ')} FROM ${incoming} s
+             WHERE ${tbl}.series_id = ${s.id} AND ${tbl}.t = s.t AND NOT (${valueCols.map((v) => `s.${v} IS NOT DISTINCT FROM ${tbl}.${v}`).join(' AND ')})`,
           );
           sum.replaced += conf;
         }
