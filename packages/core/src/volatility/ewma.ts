@@ -8,6 +8,14 @@ import { estimateFromVariance, type VolatilityEstimate } from './types.js';
  * @example RISKMETRICS_LAMBDA // 0.94
  */
 export const RISKMETRICS_LAMBDA = 0.94;
+/**
+ * The same λ under its former name, kept so code written against it (other
+ * branches, users) still compiles.
+ *
+ * @deprecated use {@link RISKMETRICS_LAMBDA}.
+ * @example RISKMETRICS_LAMBDA_DAILY === RISKMETRICS_LAMBDA // true
+ */
+export const RISKMETRICS_LAMBDA_DAILY = RISKMETRICS_LAMBDA;
 /** RiskMetrics' decay factor for monthly data. */
 export const RISKMETRICS_LAMBDA_MONTHLY = 0.97;
 
