@@ -6,12 +6,14 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, sharedData } from '../helpers/sharedData.js';
+import { runCli } from '../helpers/cli.js';
 import { launch, matrixRendered, shot, type Browser } from './browser.js';
 import { serve, type Served } from './serve.js';
 
 // The dashboard in a real Chromium against `soukan serve` on a free 127.0.0.1
-// port, with the ECB history and three HistData 2017 M1 files from the
-// shared data folder. Screenshots: test-artifacts/browser/*.png.
+// port, on a store built from the shared data folder (the ECB history and
+// three HistData 2017 M1 files, imported with `soukan import`).
+// Screenshots: test-artifacts/browser/*.png.
 
 const ECB = sharedData('eurofxref-hist.zip');
 const H10 = sharedData('frb_h10_daily.csv');
@@ -24,7 +26,12 @@ const api = async (path: string): Promise<ReturnType<typeof JSON.parse>> => (awa
 
 beforeAll(async () => {
   if (!existsSync(join(repoRoot, 'packages', 'web', 'dist', 'index.html'))) throw new Error('the dashboard is not built: run npm run build (npm test does)');
-  server = await serve(['--data', ECB, ...HIST]);
+  const store = join(mkdtempSync(join(tmpdir(), 'soukan-browser-store-')), 'soukan.duckdb');
+  for (const files of [[ECB], HIST]) {
+    const r = await runCli(['import', '--store', store, ...files]);
+    if (r.code !== 0) throw new Error(`soukan import failed: ${r.stderr}`);
+  }
+  server = await serve(['--store', store]);
   b = await launch({ locale: 'en-US' });
 }, 120_000);
 

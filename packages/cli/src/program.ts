@@ -9,6 +9,10 @@ import { registerStrength } from './commands/strength.js';
 import { registerVar } from './commands/var.js';
 import { registerServe } from './commands/serve.js';
 import { registerVol } from './commands/vol.js';
+import { registerImport } from './commands/import.js';
+import { registerList } from './commands/list.js';
+import { registerBars } from './commands/bars.js';
+import { registerRemove } from './commands/remove.js';
 
 /** The `soukan` command and its subcommands. */
 export function createProgram(): Command {
@@ -27,6 +31,10 @@ export function createProgram(): Command {
   registerCross(program);
   registerPair(program);
   registerPerf(program);
+  registerImport(program);
+  registerList(program);
+  registerBars(program);
+  registerRemove(program);
   registerServe(program);
   return program;
 }

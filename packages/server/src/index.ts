@@ -3,6 +3,7 @@ export { createApp, ROUTES, DEFAULT_LIMITS, LOOPBACK_HOSTS, type AppOptions } fr
 export { startServer, isLoopback, type ServeOptions, type RunningServer } from './serve.js';
 export { HttpError, type ErrorBody, type ErrorParams } from './http/httpError.js';
 export { MemoryProvider } from './data/memoryProvider.js';
+export { StoreProvider } from './data/storeProvider.js';
 export type { DataProvider, MarketSnapshot, SeriesSummary, ImportOutcome, ImportProgress } from './data/types.js';
 export { WorkerPool } from './compute/workerPool.js';
 export { InlineExecutor } from './compute/inlineExecutor.js';

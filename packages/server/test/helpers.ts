@@ -1,4 +1,5 @@
 import { MemoryProvider } from '../src/data/memoryProvider.js';
+import type { DataProvider } from '../src/data/types.js';
 import { InlineExecutor } from '../src/compute/inlineExecutor.js';
 import { createApp, type AppOptions } from '../src/app.js';
 import { sharedData } from '../../../test/helpers/sharedData.js';
@@ -11,7 +12,7 @@ export async function ecbProvider(): Promise<MemoryProvider> {
 }
 
 /** An in-process app over `data` with computations on the test's thread. */
-export function testApp(data: MemoryProvider, o: Partial<AppOptions> = {}) {
+export function testApp(data: DataProvider, o: Partial<AppOptions> = {}) {
   return createApp({ data, executor: new InlineExecutor(8), log: () => {}, ...o });
 }
 

@@ -1,4 +1,7 @@
+import { mkdtempSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedData } from '../../../test/helpers/sharedData.js';
 import { serve, serveFails, type Served } from '../../../test/browser/serve.js';
@@ -65,6 +68,30 @@ describe('soukan serve: a real server on a free 127.0.0.1 port (worker threads)'
     expect(busy[0]!.headers.get('retry-after')).toBe('2');
     expect(((await busy[0]!.json()) as { error: { code: string } }).error.code).toBe('busy');
     expect(res.filter((r) => r.status === 200).length).toBeGreaterThan(0);
+  });
+});
+
+describe('soukan serve on the store (the default, what npm start runs)', () => {
+  it('first run imports the ECB history into an empty store; the next run serves the store', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'soukan-serve-home-'));
+    const env = { SOUKAN_HOME: home, SOUKAN_ECB_FILE: ECB };
+    const first = await serve([], env);
+    try {
+      expect(first.stderr()).toMatch(/is empty; importing the ECB euro reference rate history/);
+      const list = (await (await fetch(new URL('/api/list', first.url))).json()) as { provider: { kind: string; location: string }; series: unknown[] };
+      expect(list.provider.kind).toBe('store');
+      expect(list.provider.location).toContain(join(home, 'soukan.duckdb'));
+      expect(list.series).toHaveLength(41);
+    } finally {
+      await first.close();
+    }
+    const second = await serve([], { SOUKAN_HOME: home });
+    try {
+      expect(second.stderr()).toMatch(/serving the store .*\(41 series\)/);
+      expect((await fetch(new URL('/api/correlation?window=60', second.url))).status).toBe(200);
+    } finally {
+      await second.close();
+    }
   });
 });
 

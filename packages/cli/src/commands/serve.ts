@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { InputError, type ReadOptions } from '@soukan/data';
-import { MemoryProvider, startServer, type RunningServer } from '@soukan/server';
+import { InputError, storePath, type ReadOptions } from '@soukan/data';
+import { MemoryProvider, startServer, StoreProvider, type DataProvider, type RunningServer } from '@soukan/server';
 import type { Command } from 'commander';
 import { withDataOptions, type DataOptions } from '../load.js';
 import { intOption, numberOption } from '../options.js';
@@ -24,8 +24,9 @@ export function registerServe(program: Command): void {
     .command('serve')
     .summary('HTTP API and dashboard on 127.0.0.1')
     .description(
-      'Starts the JSON API (/api, described at /api/openapi.json) and the dashboard. Without --data it serves the ECB history\n' +
-        '(downloaded on first run, or $SOUKAN_ECB_FILE). Binds 127.0.0.1; another --host needs --token (or $SOUKAN_TOKEN).',
+      'Starts the JSON API (/api, described at /api/openapi.json) and the dashboard on the store (--store; on first run\n' +
+        'the ECB history is imported into it, from $SOUKAN_ECB_FILE or the ECB), or on --data files kept in memory.\n' +
+        'Binds 127.0.0.1; another --host needs --token (or $SOUKAN_TOKEN).',
     )
     .option('--host <address>', 'interface to bind; anything but loopback needs --token', '127.0.0.1')
     .option('--port <n>', `port (default ${DEFAULT_PORT}, or a free one when that is taken; 0 = any free port)`, intOption('--port', 0))
@@ -40,9 +41,11 @@ export function registerServe(program: Command): void {
     const token = opts.token ?? process.env.SOUKAN_TOKEN;
     const dataDir = opts.dataDir === undefined ? undefined : resolve(opts.dataDir);
     if (dataDir !== undefined && !existsSync(dataDir)) throw new InputError(`--data-dir: no such folder: ${opts.dataDir}`);
-    const data = new MemoryProvider();
     const fallbacks = process.env.SOUKAN_ECB_FALLBACK ? [process.env.SOUKAN_ECB_FALLBACK] : [];
+    let data: DataProvider;
     if (opts.data && opts.data.length > 0) {
+      const memory = new MemoryProvider();
+      data = memory;
       for (const f of opts.data) if (!existsSync(f)) throw new InputError(`no such file: ${f}`);
       log(`soukan: reading ${opts.data.length} file(s)…`);
       const readOpts: ReadOptions = {
@@ -56,17 +59,23 @@ export function registerServe(program: Command): void {
       };
       // One file at a time: files of different formats become different sources (ECB, HistData…).
       for (const f of opts.data) {
-        const r = await data.importFiles([f], readOpts);
+        const r = await memory.importFiles([f], readOpts);
         log(`soukan: ${basename(f)}: ${r.source}, ${r.series.length} series, ${r.added} new rows`);
       }
-    } else if (process.env.SOUKAN_ECB_FILE) {
-      const f = process.env.SOUKAN_ECB_FILE;
-      if (!existsSync(f)) throw new InputError(`SOUKAN_ECB_FILE points to a missing file: ${f}`);
-      await data.importFiles([f], { format: 'ecb' });
     } else {
-      log('soukan: loading the ECB euro reference rate history…');
-      const r = await data.refreshEcb({ log, fallbacks });
-      log(`soukan: ECB: ${r.series.length} series, ${r.added} daily rows`);
+      const path = resolve(opts.store ?? storePath());
+      data = new StoreProvider(path);
+      if (await data.isEmpty()) {
+        // First run: the store gets the ECB history.
+        const f = process.env.SOUKAN_ECB_FILE;
+        if (f && !existsSync(f)) throw new InputError(`SOUKAN_ECB_FILE points to a missing file: ${f}`);
+        log(`soukan: the store ${path} is empty; importing the ECB euro reference rate history…`);
+        const r = f ? await data.importFiles([f], { format: 'ecb' }) : await data.refreshEcb({ log, fallbacks });
+        log(`soukan: imported ${r.added.toLocaleString('en-US')} daily rates of ${r.series.length} series (${r.source}) into the store`);
+      } else {
+        const n = (await data.list()).length;
+        log(`soukan: serving the store ${path} (${n} series)`);
+      }
     }
     const common = {
       host: opts.host,

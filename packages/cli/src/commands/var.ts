@@ -1,4 +1,4 @@
-import { formatIsoTime, RISKMETRICS_LAMBDA_DAILY, type VarMethod } from '@soukan/core';
+import { formatIsoTime, RISKMETRICS_LAMBDA, type VarMethod } from '@soukan/core';
 import {
   cliFlag,
   confidenceList,
@@ -63,7 +63,7 @@ export function registerVar(program: Command): void {
     .option('--end <date>', 'use data at or before this date (YYYY-MM-DD)', dateOption('--end'))
     .option('--paths <n>', 'Monte Carlo scenarios', intOption('--paths', 100), 100_000)
     .option('--seed <n>', 'Monte Carlo seed (same seed, same result)', intOption('--seed', 0), 1)
-    .option('--lambda <λ>', 'EWMA decay', numberOption('--lambda', 0, 1), RISKMETRICS_LAMBDA_DAILY)
+    .option('--lambda <λ>', 'EWMA decay', numberOption('--lambda', 0, 1), RISKMETRICS_LAMBDA)
     .option('--account <ccy>', 'account currency for money amounts (default: the quote currency of one instrument, USD for a portfolio)')
     .option('--mean <m>', 'mean return of the normal, Cornish–Fisher and Monte Carlo models: sample (default) | zero (EWMA is always zero-mean)', choiceOption('--mean', ['sample', 'zero'] as const), 'sample')
     .option('--backtest', 'roll the VaR through the history and test its breaches (Kupiec, Christoffersen)')

@@ -1,4 +1,4 @@
-import { formatIsoTime, RISKMETRICS_LAMBDA_DAILY } from '@soukan/core';
+import { formatIsoTime, RISKMETRICS_LAMBDA } from '@soukan/core';
 import {
   cliFlag,
   DEFAULT_VOL_WINDOW,
@@ -44,7 +44,7 @@ export function registerVol(program: Command): void {
     .option('--end <date>', 'the window ends on or before this date (YYYY-MM-DD)', dateOption('--end'))
     .option('--zone <tz>', 'time zone of the hour-of-day table (IANA, e.g. Europe/London, Asia/Tokyo)', 'UTC')
     .option('--weeks <n>', 'weeks of history in the range tables', intOption('--weeks', 1), 10)
-    .option('--lambda <λ>', 'EWMA decay', numberOption('--lambda', 0, 1), RISKMETRICS_LAMBDA_DAILY)
+    .option('--lambda <λ>', 'EWMA decay', numberOption('--lambda', 0, 1), RISKMETRICS_LAMBDA)
     .option('--atr <n>', 'ATR period', intOption('--atr', 1), 14)
     .option('--horizon <n>', 'GARCH forecast steps (bars)', intOption('--horizon', 1), 10)
     .option('--periods-per-year <n>', 'annualisation: a number, "fx" (260 days × bars per day, default) or "observed" (from the data)')

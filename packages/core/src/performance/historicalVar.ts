@@ -1,3 +1,5 @@
+import { historicalFromSorted } from '../risk/historicalVaR.js';
+
 /** Historical Value-at-Risk and Expected Shortfall of one return series. */
 export interface HistoricalVar {
   /** Confidence level, e.g. 0.95. */
@@ -13,8 +15,11 @@ export interface HistoricalVar {
 }
 
 /**
- * Historical (empirical) VaR and ES of per-period returns. Sign convention:
- * losses are positive numbers, so ES ≥ VaR. Non-finite returns are skipped.
+ * Historical (empirical) VaR and ES of per-period returns, as the performance
+ * report states them. Sign convention: losses are positive numbers, so
+ * ES ≥ VaR. Non-finite returns are skipped (a report reads what is there);
+ * the measure itself is {@link historicalFromSorted} — the risk module's
+ * `historicalVaR` at one level, NumPy's `linear` quantile bit for bit.
  *
  * O(n log n).
  *
@@ -25,18 +30,6 @@ export interface HistoricalVar {
 export function historicalVar(returns: ArrayLike<number>, level = 0.95): HistoricalVar {
   const v: number[] = [];
   for (let i = 0; i < returns.length; i++) if (Number.isFinite(returns[i]!)) v.push(returns[i]!);
-  const n = v.length;
-  if (n === 0 || !(level > 0 && level < 1)) return { level, var: Number.NaN, es: Number.NaN, n };
-  const s = Float64Array.from(v).sort();
-  const h = (n - 1) * (1 - level);
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  const q = s[lo]! + (h - lo) * (s[hi]! - s[lo]!);
-  let sum = 0;
-  let k = 0;
-  for (let i = 0; i < n && s[i]! <= q; i++) {
-    sum += s[i]!;
-    k++;
-  }
-  return { level, var: -q, es: -sum / k, n };
+  const m = historicalFromSorted(Float64Array.from(v).sort(), level);
+  return { level, var: m.var, es: m.es, n: v.length };
 }

@@ -1,4 +1,4 @@
-import { chiSquareSurvival } from './chiSquare.js';
+import { chiSquareSurvival } from '../stats/chiSquareSurvival.js';
 
 /** A likelihood-ratio statistic and its asymptotic chi-square p-value. */
 export interface LikelihoodRatio {

@@ -1,6 +1,6 @@
 import { mean, normalQuantile, variance } from '../stats/index.js';
 import { nanMeasure } from './historicalVaR.js';
-import { shapeMoments } from './moments.js';
+import { shapeMoments } from '../stats/shapeMoments.js';
 import { normalPdf } from './normalVaR.js';
 import { validConfidence, type RiskMeasure } from './types.js';
 

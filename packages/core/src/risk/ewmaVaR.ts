@@ -1,4 +1,4 @@
-import { RISKMETRICS_LAMBDA_DAILY, ewmaVarianceInto } from '../volatility/ewma.js';
+import { RISKMETRICS_LAMBDA, ewmaVarianceInto } from '../volatility/ewma.js';
 import { normalRisk } from './normalVaR.js';
 import type { RiskMeasure } from './types.js';
 
@@ -20,6 +20,6 @@ export function ewmaVaR(
   opts: { readonly lambda?: number; readonly horizon?: number; readonly seed?: number } = {},
 ): RiskMeasure[] {
   const n = returns.length;
-  const v = n > 0 ? ewmaVarianceInto(returns, opts.lambda ?? RISKMETRICS_LAMBDA_DAILY, new Float64Array(n), opts.seed)[n - 1]! : Number.NaN;
+  const v = n > 0 ? ewmaVarianceInto(returns, opts.lambda ?? RISKMETRICS_LAMBDA, new Float64Array(n), opts.seed)[n - 1]! : Number.NaN;
   return normalRisk(0, Math.sqrt(v), confidences, opts.horizon ?? 1);
 }

@@ -1,7 +1,5 @@
 export * from './types.js';
 export * from './quantile.js';
-export * from './moments.js';
-export * from './chiSquare.js';
 export * from './historicalVaR.js';
 export * from './normalVaR.js';
 export * from './cornishFisherVaR.js';

@@ -2,7 +2,7 @@ import { cornishFisherVaR } from './cornishFisherVaR.js';
 import { historicalVaR } from './historicalVaR.js';
 import { normalVaR } from './normalVaR.js';
 import { DEFAULT_QUANTILE_METHOD, type QuantileMethod } from './quantile.js';
-import { RISKMETRICS_LAMBDA_DAILY, ewmaVarianceInto } from '../volatility/ewma.js';
+import { RISKMETRICS_LAMBDA, ewmaVarianceInto } from '../volatility/ewma.js';
 import { normalQuantile } from '../stats/index.js';
 import type { VarMethod } from './types.js';
 
@@ -35,7 +35,7 @@ export function rollingVaR(pnl: Float64Array, window: number, confidence: number
   if (!(window >= 2) || !Number.isInteger(window)) return out;
   const levels = [confidence];
   if (method === 'ewma') {
-    const v = ewmaVarianceInto(pnl, opts.lambda ?? RISKMETRICS_LAMBDA_DAILY, new Float64Array(n));
+    const v = ewmaVarianceInto(pnl, opts.lambda ?? RISKMETRICS_LAMBDA, new Float64Array(n));
     const z = confidence > 0 && confidence < 1 ? normalQuantile(confidence) : Number.NaN;
     for (let t = window; t < n; t++) out[t] = z * Math.sqrt(v[t - 1]!);
     return out;

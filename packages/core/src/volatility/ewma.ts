@@ -1,7 +1,21 @@
 import { estimateFromVariance, type VolatilityEstimate } from './types.js';
 
-/** RiskMetrics' decay factor for daily data (J.P. Morgan/Reuters, RiskMetrics Technical Document, 4th ed., 1996, §5.3). */
-export const RISKMETRICS_LAMBDA_DAILY = 0.94;
+/**
+ * RiskMetrics' decay factor λ for daily data (J.P. Morgan/Reuters, RiskMetrics —
+ * Technical Document, 4th ed., 1996, §5.3): the default of every EWMA in soukan
+ * (variance, volatility, VaR, correlation).
+ *
+ * @example RISKMETRICS_LAMBDA // 0.94
+ */
+export const RISKMETRICS_LAMBDA = 0.94;
+/**
+ * The same λ under its former name, kept so code written against it (other
+ * branches, users) still compiles.
+ *
+ * @deprecated use {@link RISKMETRICS_LAMBDA}.
+ * @example RISKMETRICS_LAMBDA_DAILY === RISKMETRICS_LAMBDA // true
+ */
+export const RISKMETRICS_LAMBDA_DAILY = RISKMETRICS_LAMBDA;
 /** RiskMetrics' decay factor for monthly data. */
 export const RISKMETRICS_LAMBDA_MONTHLY = 0.97;
 
@@ -41,7 +55,7 @@ export function ewmaVarianceInto(returns: Float64Array, lambda: number, out: Flo
  *
  * @example ewmaVolatility(dailyLogReturns, 260).annualised // next-day σ × √260
  */
-export function ewmaVolatility(returns: Float64Array, periodsPerYear: number, lambda = RISKMETRICS_LAMBDA_DAILY, seed?: number): VolatilityEstimate {
+export function ewmaVolatility(returns: Float64Array, periodsPerYear: number, lambda = RISKMETRICS_LAMBDA, seed?: number): VolatilityEstimate {
   const n = returns.length;
   if (n === 0) return estimateFromVariance(Number.NaN, periodsPerYear, 0);
   const v = ewmaVarianceInto(returns, lambda, new Float64Array(n), seed);

@@ -9,7 +9,7 @@ import {
   normalVaR,
   parseSymbol,
   pipSize,
-  RISKMETRICS_LAMBDA_DAILY,
+  RISKMETRICS_LAMBDA,
   riskInUnits,
   rollingVaR,
   varBacktest,
@@ -184,7 +184,7 @@ export function varQuery(market: Market, p: VarParams, label: ParamLabel = apiNa
   const methods = p.methods ?? [...VAR_METHODS];
   const horizon = p.horizon ?? 1;
   const window = p.window ?? DEFAULT_RISK_WINDOW;
-  const o: Settings = { horizon, mean: p.mean ?? 'sample', lambda: p.lambda ?? RISKMETRICS_LAMBDA_DAILY, paths: p.paths ?? 100_000, seed: p.seed ?? 1 };
+  const o: Settings = { horizon, mean: p.mean ?? 'sample', lambda: p.lambda ?? RISKMETRICS_LAMBDA, paths: p.paths ?? 100_000, seed: p.seed ?? 1 };
   let given = [...p.positions];
   if (given.length === 0) throw new InputError('give an instrument (soukan var EUR/USD) or positions (soukan var EUR/USD +100000 USD/JPY -50000)', { code: 'missing-param', params: { param: 'positions' } });
   const portfolio = given.length > 1;

@@ -13,7 +13,7 @@ import {
   pipSize,
   rangeProfile,
   resampleBars,
-  RISKMETRICS_LAMBDA_DAILY,
+  RISKMETRICS_LAMBDA,
   rogersSatchell,
   tzOffset,
   upperBound,
@@ -126,7 +126,7 @@ export function volatilityQuery(market: Market, p: VolatilityParams, label: Para
   const daily = market.frequency === 'daily';
   const zone = p.zone ?? 'UTC';
   const weeks = p.weeks ?? 10;
-  const lambda = p.lambda ?? RISKMETRICS_LAMBDA_DAILY;
+  const lambda = p.lambda ?? RISKMETRICS_LAMBDA;
   const atrPeriod = p.atr ?? 14;
   const window = p.window ?? DEFAULT_VOL_WINDOW;
   withParam(label('zone'), () => tzOffset(0, zone));

@@ -1,4 +1,3 @@
 export * from './paths.js';
 export * from './download.js';
 export * from './ecb.js';
-export * from './attribution.js';

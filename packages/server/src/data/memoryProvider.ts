@@ -1,6 +1,7 @@
 import { lowerBound, resampleBars, upperBound, type PriceSeries, type Timeframe } from '@soukan/core';
-import { ecbHistory, InputError, Market, readDataset, sourceAttribution, type Dataset } from '@soukan/data';
+import { ecbHistory, InputError, Market, readDataset, attributionOf, type Dataset } from '@soukan/data';
 import { mergeSeries } from './mergeSeries.js';
+import { renamed } from './renamed.js';
 import type { BarsResult, DataProvider, ImportOutcome, ImportRequest, MarketSnapshot, SeriesSummary } from './types.js';
 
 interface SourceData {
@@ -73,7 +74,7 @@ export class MemoryProvider implements DataProvider {
         label: `the ${name} data`,
         frequency: d.frequency,
         series,
-        about: { description: `${name} ${d.frequency} data (${series.length} quoted series)`, attribution: sourceAttribution(name) },
+        about: { description: `${name} ${d.frequency} data (${series.length} quoted series)`, attribution: attributionOf(name) },
       };
       this.snapshots.set(id, snap);
     }
@@ -105,8 +106,7 @@ export class MemoryProvider implements DataProvider {
     try {
       dataset = await readDataset(paths.length === 1 ? paths[0]! : [...paths], o);
     } catch (e) {
-      if (e instanceof InputError && o.names) throw renamed(e, paths, o.names);
-      throw e;
+      throw renamed(e, paths, o.names);
     }
     if (o.signal?.aborted) throw new InputError('import cancelled; nothing was changed', { code: 'import-cancelled' });
     o.onProgress?.({ phase: 'writing' });
@@ -166,12 +166,4 @@ function sliceTime(s: PriceSeries, from: number, to: number): PriceSeries {
   const b = Math.max(a, upperBound(s.time, to));
   const cut = (x?: Float64Array): Float64Array | undefined => x?.subarray(a, b);
   return { symbol: s.symbol, time: s.time.subarray(a, b), close: s.close.subarray(a, b), open: cut(s.open), high: cut(s.high), low: cut(s.low), volume: cut(s.volume) };
-}
-
-/** An error about a temporary upload path, reworded with the name the user uploaded. */
-function renamed(e: InputError, paths: readonly string[], names: readonly string[]): InputError {
-  let msg = e.message;
-  paths.forEach((p, i) => (msg = msg.split(p).join(names[i] ?? p)));
-  const file = e.file !== undefined ? (names[paths.indexOf(e.file)] ?? e.file) : undefined;
-  return new InputError(msg, { code: e.code, params: { ...e.params, ...(file !== undefined ? { file } : {}) } });
 }

@@ -39,10 +39,13 @@ export interface BarsResult {
 
 /** Where an import is. */
 export interface ImportProgress {
-  readonly phase: 'receiving' | 'reading' | 'writing' | 'done';
+  readonly phase: 'receiving' | 'reading' | 'writing' | 'committing' | 'done';
   readonly bytes?: number;
   readonly totalBytes?: number;
+  /** Lines (rows) read so far. */
   readonly rows?: number;
+  /** Share of the input read, 0…1, when known. */
+  readonly fraction?: number;
 }
 
 /** What an import did. */

@@ -89,7 +89,7 @@ export interface Job {
   kind: 'import' | 'upload' | 'ecb';
   state: 'queued' | 'running' | 'done' | 'failed';
   files: string[];
-  progress: { phase: 'receiving' | 'reading' | 'writing' | 'done'; bytes?: number; totalBytes?: number; rows?: number } | null;
+  progress: { phase: 'receiving' | 'reading' | 'writing' | 'committing' | 'done'; bytes?: number; totalBytes?: number; rows?: number; fraction?: number } | null;
   result: ImportOutcome | null;
   error: ApiErrorBody | null;
 }

@@ -312,6 +312,9 @@ export const en = {
 
   'exposure.ccyAmount': 'Amount',
   'app.series': '{n} quoted series',
+  'error.store-busy': 'Another soukan process is writing the store. Try again in {retryAfter} s.',
+  'data.phase.committing': 'Committing…',
+  'data.rows': '{n} rows read',
   'export.png': 'PNG',
   'export.csv': 'CSV',
   'export.json': 'JSON',

@@ -314,6 +314,9 @@ export const ja: Record<MessageKey, string> = {
 
   'exposure.ccyAmount': '数量',
   'app.series': '{n} 系列',
+  'error.store-busy': '別の soukan プロセスがストアに書き込み中です。{retryAfter} 秒後にもう一度お試しください。',
+  'data.phase.committing': '確定中…',
+  'data.rows': '{n} 行を読み込み',
   'export.png': 'PNG',
   'export.csv': 'CSV',
   'export.json': 'JSON',

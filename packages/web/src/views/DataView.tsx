@@ -36,10 +36,15 @@ function ProgressLine({ p, i18n }: { p: Progress; i18n: I18n }) {
   }
   const j = p.job;
   const phase = j.state === 'queued' ? t('data.phase.queued') : j.progress ? t(`data.phase.${j.progress.phase}`) : t('app.loading');
+  const f = j.progress?.fraction;
   return (
     <div className="progress" data-testid="import-progress">
-      {j.state !== 'done' && j.state !== 'failed' && <progress />}
-      <span>{phase}</span>
+      {j.state !== 'done' && j.state !== 'failed' && (f !== undefined ? <progress max={1} value={f} /> : <progress />)}
+      <span>
+        {phase}
+        {f !== undefined && j.state === 'running' ? ` ${i18n.pct(f, 0)}` : ''}
+        {j.progress?.rows ? ` · ${t('data.rows', { n: i18n.int(j.progress.rows) })}` : ''}
+      </span>
     </div>
   );
 }

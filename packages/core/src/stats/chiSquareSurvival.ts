@@ -1,4 +1,4 @@
-import { normalCdf } from '../stats/index.js';
+import { normalCdf } from './normalCdf.js';
 
 /**
  * Upper-tail probability P(X > x) of a chi-square variable with 1 or 2

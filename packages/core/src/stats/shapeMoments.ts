@@ -1,4 +1,4 @@
-import { mean } from '../stats/index.js';
+import { mean } from './mean.js';
 
 /** Sample skewness and excess kurtosis (population, "biased" moment ratios). */
 export interface ShapeMoments {
