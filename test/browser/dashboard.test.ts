@@ -383,3 +383,27 @@ describe('layout', () => {
     }
   });
 });
+
+describe('a server that needs a token', () => {
+  it('asks for the token, keeps it for the tab, and then shows the data', async () => {
+    const token = 'browser-test-token-0123456789';
+    const secured = await serve(['--data', ECB, '--token', token]);
+    const t = await launch({ locale: 'en-US' });
+    try {
+      await t.page.goto(secured.url);
+      await t.page.getByRole('dialog').waitFor();
+      await t.page.getByLabel('Token', { exact: true }).fill('wrong-token-wrong-token');
+      await t.page.getByRole('button', { name: 'Continue' }).click();
+      await t.page.getByRole('dialog').waitFor();
+      await t.page.getByLabel('Token', { exact: true }).fill(token);
+      await t.page.getByRole('button', { name: 'Continue' }).click();
+      await matrixRendered(t.page);
+      await shot(t.page, 'token-accepted');
+      await t.page.reload();
+      await matrixRendered(t.page);
+    } finally {
+      await t.close();
+      await secured.close();
+    }
+  });
+});
