@@ -1,15 +1,19 @@
 /**
  * The few DuckDB operations the store needs, on DuckDB's own Node binding
- * layer (`@duckdb/node-bindings`, the C API one function per call):
- * opening a file with lock conflicts turned into a sentence, running SQL,
- * reading small results as rows and DOUBLE columns straight into
+ * layer: opening a file with lock conflicts turned into a sentence, running
+ * SQL, reading small results as rows and DOUBLE columns straight into
  * `Float64Array`s, and feeding typed-array columns to queries through a
  * table function — one memory copy per column per 2048 rows.
  *
- * Why not `@duckdb/node-api`: loading its 181 modules costs ~150 ms of CPU
- * at every start, half the budget of `soukan bars` (300 ms); its vectors are
- * written and read one value at a time, and its appender spends ~1 s of
- * JS-thread time per 3 M rows before DuckDB stores anything.
+ * The dependency is `@duckdb/node-api` (pinned); this module calls the layer
+ * it is built on, `@duckdb/node-bindings` (the C API, one function per call),
+ * which node-api installs at the same version. Why not node-api's classes:
+ * loading its 181 modules costs ~150 ms of CPU at every start, half the
+ * budget of `soukan bars` (300 ms); its vectors are written and read one
+ * value at a time, and its appender spends ~1 s of JS-thread time per 3 M
+ * rows before DuckDB stores anything. (Declaring node-bindings directly
+ * breaks `npm ci` on registries that carry only this platform's binary
+ * package: npm then wants every optional platform package in the lock file.)
  */
 import type * as Bindings from '@duckdb/node-bindings';
 import { InputError } from '../errors.js';
