@@ -48,9 +48,7 @@ export const EChart = forwardRef<ChartHandle, EChartProps>(function EChart({ opt
   }, []);
 
   useEffect(() => {
-    performance.mark('soukan:chart-set');
     chart.current?.setOption(option, { notMerge: true, lazyUpdate: false });
-    performance.mark('soukan:chart-set-done');
   }, [option]);
 
   useImperativeHandle(ref, () => ({
