@@ -20,6 +20,8 @@ export interface ServeOptions extends Omit<AppOptions, 'executor' | 'allowedHost
   readonly workers?: number;
   /** Computations allowed to wait for a worker before 503 (default 32). */
   readonly queue?: number;
+  /** Compute the dashboard's first matrix right after start (default true). */
+  readonly warm?: boolean;
 }
 
 /** A listening server. */
@@ -80,6 +82,13 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   server.headersTimeout = 20_000;
   server.requestTimeout = 30 * 60_000;
   const shown = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  if (o.warm !== false) {
+    // Start the workers and compute the first page's matrix now, so the first visitor does not wait for it.
+    const headers: Record<string, string> = { Host: 'localhost', ...(o.token ? { Authorization: `Bearer ${o.token}` } : {}) };
+    void Promise.resolve(app.request('/api/meta', { headers }))
+      .then(() => app.request('/api/correlation?universe=majors&window=250&method=pearson&on=returns&order=given&align=inner', { headers }))
+      .catch(() => {});
+  }
   return {
     url: `http://${shown}:${addr.port}/`,
     host: addr.address,
