@@ -26,8 +26,12 @@ export function ensureNodeModules() {
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
-/** Compile the TypeScript packages (incremental; fast when nothing changed). */
+/**
+ * Compile the WebAssembly kernels (AssemblyScript, skipped when up to date)
+ * and the TypeScript packages (incremental; fast when nothing changed).
+ */
 export function build() {
+  run(process.execPath, [join(root, 'packages', 'wasm', 'build.mjs')]);
   run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'packages/cli']);
 }
 

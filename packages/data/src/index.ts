@@ -4,3 +4,4 @@ export * from './formats/index.js';
 export * from './market/index.js';
 export * from './fetch/index.js';
 export * from './analytics/index.js';
+export * from './parallel/index.js';

@@ -7,10 +7,26 @@ export { correlationConfidenceInterval, fisherStandardError, type Interval } fro
 export {
   correlationMatrix,
   DEFAULT_MIN_PERIODS,
+  finishCorrelation,
   type CorrelationMatrix,
   type CorrelationMatrixOptions,
   type MissingPolicy,
 } from './correlationMatrix.js';
+// Tile-level entry points of the matrix, for the parallel runner in @soukan/data.
+export {
+  CORRELATION_PHASES,
+  correlationPlanCost,
+  correlationTaskCount,
+  planCorrelation,
+  runCorrelationPlan,
+  runCorrelationTask,
+  TS_KERNELS,
+  type CorrelationKernels,
+  type CorrelationPhase,
+  type CorrelationPlan,
+  type PlanAllocator,
+  type PlanMode,
+} from './correlationPlan.js';
 export { rollingCorrelation } from './rollingCorrelation.js';
 export { ewmCorrelation, RISKMETRICS_LAMBDA } from './ewmCorrelation.js';
 export { ewmCorrelationZeroMean } from './ewmCorrelationZeroMean.js';
