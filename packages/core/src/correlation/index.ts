@@ -30,6 +30,9 @@ export {
 export { rollingCorrelation } from './rollingCorrelation.js';
 export { ewmCorrelation, RISKMETRICS_LAMBDA } from './ewmCorrelation.js';
 export { ewmCorrelationZeroMean } from './ewmCorrelationZeroMean.js';
+export { pairIndex, type AllPairsChunk, type AllPairsOutputOptions, type AllPairsResult } from './allPairsOutput.js';
+export { rollingCorrelationAllPairs, type RollingAllPairsOptions } from './rollingCorrelationAllPairs.js';
+export { ewmCorrelationAllPairs } from './ewmCorrelationAllPairs.js';
 export { averageLinkage } from './averageLinkage.js';
 export { clusterOrder } from './clusterOrder.js';
 export { correlationReport, type CorrelationReport, type CorrelationReportOptions } from './correlationReport.js';
