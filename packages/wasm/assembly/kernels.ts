@@ -112,34 +112,64 @@ export function gramTile(z: usize, m: i32, k: i32, out: usize, i0: i32, i1: i32,
 /**
  * For j in [j0, j1), i in [0, w): a[j*w + i] = Σ_q zt[idx[q]*w + i] and
  * b[j*w + i] = Σ_q zt[idx[q]*w + i]² over q in [ptr[j], ptr[j+1])
- * (overwritten); ptr and idx are i32 arrays.
+ * (overwritten); ptr and idx are i32 arrays. Eight columns (four f64x2
+ * accumulators each for a and b) are summed over the whole list in
+ * registers, so a and b are written once and the list's rows read once per
+ * column block; the summation order per element is the TypeScript kernel's.
  */
 export function listSums(zt: usize, w: i32, ptr: usize, idx: usize, j0: i32, j1: i32, a: usize, b: usize): void {
   const ws = (<usize>w) << 3;
   for (let j = j0; j < j1; j++) {
     const ao = a + <usize>j * ws;
     const bo = b + <usize>j * ws;
-    memory.fill(ao, 0, ws);
-    memory.fill(bo, 0, ws);
+    const q0 = load<i32>(ptr + ((<usize>j) << 2));
     const q1 = load<i32>(ptr + ((<usize>(j + 1)) << 2));
-    let q = load<i32>(ptr + ((<usize>j) << 2));
-    for (; q + 1 < q1; q += 2) {
-      const r0 = zt + <usize>load<i32>(idx + ((<usize>q) << 2)) * ws;
-      const r1 = zt + <usize>load<i32>(idx + ((<usize>(q + 1)) << 2)) * ws;
-      for (let o: usize = 0; o < ws; o += 16) {
-        const v0 = ld(r0 + o);
-        const v1 = ld(r1 + o);
-        v128.store(ao + o, f64x2.add(ld(ao + o), f64x2.add(v0, v1)));
-        v128.store(bo + o, f64x2.add(ld(bo + o), f64x2.add(f64x2.mul(v0, v0), f64x2.mul(v1, v1))));
+    let i = 0;
+    for (; i + 8 <= w; i += 8) {
+      const io = (<usize>i) << 3;
+      let a0 = f64x2.splat(0);
+      let a1 = f64x2.splat(0);
+      let a2 = f64x2.splat(0);
+      let a3 = f64x2.splat(0);
+      let b0 = f64x2.splat(0);
+      let b1 = f64x2.splat(0);
+      let b2 = f64x2.splat(0);
+      let b3 = f64x2.splat(0);
+      for (let q = q0; q < q1; q++) {
+        const r = zt + <usize>load<i32>(idx + ((<usize>q) << 2)) * ws + io;
+        const v0 = ld(r);
+        const v1 = ld(r + 16);
+        const v2 = ld(r + 32);
+        const v3 = ld(r + 48);
+        a0 = f64x2.add(a0, v0);
+        a1 = f64x2.add(a1, v1);
+        a2 = f64x2.add(a2, v2);
+        a3 = f64x2.add(a3, v3);
+        b0 = f64x2.add(b0, f64x2.mul(v0, v0));
+        b1 = f64x2.add(b1, f64x2.mul(v1, v1));
+        b2 = f64x2.add(b2, f64x2.mul(v2, v2));
+        b3 = f64x2.add(b3, f64x2.mul(v3, v3));
       }
+      v128.store(ao + io, a0);
+      v128.store(ao + io + 16, a1);
+      v128.store(ao + io + 32, a2);
+      v128.store(ao + io + 48, a3);
+      v128.store(bo + io, b0);
+      v128.store(bo + io + 16, b1);
+      v128.store(bo + io + 32, b2);
+      v128.store(bo + io + 48, b3);
     }
-    if (q < q1) {
-      const r0 = zt + <usize>load<i32>(idx + ((<usize>q) << 2)) * ws;
-      for (let o: usize = 0; o < ws; o += 16) {
-        const v0 = ld(r0 + o);
-        v128.store(ao + o, f64x2.add(ld(ao + o), v0));
-        v128.store(bo + o, f64x2.add(ld(bo + o), f64x2.mul(v0, v0)));
+    for (; i < w; i += 2) {
+      const io = (<usize>i) << 3;
+      let a0 = f64x2.splat(0);
+      let b0 = f64x2.splat(0);
+      for (let q = q0; q < q1; q++) {
+        const v0 = ld(zt + <usize>load<i32>(idx + ((<usize>q) << 2)) * ws + io);
+        a0 = f64x2.add(a0, v0);
+        b0 = f64x2.add(b0, f64x2.mul(v0, v0));
       }
+      v128.store(ao + io, a0);
+      v128.store(bo + io, b0);
     }
   }
 }

@@ -2,6 +2,7 @@ import { argsortInto, argsortWorkspace, type ArgsortWorkspace } from '../stats/a
 import { normalQuantile } from '../stats/normalQuantile.js';
 import { powerOfTwoScale } from '../stats/powerOfTwoScale.js';
 import { rankAverageInto } from '../stats/rankAverage.js';
+import { argsortRadixInto, radixWorkspace, type RadixWorkspace } from './argsortRadix.js';
 import { isConstant } from './checkLengths.js';
 import { fisherStandardError } from './correlationConfidenceInterval.js';
 import { GRAM_TILE, gramUpperTile } from './gramUpper.js';
@@ -145,8 +146,11 @@ export interface CorrelationPlan {
   /** Masked mode: list sums of z and z² (k × kp), see {@link listSums}. */
   readonly a: Float64Array;
   readonly b: Float64Array;
-  /** Masked mode: rows missing in both columns (upper triangle, k × k), or empty when `bits` is used. */
+  /** Masked mode: rows missing in both columns (upper triangle, k × k; filled by the list-sum tasks), or empty when `bits` is used. */
   readonly both: Int32Array;
+  /** Masked mode with `both`: the columns missing at each row (CSR by row, columns ascending). */
+  readonly atPtr: Int32Array;
+  readonly at: Int32Array;
   /** Masked mode, dense missingness: used-row bitsets (k × words). */
   readonly bits: Int32Array;
   readonly words: number;
@@ -232,11 +236,28 @@ export function planCorrelation(
         return copy;
       })
     : columns;
+  // One pass per column: finite mask, count, and an FNV-1a hash of the
+  // missing positions (the key that groups columns sharing a pattern).
   const mask = alloc.u8(k * rows);
+  const cnt = alloc.i32(k);
+  const hash = new Uint32Array(k);
   for (let j = 0; j < k; j++) {
     const c = columns[j]!;
     const o = j * rows;
-    for (let t = 0; t < rows; t++) mask[o + t] = Number.isFinite(c[t]!) ? 1 : 0;
+    let n = 0;
+    let h = 0x811c9dc5;
+    for (let t = 0; t < rows; t++) {
+      const v = c[t]!;
+      if (v - v === 0) {
+        mask[o + t] = 1;
+        n++;
+      } else {
+        h = Math.imul(h ^ (t & 0xffff), 0x01000193);
+        h = Math.imul(h ^ (t >>> 16), 0x01000193);
+      }
+    }
+    cnt[j] = n;
+    hash[j] = h;
   }
   if (missing === 'complete' && k > 1) {
     const all = new Uint8Array(rows).fill(1);
@@ -244,36 +265,28 @@ export function planCorrelation(
       const o = j * rows;
       for (let t = 0; t < rows; t++) all[t]! &= mask[o + t]!;
     }
-    for (let j = 0; j < k; j++) mask.set(all, j * rows);
-  }
-  const cnt = alloc.i32(k);
-  for (let j = 0; j < k; j++) {
-    let c = 0;
-    const o = j * rows;
-    for (let t = 0; t < rows; t++) c += mask[o + t]!;
-    cnt[j] = c;
+    let n = 0;
+    for (let t = 0; t < rows; t++) n += all[t]!;
+    for (let j = 0; j < k; j++) {
+      mask.set(all, j * rows);
+      cnt[j] = n;
+      hash[j] = 0;
+    }
   }
 
-  // Group columns by identical mask (FNV-1a over missing positions as key).
+  // Group columns by identical mask (hash, then an exact comparison).
   const group = alloc.i32(k);
   const firstOf: number[] = [];
   const byHash = new Map<number, number[]>();
   for (let j = 0; j < k; j++) {
     const o = j * rows;
-    let h = 0x811c9dc5;
-    for (let t = 0; t < rows; t++) {
-      if (mask[o + t] === 0) {
-        h = Math.imul(h ^ (t & 0xffff), 0x01000193);
-        h = Math.imul(h ^ (t >>> 16), 0x01000193);
-      }
-    }
-    h >>>= 0;
+    const h = hash[j]!;
     let g = -1;
     const cands = byHash.get(h);
     if (cands) {
       for (const gi of cands) {
         const f = firstOf[gi]! * rows;
-        let same = true;
+        let same = cnt[firstOf[gi]!] === cnt[j];
         for (let t = 0; t < rows && same; t++) same = mask[f + t] === mask[o + t];
         if (same) {
           g = gi;
@@ -310,6 +323,8 @@ export function planCorrelation(
   let lidx: Int32Array = none.i32;
   let lsub: Uint8Array = none.u8;
   let both: Int32Array = none.i32;
+  let atPtr: Int32Array = none.i32;
+  let at: Int32Array = none.i32;
   let bits: Int32Array = none.i32;
   let words = 0;
   if (mode === 'masked') {
@@ -322,41 +337,37 @@ export function planCorrelation(
       total += lsub[j] ? miss : cnt[j]!;
       lptr[j + 1] = total;
     }
+    // Each column's row list, and how many columns miss each row.
     lidx = alloc.i32(total);
+    const missAt = new Int32Array(rows + 1);
     for (let j = 0; j < k; j++) {
       const o = j * rows;
       const want = lsub[j] ? 0 : 1;
       let q = lptr[j]!;
-      for (let t = 0; t < rows; t++) if (mask[o + t] === want) lidx[q++] = t;
-    }
-    // Rows missing in both columns of a pair: by rows when missingness is
-    // sparse (Σ_t missing(t)² small), else by bitset intersection per pair.
-    const missAt = new Int32Array(rows + 1);
-    for (let j = 0; j < k; j++) {
-      const o = j * rows;
-      for (let t = 0; t < rows; t++) missAt[t + 1]! += 1 - mask[o + t]!;
+      for (let t = 0; t < rows; t++) {
+        const f = mask[o + t]!;
+        if (f === want) lidx[q++] = t;
+        missAt[t + 1]! += 1 - f;
+      }
     }
     let cost = 0;
     for (let t = 1; t <= rows; t++) {
       cost += missAt[t]! * missAt[t]!;
       missAt[t]! += missAt[t - 1]!;
     }
+    // Rows missing in both columns of a pair: counted along each row's list
+    // of missing columns (in the list-sum tasks) when missingness is sparse
+    // (Σ_t missing(t)² small); else by bitset intersection per cell.
     if (cost <= 8 * k * rows) {
-      // Columns missing at each row (CSR by row, columns ascending).
-      const fill = missAt.slice(0, rows);
-      const at = new Int32Array(missAt[rows]!);
+      atPtr = alloc.i32(rows + 1);
+      atPtr.set(missAt);
+      at = alloc.i32(missAt[rows]!);
+      const fill = missAt.subarray(0, rows);
       for (let j = 0; j < k; j++) {
         const o = j * rows;
         for (let t = 0; t < rows; t++) if (mask[o + t] === 0) at[fill[t]!++] = j;
       }
       both = alloc.i32(k * k);
-      for (let t = 0; t < rows; t++) {
-        const e = missAt[t + 1]!;
-        for (let u = missAt[t]!; u < e; u++) {
-          const o = at[u]! * k;
-          for (let v = u + 1; v < e; v++) both[o + at[v]!]!++;
-        }
-      }
     } else {
       words = (rows + 31) >>> 5;
       bits = alloc.i32(k * words);
@@ -381,15 +392,8 @@ export function planCorrelation(
     for (; tsk <= tasks; tsk++) cellRows[tsk] = k;
   }
 
+  // r, p, lo, hi are written for every cell by the cells tasks.
   const kk = k * k;
-  const r = alloc.f64(kk);
-  const p = alloc.f64(kk);
-  const lo = alloc.f64(kk);
-  const hi = alloc.f64(kk);
-  r.fill(NaN);
-  p.fill(NaN);
-  lo.fill(NaN);
-  hi.fill(NaN);
   return {
     k,
     rows,
@@ -418,17 +422,19 @@ export function planCorrelation(
     a: mode === 'masked' ? alloc.f64(k * kp) : none.f64,
     b: mode === 'masked' ? alloc.f64(k * kp) : none.f64,
     both,
+    atPtr,
+    at,
     bits,
     words,
     kv: method === 'kendall' ? alloc.f64(k * rows) : none.f64,
     kperm: method === 'kendall' ? alloc.i32(k * rows) : none.i32,
     ks: method === 'kendall' ? alloc.f64(k * rows) : none.f64,
     cellRows,
-    r,
+    r: alloc.f64(kk),
     n: alloc.f64(kk),
-    p,
-    lo,
-    hi,
+    p: alloc.f64(kk),
+    lo: alloc.f64(kk),
+    hi: alloc.f64(kk),
     why: alloc.u8(kk),
   };
 }
@@ -471,8 +477,12 @@ interface Scratch {
   readonly zbuf: Float64Array;
   readonly idx: Int32Array;
   readonly ws: ArgsortWorkspace;
+  rw: RadixWorkspace | null;
   readonly counts: KendallCounts;
 }
+
+/** From this many values the radix argsort beats the merge sort. */
+const RADIX_FROM = 1024;
 let scratch: Scratch | null = null;
 function scratchFor(rows: number): Scratch {
   if (scratch === null || scratch.rows < rows) {
@@ -485,6 +495,7 @@ function scratchFor(rows: number): Scratch {
       zbuf: new Float64Array(rows),
       idx: new Int32Array(rows),
       ws: argsortWorkspace(rows),
+      rw: null,
       counts: kendallCountsBuffer(),
     };
   }
@@ -521,17 +532,25 @@ function standardizeInto(v: Float64Array, m: number, z: Float64Array, off: numbe
 }
 
 function prepColumn(plan: CorrelationPlan, j: number, sc: Scratch): void {
-  const { rows, mask, m, kp } = plan;
+  const { rows, mask, m } = plan;
   const x = plan.cols[j]!;
   const o = j * rows;
   let c = 0;
   for (let t = 0; t < rows; t++) if (mask[o + t]) sc.xbuf[c++] = x[t]!;
   if (plan.method === 'kendall') {
-    argsortInto(sc.xbuf, c, sc.idx, sc.ws);
+    let keys: Float64Array;
+    if (c >= RADIX_FROM) {
+      sc.rw ??= radixWorkspace(sc.rows);
+      argsortRadixInto(sc.xbuf, c, sc.idx, sc.rw);
+      keys = sc.rw.keys;
+    } else {
+      argsortInto(sc.xbuf, c, sc.idx, sc.ws);
+      keys = sc.ws.keys;
+    }
     plan.kv.set(sc.xbuf.subarray(0, c), o);
     plan.kperm.set(sc.idx.subarray(0, c), o);
-    plan.ks.set(sc.ws.keys.subarray(0, c), o);
-    plan.ok[j] = c > 0 && sc.ws.keys[0] !== sc.ws.keys[c - 1] ? 1 : 0;
+    plan.ks.set(keys.subarray(0, c), o);
+    plan.ok[j] = c > 0 && keys[0] !== keys[c - 1] ? 1 : 0;
     return;
   }
   let ok: boolean;
@@ -542,8 +561,6 @@ function prepColumn(plan: CorrelationPlan, j: number, sc: Scratch): void {
   plan.ok[j] = ok ? 1 : 0;
   const z = plan.z;
   const zo = j * m;
-  const zt = plan.zt;
-  const masked = plan.mode === 'masked';
   let s = 0;
   let q = 0;
   if (plan.mode === 'gram') {
@@ -566,7 +583,6 @@ function prepColumn(plan: CorrelationPlan, j: number, sc: Scratch): void {
       u++;
     }
     z[zo + t] = v;
-    if (masked) zt[t * kp + j] = v;
     s += v;
     q += v * v;
   }
@@ -701,41 +717,54 @@ function cell(plan: CorrelationPlan, i: number, j: number, sc: Scratch): void {
 }
 
 function cellsTask(plan: CorrelationPlan, task: number): void {
-  const { k, method, significance } = plan;
+  const k = plan.k;
   const sc = scratchFor(plan.rows);
-  const h = significance ? normalQuantile(0.5 + plan.confidence / 2) : 0;
+  const h = plan.significance ? normalQuantile(0.5 + plan.confidence / 2) : 0;
   const i0 = plan.cellRows[task]!;
   const i1 = plan.cellRows[task + 1]!;
-  for (let i = i0; i < i1; i++) {
-    for (let j = i; j < k; j++) {
-      cell(plan, i, j, sc);
-      const a = i * k + j;
-      const b = j * k + i;
-      const why = plan.why[a]!;
-      if (why !== WHY_NONE) {
-        plan.r[a] = NaN;
-        plan.p[a] = NaN;
-      } else if (significance) {
-        const v = plan.r[a]!;
-        const cnt = plan.n[a]!;
-        if (method !== 'kendall') plan.p[a] = pearsonPValue(v, cnt);
-        const se = fisherStandardError(v, cnt, method);
-        let l = -1;
-        let u = 1;
-        if (se === se) {
-          const zr = Math.atanh(v);
-          l = Math.tanh(zr - h * se);
-          u = Math.tanh(zr + h * se);
-        }
-        plan.lo[a] = plan.lo[b] = l;
-        plan.hi[a] = plan.hi[b] = u;
-      } else plan.p[a] = NaN;
-      plan.r[b] = plan.r[a]!;
-      plan.n[b] = plan.n[a]!;
-      plan.p[b] = plan.p[a]!;
-      plan.why[b] = why;
+  // Blocks of 32 columns, so that the strided reads of the masked sums
+  // (a[j·kp + i] for consecutive j) stay in cache across the task's rows.
+  for (let jb = i0; jb < k; jb += 32) {
+    const je = Math.min(k, jb + 32);
+    for (let i = i0; i < i1 && i < je; i++) {
+      for (let j = i > jb ? i : jb; j < je; j++) {
+        cell(plan, i, j, sc);
+        finishCell(plan, i, j, h);
+      }
     }
   }
+}
+
+/** p-value and interval of cell (i, j), NaN where undefined; mirrored to (j, i). */
+function finishCell(plan: CorrelationPlan, i: number, j: number, h: number): void {
+  const { k, method } = plan;
+  const a = i * k + j;
+  const b = j * k + i;
+  const why = plan.why[a]!;
+  let l = NaN;
+  let u = NaN;
+  if (why !== WHY_NONE) {
+    plan.r[a] = NaN;
+    plan.p[a] = NaN;
+  } else if (plan.significance) {
+    const v = plan.r[a]!;
+    const cnt = plan.n[a]!;
+    if (method !== 'kendall') plan.p[a] = pearsonPValue(v, cnt);
+    const se = fisherStandardError(v, cnt, method);
+    l = -1;
+    u = 1;
+    if (se === se) {
+      const zr = Math.atanh(v);
+      l = Math.tanh(zr - h * se);
+      u = Math.tanh(zr + h * se);
+    }
+  } else plan.p[a] = NaN;
+  plan.lo[a] = plan.lo[b] = l;
+  plan.hi[a] = plan.hi[b] = u;
+  plan.r[b] = plan.r[a]!;
+  plan.n[b] = plan.n[a]!;
+  plan.p[b] = plan.p[a]!;
+  plan.why[b] = why;
 }
 
 /**
@@ -748,8 +777,17 @@ export function runCorrelationTask(plan: CorrelationPlan, phase: CorrelationPhas
   const { k } = plan;
   if (phase === 'prep') {
     const sc = scratchFor(plan.rows);
-    const j1 = Math.min(k, (index + 1) * COLUMN_CHUNK);
-    for (let j = index * COLUMN_CHUNK; j < j1; j++) prepColumn(plan, j, sc);
+    const j0 = index * COLUMN_CHUNK;
+    const j1 = Math.min(k, j0 + COLUMN_CHUNK);
+    for (let j = j0; j < j1; j++) prepColumn(plan, j, sc);
+    if (plan.mode === 'masked') {
+      // The chunk's columns into zt, row by row (contiguous writes).
+      const { zt, z, kp, m, rows } = plan;
+      for (let t = 0; t < rows; t++) {
+        const o = t * kp;
+        for (let j = j0; j < j1; j++) zt[o + j] = z[j * m + t]!;
+      }
+    }
     return;
   }
   if (phase === 'cells') {
@@ -774,7 +812,31 @@ export function runCorrelationTask(plan: CorrelationPlan, phase: CorrelationPhas
   }
   const c = index - nt;
   const j0 = c * COLUMN_CHUNK;
-  kernels.listSums(plan.zt, plan.kp, plan.lptr, plan.lidx, j0, Math.min(k, j0 + COLUMN_CHUNK), plan.a, plan.b);
+  const j1 = Math.min(k, j0 + COLUMN_CHUNK);
+  kernels.listSums(plan.zt, plan.kp, plan.lptr, plan.lidx, j0, j1, plan.a, plan.b);
+  if (plan.both.length > 0) coMissing(plan, j0, j1);
+}
+
+/** Rows missing in both j and i, for j in [j0, j1) and i > j, into plan.both[j·k + i]. */
+function coMissing(plan: CorrelationPlan, j0: number, j1: number): void {
+  const { k, rows, mask, both, atPtr, at, lptr, lidx, lsub } = plan;
+  for (let j = j0; j < j1; j++) {
+    const o = j * k;
+    const count = (t: number): void => {
+      const e = atPtr[t + 1]!;
+      for (let u = atPtr[t]!; u < e; u++) {
+        const i = at[u]!;
+        if (i > j) both[o + i]!++;
+      }
+    };
+    if (lsub[j]) {
+      const e = lptr[j + 1]!;
+      for (let q = lptr[j]!; q < e; q++) count(lidx[q]!);
+    } else {
+      const mo = j * rows;
+      for (let t = 0; t < rows; t++) if (mask[mo + t] === 0) count(t);
+    }
+  }
 }
 
 /**
