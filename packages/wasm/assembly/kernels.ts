@@ -173,3 +173,175 @@ export function listSums(zt: usize, w: i32, ptr: usize, idx: usize, j0: i32, j1:
     }
   }
 }
+
+/** Marker for windows the exact path must decide (ROLLING_EXACT in core). */
+const EXACT: f64 = 2;
+/** GUARD in core's rollingCorrelationAllPairs. */
+const GUARD: f64 = 1.0 / 64.0;
+
+@inline function finiteMask(v: v128): v128 {
+  // v − v is 0 for finite v, NaN for NaN and ±∞.
+  return f64x2.eq(f64x2.sub(v, v), f64x2.splat(0));
+}
+
+/**
+ * Rolling all-pairs correlation, rows [c0, c1), two pairs per f64x2: lane
+ * group g holds pairs (i, j) and (i, j + 1) with i = gi[g], j = gj[g]; the
+ * input X is series-major with stride len, followed by a zero series (so
+ * that j + 1 may be k), anchors[b·k + i] the shift of series i in block b
+ * (one padding value at the end). Per group: prefix sums (6 × f64x2) at
+ * pre + g·96, suffix sums of the previous block at suf + (g·W + s)·96.
+ * Output lane 0 (pair qi[g]) and, when valid[g], lane 1 (pair qi[g] + 1)
+ * go to out[q·rows + t − c0]. Exactly the TypeScript loop's arithmetic per
+ * lane (same order, same rounding: 1/n is correctly rounded either way);
+ * where it would cancel or overflow, EXACT is written. Returns a count > 0
+ * when any cell may hold EXACT (lane 1 of a single-pair group counts too).
+ */
+export function rollChunk(
+  X: usize,
+  len: i32,
+  k: i32,
+  W: i32,
+  need: f64,
+  anchors: usize,
+  groups: i32,
+  gi: usize,
+  gj: usize,
+  qi: usize,
+  valid: usize,
+  pre: usize,
+  suf: usize,
+  out: usize,
+  c0: i32,
+  c1: i32,
+): i32 {
+  const rows = c1 - c0;
+  const colBytes = (<usize>len) << 3;
+  const zero = f64x2.splat(0);
+  const one = f64x2.splat(1);
+  const guard = f64x2.splat(GUARD);
+  const needV = f64x2.splat(need);
+  const inf = f64x2.splat(Infinity);
+  const exactV = f64x2.splat(EXACT);
+  let exact = i64x2.splat(0);
+  for (let g = 0; g < groups; g++) {
+    const i = load<i32>(gi + ((<usize>g) << 2));
+    const j = load<i32>(gj + ((<usize>g) << 2));
+    const q = load<i32>(qi + ((<usize>g) << 2));
+    const two = load<i32>(valid + ((<usize>g) << 2)) != 0;
+    const xc = X + <usize>i * colBytes;
+    const yc0 = X + <usize>j * colBytes;
+    const yc1 = yc0 + colBytes;
+    const po = pre + <usize>g * 96;
+    const so = suf + <usize>g * <usize>W * 96;
+    let n = v128.load(po);
+    let s1 = v128.load(po, 16);
+    let s2 = v128.load(po, 32);
+    let s11 = v128.load(po, 48);
+    let s22 = v128.load(po, 64);
+    let s12 = v128.load(po, 80);
+    let b = c0 / W;
+    let r = c0 - b * W;
+    let ab = anchors + ((<usize>(b * k)) << 3);
+    let ki = f64x2.splat(load<f64>(ab + ((<usize>i) << 3)));
+    let kj = v128.load(ab + ((<usize>j) << 3));
+    const o0 = out + ((<usize>q * <usize>rows) << 3);
+    const o1 = o0 + ((<usize>rows) << 3);
+    for (let t = c0; t < c1; t++, r++) {
+      if (r == W) {
+        r = 0;
+        b++;
+      }
+      if (r == 0) {
+        ab = anchors + ((<usize>(b * k)) << 3);
+        ki = f64x2.splat(load<f64>(ab + ((<usize>i) << 3)));
+        kj = v128.load(ab + ((<usize>j) << 3));
+        n = zero;
+        s1 = zero;
+        s2 = zero;
+        s11 = zero;
+        s22 = zero;
+        s12 = zero;
+        if (t > 0) {
+          for (let s = W - 1; s >= 1; s--) {
+            const to = (<usize>(t - W + s)) << 3;
+            const xv = f64x2.splat(load<f64>(xc + to));
+            const yv = f64x2.replace_lane(f64x2.splat(load<f64>(yc0 + to)), 1, load<f64>(yc1 + to));
+            const m = v128.and(finiteMask(xv), finiteMask(yv));
+            const a = v128.and(f64x2.sub(xv, ki), m);
+            const v = v128.and(f64x2.sub(yv, kj), m);
+            n = f64x2.add(n, v128.and(one, m));
+            s1 = f64x2.add(s1, a);
+            s2 = f64x2.add(s2, v);
+            s11 = f64x2.add(s11, f64x2.mul(a, a));
+            s22 = f64x2.add(s22, f64x2.mul(v, v));
+            s12 = f64x2.add(s12, f64x2.mul(a, v));
+            const d = so + <usize>s * 96;
+            v128.store(d, n);
+            v128.store(d, s1, 16);
+            v128.store(d, s2, 32);
+            v128.store(d, s11, 48);
+            v128.store(d, s22, 64);
+            v128.store(d, s12, 80);
+          }
+          n = zero;
+          s1 = zero;
+          s2 = zero;
+          s11 = zero;
+          s22 = zero;
+          s12 = zero;
+        }
+      }
+      const to = (<usize>t) << 3;
+      const xv = f64x2.splat(load<f64>(xc + to));
+      const yv = f64x2.replace_lane(f64x2.splat(load<f64>(yc0 + to)), 1, load<f64>(yc1 + to));
+      const m = v128.and(finiteMask(xv), finiteMask(yv));
+      const a = v128.and(f64x2.sub(xv, ki), m);
+      const v = v128.and(f64x2.sub(yv, kj), m);
+      n = f64x2.add(n, v128.and(one, m));
+      s1 = f64x2.add(s1, a);
+      s2 = f64x2.add(s2, v);
+      s11 = f64x2.add(s11, f64x2.mul(a, a));
+      s22 = f64x2.add(s22, f64x2.mul(v, v));
+      s12 = f64x2.add(s12, f64x2.mul(a, v));
+      let wn = n;
+      let w1 = s1;
+      let w2 = s2;
+      let w11 = s11;
+      let w22 = s22;
+      let w12 = s12;
+      if (t >= W && r + 1 < W) {
+        const d = so + <usize>(r + 1) * 96;
+        wn = f64x2.add(wn, v128.load(d));
+        w1 = f64x2.add(w1, v128.load(d, 16));
+        w2 = f64x2.add(w2, v128.load(d, 32));
+        w11 = f64x2.add(w11, v128.load(d, 48));
+        w22 = f64x2.add(w22, v128.load(d, 64));
+        w12 = f64x2.add(w12, v128.load(d, 80));
+      }
+      const inv = f64x2.div(one, wn);
+      const v1 = f64x2.sub(w11, f64x2.mul(f64x2.mul(w1, w1), inv));
+      const v2 = f64x2.sub(w22, f64x2.mul(f64x2.mul(w2, w2), inv));
+      const dd = f64x2.mul(v1, v2);
+      let rho = f64x2.div(f64x2.sub(w12, f64x2.mul(f64x2.mul(w1, w2), inv)), f64x2.sqrt(dd));
+      rho = f64x2.pmax(f64x2.pmin(rho, one), f64x2.neg(one));
+      const ok = v128.and(v128.and(f64x2.gt(v1, f64x2.mul(w11, guard)), f64x2.gt(v2, f64x2.mul(w22, guard))), f64x2.lt(dd, inf));
+      const enough = f64x2.ge(wn, needV);
+      // Count EXACT lanes (all-ones masks are −1 as i64).
+      exact = i64x2.sub(exact, v128.andnot(enough, ok));
+      rho = v128.bitselect(rho, exactV, ok);
+      rho = v128.bitselect(rho, f64x2.splat(NaN), enough);
+      store<f64>(o0 + ((<usize>(t - c0)) << 3), f64x2.extract_lane(rho, 0));
+      if (two) store<f64>(o1 + ((<usize>(t - c0)) << 3), f64x2.extract_lane(rho, 1));
+    }
+    v128.store(po, n);
+    v128.store(po, s1, 16);
+    v128.store(po, s2, 32);
+    v128.store(po, s11, 48);
+    v128.store(po, s22, 64);
+    v128.store(po, s12, 80);
+  }
+  // Lane 1 of single-pair groups may count cells that are never written:
+  // callers treat the count as "some", not "how many".
+  return <i32>(i64x2.extract_lane(exact, 0) + i64x2.extract_lane(exact, 1));
+}

@@ -3,8 +3,8 @@
  * times from `start`, for pairs `pairStart … pairStart + pairs − 1` (all
  * pairs, unless the pair state would not fit in memory and the pairs are
  * processed in groups — then each group streams its own chunks, group after
- * group). `rho[r * pairs + q]` is the correlation of pair `pairStart + q` at
- * time `start + r`.
+ * group). Pair-major: `rho[q * rows + r]` is the correlation of pair
+ * `pairStart + q` at time `start + r`.
  *
  * The buffer is reused for the next chunk: copy what you keep.
  */
@@ -66,7 +66,7 @@ export function pairIndex(i: number, j: number, k: number): number {
  */
 export class AllPairsSink {
   readonly result: AllPairsResult;
-  /** Current chunk, rows × group size; the kernel writes `buf[row * pairs + q]`. */
+  /** Current chunk, pair-major; the kernel writes `buf[q * rows + row]` (rows of the chunk being filled). */
   readonly buf: Float64Array;
   readonly chunkRows: number;
   private readonly onChunk: ((c: AllPairsChunk) => void) | undefined;
@@ -117,32 +117,29 @@ export class AllPairsSink {
     this.pairs = count;
   }
 
-  /** Hands on rows `start … start + rows − 1` held in `buf`. */
-  flush(start: number, rows: number): void {
-    const { buf, pairs, pairStart } = this;
+  /** Hands on rows `start … start + rows − 1` held (pair-major) in `buf`, or in `src`. */
+  flush(start: number, rows: number, src?: Float64Array): void {
+    const { pairs, pairStart } = this;
+    const buf = src ?? this.buf;
     const { series, averageCount } = this.result;
     for (let q = 0; q < pairs; q++) {
       const s = series[pairStart + q];
-      if (s) for (let r = 0; r < rows; r++) s[start + r] = buf[r * pairs + q]!;
+      if (s) s.set(buf.subarray(q * rows, (q + 1) * rows), start);
     }
     const sum = this.sum;
     if (sum && averageCount) {
-      for (let r = 0; r < rows; r++) {
-        let a = 0;
-        let c = 0;
-        const o = r * pairs;
-        for (let q = 0; q < pairs; q++) {
-          const v = buf[o + q]!;
+      for (let q = 0; q < pairs; q++) {
+        const o = q * rows - start;
+        for (let t = start; t < start + rows; t++) {
+          const v = buf[o + t]!;
           if (v === v) {
-            a += v;
-            c++;
+            sum[t]! += v;
+            averageCount[t]!++;
           }
         }
-        sum[start + r]! += a;
-        averageCount[start + r]! += c;
       }
     }
-    this.onChunk?.({ start, rows, pairStart, pairs, rho: rows * pairs === buf.length ? buf : buf.subarray(0, rows * pairs) });
+    if (this.onChunk) this.onChunk({ start, rows, pairStart, pairs, rho: rows * pairs === buf.length ? buf : buf.subarray(0, rows * pairs) });
   }
 
   /** Completes the average. */

@@ -62,7 +62,6 @@ export function ewmCorrelationAllPairs(
       val[i] = v;
       fin[i] = v - v === 0 ? 1 : 0;
     }
-    const out = row * P;
     for (let q = 0; q < P; q++) {
       const i = pairI[q]!;
       const j = pairJ[q]!;
@@ -95,14 +94,17 @@ export function ewmCorrelationAllPairs(
         mx[q] = ax = xi;
         my[q] = yi;
       }
-      if (ax !== ax) buf[out + q] = NaN;
+      const at = q * chunkRows + row;
+      if (ax !== ax) buf[at] = NaN;
       else {
         const den = Math.sqrt(cxx[q]!) * Math.sqrt(cyy[q]!);
         const v = cxy[q]! / den;
-        buf[out + q] = den > 0 ? (v > 1 ? 1 : v < -1 ? -1 : v) : NaN;
+        buf[at] = den > 0 ? (v > 1 ? 1 : v < -1 ? -1 : v) : NaN;
       }
     }
     if (++row === chunkRows || t === len - 1) {
+      // The last chunk may be short: close up its pair-major rows.
+      if (row < chunkRows) for (let q = 1; q < P; q++) buf.copyWithin(q * row, q * chunkRows, q * chunkRows + row);
       sink.flush(chunkStart, row);
       chunkStart = t + 1;
       row = 0;

@@ -31,7 +31,7 @@ export { rollingCorrelation } from './rollingCorrelation.js';
 export { ewmCorrelation, RISKMETRICS_LAMBDA } from './ewmCorrelation.js';
 export { ewmCorrelationZeroMean } from './ewmCorrelationZeroMean.js';
 export { pairIndex, type AllPairsChunk, type AllPairsOutputOptions, type AllPairsResult } from './allPairsOutput.js';
-export { rollingCorrelationAllPairs, type RollingAllPairsOptions } from './rollingCorrelationAllPairs.js';
+export { ROLLING_EXACT, rollingCorrelationAllPairs, type RollingAllPairsOptions, type RollingKernel } from './rollingCorrelationAllPairs.js';
 export { ewmCorrelationAllPairs } from './ewmCorrelationAllPairs.js';
 export { averageLinkage } from './averageLinkage.js';
 export { clusterOrder } from './clusterOrder.js';

@@ -10,6 +10,55 @@ export interface RollingAllPairsOptions extends AllPairsOutputOptions {
    * processed in groups, each streaming its own chunks.
    */
   readonly stateBytes?: number;
+  /**
+   * A faster implementation of the per-chunk sums (the WebAssembly SIMD
+   * kernel of `@soukan/data`, `wasmRollingKernel()`); the TypeScript loop
+   * is the reference and the fallback. Results are the same to the bit.
+   */
+  readonly kernel?: RollingKernel;
+}
+
+/**
+ * Marker a {@link RollingKernel} writes where a window fails the
+ * cancellation test (see GUARD) or its product overflows: the caller then
+ * decides with the exact path. Not a correlation (those are in [−1, 1]).
+ *
+ * @internal exported for the WebAssembly kernel in @soukan/data; not a stable API.
+ */
+export const ROLLING_EXACT = 2;
+
+/**
+ * The fast path of {@link rollingCorrelationAllPairs} for one group of
+ * pairs: the same block prefix/suffix sums and formula as the TypeScript
+ * loop, writing {@link ROLLING_EXACT} where the exact path must decide.
+ *
+ * @internal exported for the WebAssembly kernel in @soukan/data; not a stable API.
+ */
+export interface RollingKernel {
+  /**
+   * Prepares for pairs `pairI/pairJ[g0…g1)` of `columns` (window `W`, at
+   * least `need` complete pairs, `anchors[b·k + i]` the shift of series i in
+   * block b, `recip[c] = 1/c`). Returns false when it cannot take this job.
+   */
+  begin(
+    columns: readonly ArrayLike<number>[],
+    W: number,
+    need: number,
+    anchors: Float64Array,
+    recip: Float64Array,
+    pairI: Int32Array,
+    pairJ: Int32Array,
+    g0: number,
+    g1: number,
+  ): boolean;
+  /**
+   * Rows [c0, c1): ρ pair-major (`rho[q·(c1−c0) + t−c0]`, in memory the
+   * kernel owns, valid until its next call), and whether any cell may hold
+   * ROLLING_EXACT.
+   */
+  chunk(c0: number, c1: number): { readonly rho: Float64Array; readonly exact: boolean };
+  /** Releases what `begin` took. */
+  end(): void;
 }
 
 /**
@@ -50,7 +99,8 @@ const GUARD = 1 / 64;
  * sums are formed at the scale of the spread, not the level; co-moments come
  * from the shifted sums (Σu² − (Σu)²/n …), with an exact two-pass
  * recomputation where that would cancel (see GUARD). Constant windows are
- * detected exactly from the position of each series' last change.
+ * detected exactly (they always fail that cancellation test; then the
+ * position of each series' last change decides).
  *
  * Complexity: O(length · k²) time; memory O(k² · window) for the suffix
  * sums (1.9 MB for 8 series and a 1,440-row window; see `stateBytes`) plus
@@ -92,20 +142,22 @@ export function rollingCorrelationAllPairs(
   const buf = sink.buf;
   const chunkRows = sink.chunkRows;
 
-  // Anchors per block and series: the median of the previous block's finite
-  // values (block 0: its own), robust to a spike that a mean would follow.
+  // Anchors per block and series: the median of (up to 65 evenly spaced of)
+  // the previous block's finite values — block 0: its own — robust to a
+  // spike that a mean would follow.
   const blocks = Math.ceil(len / W);
   const anchors = new Float64Array(blocks * k);
   {
-    const scratch = new Float64Array(Math.min(W, len));
+    const scratch = new Float64Array(65);
     for (let i = 0; i < k; i++) {
       const c = columns[i]!;
       let prev = 0;
       for (let b = 0; b < blocks; b++) {
         const from = (b > 0 ? b - 1 : 0) * W;
         const to = Math.min(from + W, len);
+        const step = Math.max(1, Math.floor((to - from) / 64));
         let n = 0;
-        for (let q = from; q < to; q++) {
+        for (let q = from; q < to && n < 65; q += step) {
           const v = c[q]!;
           if (v - v === 0) scratch[n++] = v;
         }
@@ -119,6 +171,9 @@ export function rollingCorrelationAllPairs(
   // iff chg < s, chg being the row of the finite value before i's latest
   // change; chgAt holds it per series for the rows of the current chunk.
   const chgAt = new Float64Array(k * chunkRows);
+  // 1/n for the counts a window can hold (a load instead of a division).
+  const recip = new Float64Array(W + 1);
+  for (let c = 1; c <= W; c++) recip[c] = 1 / c;
   const chg = new Float64Array(k);
   const lastVal = new Float64Array(k);
   const lastRow = new Float64Array(k);
@@ -130,14 +185,10 @@ export function rollingCorrelationAllPairs(
     // Per pair: running prefix sums of the current block (n, Σu, Σv, Σu², Σv², Σuv)…
     const pre = new Float64Array(Pg * 6);
     // …and suffix sums of the previous block, pair q's row s (1 ≤ s < W) at q·W + s.
-    const suffix: Suffix = {
-      n: new Float64Array(W * Pg),
-      x: new Float64Array(W * Pg),
-      y: new Float64Array(W * Pg),
-      xx: new Float64Array(W * Pg),
-      yy: new Float64Array(W * Pg),
-      xy: new Float64Array(W * Pg),
-    };
+    const kernel = options.kernel;
+    const useKernel = kernel !== undefined && kernel.begin(columns, W, need, anchors, recip, pairI, pairJ, g0, g1);
+    // Suffix sums of the previous block: pair q's row s (1 ≤ s < W) at 6·(q·W + s).
+    const suffix = new Float64Array(useKernel ? 0 : W * Pg * 6);
     chg.fill(-1);
     lastVal.fill(NaN);
     lastRow.fill(-1);
@@ -163,31 +214,45 @@ export function rollingCorrelationAllPairs(
         lastVal[i] = lv;
         lastRow[i] = lr;
       }
-      for (let q = 0; q < Pg; q++) {
-        const i = pairI[g0 + q]!;
-        const j = pairJ[g0 + q]!;
-        rollPairChunk(columns[i]!, columns[j]!, i, j, k, W, need, anchors, chgAt, chunkRows, c0, c1, pre, q, suffix, buf, Pg);
+      let out = buf;
+      if (useKernel) {
+        const rows = c1 - c0;
+        const res = kernel!.chunk(c0, c1);
+        out = res.rho;
+        if (res.exact) {
+          // The windows the kernel left to the exact path.
+          for (let q = 0; q < Pg; q++) {
+            const i = pairI[g0 + q]!;
+            const j = pairJ[g0 + q]!;
+            const o = q * rows - c0;
+            for (let t = c0; t < c1; t++) {
+              if (out[o + t] !== ROLLING_EXACT) continue;
+              const start = t - W + 1 > 0 ? t - W + 1 : 0;
+              const oi = i * chunkRows - c0;
+              const oj = j * chunkRows - c0;
+              const rho = chgAt[oi + t]! < start || chgAt[oj + t]! < start ? NaN : exactWindow(columns[i]!, columns[j]!, start, t);
+              out[o + t] = rho > 1 ? 1 : rho < -1 ? -1 : rho;
+            }
+          }
+        }
+      } else {
+        for (let q = 0; q < Pg; q++) {
+          const i = pairI[g0 + q]!;
+          const j = pairJ[g0 + q]!;
+          rollPairChunk(columns[i]!, columns[j]!, i, j, k, W, need, anchors, chgAt, chunkRows, c0, c1, pre, q, suffix, recip, buf);
+        }
       }
-      sink.flush(c0, c1 - c0);
+      sink.flush(c0, c1 - c0, out);
     }
+    if (useKernel) kernel!.end();
   }
   return sink.finish();
-}
-
-/** Suffix sums of the previous block for each pair of a group (pair q's row s at q·W + s). */
-interface Suffix {
-  readonly n: Float64Array;
-  readonly x: Float64Array;
-  readonly y: Float64Array;
-  readonly xx: Float64Array;
-  readonly yy: Float64Array;
-  readonly xy: Float64Array;
 }
 
 /**
  * One pair over rows [c0, c1): the kernel of rollingCorrelationAllPairs,
  * kept small so that V8 optimises it as a unit. `pre[6q…6q+5]` carries the
- * pair's prefix sums from chunk to chunk; output goes to `buf[(t−c0)·Pg + q]`.
+ * pair's prefix sums from chunk to chunk; output goes to `buf[q·(c1−c0) + t−c0]`.
  */
 function rollPairChunk(
   x: ArrayLike<number>,
@@ -204,14 +269,14 @@ function rollPairChunk(
   c1: number,
   pre: Float64Array,
   q: number,
-  suffix: Suffix,
+  suffix: Float64Array,
+  recip: Float64Array,
   buf: Float64Array,
-  Pg: number,
 ): void {
-  const { n: sn, x: sx, y: sy, xx: sxx, yy: syy, xy: sxy } = suffix;
   const oi = i * chunkRows - c0;
   const oj = j * chunkRows - c0;
-  const qs = q * W;
+  const qs = q * W * 6;
+  const ob = q * (c1 - c0) - c0;
   let n = pre[q * 6]!;
   let s1 = pre[q * 6 + 1]!;
   let s2 = pre[q * 6 + 2]!;
@@ -246,12 +311,13 @@ function rollPairChunk(
             s22 += v * v;
             s12 += a * v;
           }
-          sn[qs + s] = n;
-          sx[qs + s] = s1;
-          sy[qs + s] = s2;
-          sxx[qs + s] = s11;
-          syy[qs + s] = s22;
-          sxy[qs + s] = s12;
+          const o = qs + s * 6;
+          suffix[o] = n;
+          suffix[o + 1] = s1;
+          suffix[o + 2] = s2;
+          suffix[o + 3] = s11;
+          suffix[o + 4] = s22;
+          suffix[o + 5] = s12;
         }
         n = s1 = s2 = s11 = s22 = s12 = 0;
       }
@@ -275,27 +341,33 @@ function rollPairChunk(
     let w22 = s22;
     let w12 = s12;
     if (t >= W && r + 1 < W) {
-      const so = qs + r + 1;
-      wn += sn[so]!;
-      w1 += sx[so]!;
-      w2 += sy[so]!;
-      w11 += sxx[so]!;
-      w22 += syy[so]!;
-      w12 += sxy[so]!;
+      const so = qs + (r + 1) * 6;
+      wn += suffix[so]!;
+      w1 += suffix[so + 1]!;
+      w2 += suffix[so + 2]!;
+      w11 += suffix[so + 3]!;
+      w22 += suffix[so + 4]!;
+      w12 += suffix[so + 5]!;
     }
     let rho = NaN;
-    const start = t - W + 1 > 0 ? t - W + 1 : 0;
-    if (wn >= need && chgAt[oi + t]! >= start && chgAt[oj + t]! >= start) {
-      const inv = 1 / wn;
+    if (wn >= need) {
+      const inv = recip[wn]!;
       const v1 = w11 - w1 * w1 * inv;
       const v2 = w22 - w2 * w2 * inv;
-      if (v1 > w11 * GUARD && v2 > w22 * GUARD) {
-        const d = v1 * v2;
-        rho = (w12 - w1 * w2 * inv) / (d < Infinity ? Math.sqrt(d) : Math.sqrt(v1) * Math.sqrt(v2));
-      } else rho = exactWindow(x, y, start, t);
+      const d = v1 * v2;
+      if (v1 > w11 * GUARD && v2 > w22 * GUARD && d < Infinity) {
+        rho = (w12 - w1 * w2 * inv) / Math.sqrt(d);
+      } else {
+        // A constant series gives v ≈ rounding noise, so it always lands
+        // here: NaN when it is constant on its own finite values (exact,
+        // O(1)), else the exact two-pass decides (also for squares so large
+        // that their product overflows).
+        const start = t - W + 1 > 0 ? t - W + 1 : 0;
+        rho = chgAt[oi + t]! < start || chgAt[oj + t]! < start ? NaN : exactWindow(x, y, start, t);
+      }
       rho = rho > 1 ? 1 : rho < -1 ? -1 : rho;
     }
-    buf[(t - c0) * Pg + q] = rho;
+    buf[ob + t] = rho;
   }
   pre[q * 6] = n;
   pre[q * 6 + 1] = s1;

@@ -105,7 +105,7 @@ describe('rollingCorrelationAllPairs — every pair equals rollingCorrelation an
             const i = [0, 0, 1][p]!;
             const j = [1, 2, 2][p]!;
             const want = refPearson(cols[i]!.subarray(t - w + 1, t + 1), cols[j]!.subarray(t - w + 1, t + 1));
-            worstErr = Math.max(worstErr, Math.abs(ch.rho[(t - ch.start) * ch.pairs + p]! - want));
+            worstErr = Math.max(worstErr, Math.abs(ch.rho[p * ch.rows + (t - ch.start)]! - want));
           }
         }
       },
@@ -138,7 +138,7 @@ describe('all-pairs output: chunks, kept series, average, pair groups', () => {
       onChunk: (c) => {
         calls++;
         expect(c.rows).toBeLessThanOrEqual(128);
-        for (let r = 0; r < c.rows; r++) for (let q = 0; q < c.pairs; q++) seen[c.pairStart + q]![c.start + r] = c.rho[r * c.pairs + q]!;
+        for (let r = 0; r < c.rows; r++) for (let q = 0; q < c.pairs; q++) seen[c.pairStart + q]![c.start + r] = c.rho[q * c.rows + r]!;
       },
     });
     expect(calls).toBe(Math.ceil(1000 / 128));
@@ -193,7 +193,7 @@ describe('ewmCorrelationAllPairs — every pair equals ewmCorrelation (itself te
     const res = ewmCorrelationAllPairs(cols, 0.9, {
       chunkRows: 64,
       onChunk: (c) => {
-        for (let r = 0; r < c.rows; r++) for (let q = 0; q < c.pairs; q++) expect(c.rho[r * c.pairs + q]).toBe(full.series[q]![c.start + r]);
+        for (let r = 0; r < c.rows; r++) for (let q = 0; q < c.pairs; q++) expect(c.rho[q * c.rows + r]).toBe(full.series[q]![c.start + r]);
         rows += c.rows;
       },
     });

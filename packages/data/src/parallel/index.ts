@@ -8,3 +8,4 @@ export {
   type ParallelRunInfo,
 } from './correlationMatrixParallel.js';
 export { WasmKernels, wasmKernelModule, wasmKernels, wasmKernelUnavailableReason, type WasmModule } from './wasmKernels.js';
+export { WasmRollingKernel, wasmRollingKernel } from './wasmRollingKernel.js';
