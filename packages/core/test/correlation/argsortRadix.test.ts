@@ -54,3 +54,23 @@ describe('kendallTauB on the radix path (n ≥ 1,024) equals the O(n²) referenc
     expect(Math.abs(got.p / want.p - 1)).toBeLessThan(1e-9);
   });
 });
+
+describe('kendallCountsRanked (Fenwick tree) equals kendallCountsSorted (merge sort)', () => {
+  it('continuous, tied, constant and two-valued inputs', async () => {
+    const { kendallTauBTest } = await import('@soukan/core');
+    const { refKendall } = await import('./helpers.js');
+    const { normal, uniform } = rng(12);
+    const cases: [Float64Array, Float64Array][] = [];
+    const n = 1500;
+    const x0 = Float64Array.from({ length: n }, normal);
+    cases.push([x0, Float64Array.from(x0, (v) => v + normal())]);
+    cases.push([Float64Array.from({ length: n }, () => Math.floor(uniform() * 3)), Float64Array.from({ length: n }, () => Math.floor(uniform() * 2))]);
+    cases.push([Float64Array.from({ length: n }, () => 5), Float64Array.from({ length: n }, normal)]);
+    for (const [x, y] of cases) {
+      const got = kendallTauBTest(x, y);
+      const want = refKendall(x, y);
+      if (Number.isNaN(want.tau)) expect(got.r).toBeNaN();
+      else expect(Math.abs(got.r - want.tau)).toBeLessThan(1e-14);
+    }
+  });
+});
