@@ -136,6 +136,7 @@ export function printRows(title, rows) {
   for (const r of rows) {
     const ratio = r.ratio == null ? '' : `  ${r.ratio.toFixed(2)}× vs ${r.peerName} (${r.peerMs.toFixed(1)} ms)`;
     const target = r.target ? `  target ${r.target}: ${r.met ? 'met' : 'NOT met'}` : '';
-    console.log(`  ${r.name.padEnd(58)} ${r.soukanMs.toFixed(1).padStart(9)} ms${ratio}${target}${r.note ? `  [${r.note}]` : ''}`);
+    const peak = r.peakMB != null ? `  peak ${r.peakMB} MB` : '';
+    console.log(`  ${r.name.padEnd(58)} ${r.soukanMs.toFixed(1).padStart(9)} ms${ratio}${peak}${target}${r.note ? `  [${r.note}]` : ''}`);
   }
 }

@@ -74,8 +74,9 @@ export class AllPairsSink {
   private pairStart = 0;
   private pairs = 0;
 
-  constructor(fn: string, k: number, length: number, groupPairs: number, options: AllPairsOutputOptions) {
+  constructor(fn: string, k: number, length: number, groupPairs: number, options: AllPairsOutputOptions, range?: readonly [number, number]) {
     const P = (k * (k - 1)) / 2;
+    const [p0, p1] = range ?? [0, P];
     const chunkRows = options.chunkRows ?? 4096;
     if (!Number.isInteger(chunkRows) || chunkRows < 1) throw new RangeError(`${fn}: chunkRows must be a positive integer, got ${chunkRows}`);
     this.chunkRows = Math.min(chunkRows, Math.max(1, length));
@@ -90,11 +91,12 @@ export class AllPairsSink {
     }
     const series: (Float64Array | null)[] = new Array<Float64Array | null>(P).fill(null);
     const keep = options.keep ?? false;
-    if (keep === true) for (let p = 0; p < P; p++) series[p] = new Float64Array(length);
+    // Only pairs in the computed range are kept.
+    if (keep === true) for (let p = p0; p < p1; p++) series[p] = new Float64Array(length);
     else if (keep !== false) {
       for (const p of keep) {
         if (!Number.isInteger(p) || p < 0 || p >= P) throw new RangeError(`${fn}: keep lists pair ${p}; pairs are 0…${P - 1}`);
-        series[p] = new Float64Array(length);
+        if (p >= p0 && p < p1) series[p] = new Float64Array(length);
       }
     }
     const avg = options.average ?? true;

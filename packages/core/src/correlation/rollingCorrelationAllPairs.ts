@@ -16,6 +16,12 @@ export interface RollingAllPairsOptions extends AllPairsOutputOptions {
    * is the reference and the fallback. Results are the same to the bit.
    */
   readonly kernel?: RollingKernel;
+  /**
+   * Only pairs `from … to − 1` (indices as in `pairI`/`pairJ`); the others
+   * are not computed, kept or averaged. Default: all. For splitting the
+   * pairs between threads.
+   */
+  readonly pairs?: readonly [number, number];
 }
 
 /**
@@ -135,9 +141,13 @@ export function rollingCorrelationAllPairs(
   if (!(stateBytes > 0)) throw new RangeError(`${fn}: stateBytes must be positive, got ${stateBytes}`);
   const need = Math.max(minPeriods, 2);
   const P = (k * (k - 1)) / 2;
+  const [p0, p1] = options.pairs ?? [0, P];
+  if (!(Number.isInteger(p0) && Number.isInteger(p1) && p0 >= 0 && p0 <= p1 && p1 <= P)) {
+    throw new RangeError(`${fn}: pairs must be [from, to] with 0 ≤ from ≤ to ≤ ${P}, got [${p0}, ${p1}]`);
+  }
   const W = window;
-  const G = P === 0 ? 1 : Math.max(1, Math.min(P, Math.floor(stateBytes / (W * 48))));
-  const sink = new AllPairsSink(fn, k, len, Math.min(G, Math.max(P, 1)), options);
+  const G = p1 === p0 ? 1 : Math.max(1, Math.min(p1 - p0, Math.floor(stateBytes / (W * 48))));
+  const sink = new AllPairsSink(fn, k, len, G, options, [p0, p1]);
   const { pairI, pairJ } = sink.result;
   const buf = sink.buf;
   const chunkRows = sink.chunkRows;
@@ -178,8 +188,8 @@ export function rollingCorrelationAllPairs(
   const lastVal = new Float64Array(k);
   const lastRow = new Float64Array(k);
 
-  for (let g0 = 0; g0 < P; g0 += G) {
-    const g1 = Math.min(P, g0 + G);
+  for (let g0 = p0; g0 < p1; g0 += G) {
+    const g1 = Math.min(p1, g0 + G);
     const Pg = g1 - g0;
     sink.group(g0, Pg);
     // Per pair: running prefix sums of the current block (n, Σu, Σv, Σu², Σv², Σuv)…

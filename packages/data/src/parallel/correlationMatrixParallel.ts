@@ -94,7 +94,17 @@ function workOf(k: number, rows: number, method: string): number {
  * m.r // k × k Pearson, identical to correlationMatrix(columns).r up to rounding of the SIMD sums
  */
 export function correlationMatrixParallel(columns: readonly Float64Array[], options: ParallelCorrelationOptions = {}): Promise<CorrelationMatrix> {
-  const run = queue.then(() => compute(columns, options));
+  return exclusive(() => compute(columns, options));
+}
+
+/**
+ * Runs `fn` after every earlier job on the shared pool has finished (one
+ * job at a time: a worker serves one request at a time).
+ *
+ * @internal used by the parallel runners of this folder.
+ */
+export function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+  const run = queue.then(fn);
   queue = run.catch(() => undefined);
   return run;
 }
@@ -157,6 +167,21 @@ async function compute(columns: readonly Float64Array[], options: ParallelCorrel
   }
   options.onRun?.({ threads, kernels: kernels === TS_KERNELS ? 'ts' : 'wasm', work, ms });
   return finishCorrelation(plan, options.missing ?? 'pairwise');
+}
+
+/**
+ * The shared worker pool with at least `workers` workers (started, or
+ * replaced when too small or broken). Call inside {@link exclusive}.
+ *
+ * @internal used by the parallel runners of this folder.
+ */
+export async function sharedPool(workers: number): Promise<WorkerPool> {
+  if (pool !== null && (pool.broken || pool.size < workers)) {
+    await pool.close();
+    pool = null;
+  }
+  pool ??= new WorkerPool(workers);
+  return pool;
 }
 
 /**

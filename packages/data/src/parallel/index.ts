@@ -9,3 +9,5 @@ export {
 } from './correlationMatrixParallel.js';
 export { WasmKernels, wasmKernelModule, wasmKernels, wasmKernelUnavailableReason, type WasmModule } from './wasmKernels.js';
 export { WasmRollingKernel, wasmRollingKernel } from './wasmRollingKernel.js';
+export { machineThreads } from './workerPool.js';
+export { rollingCorrelationAllPairsParallel, type ParallelRollingOptions } from './rollingCorrelationAllPairsParallel.js';

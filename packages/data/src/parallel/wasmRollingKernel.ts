@@ -36,7 +36,7 @@ const align = (b: number): number => (b + 15) & ~15;
  * TypeScript loop's arithmetic per lane, so results are the same bits. The
  * input is copied into linear memory (plus a zero series for the spare lane
  * of a row with an odd number of pairs); ρ is returned in linear memory,
- * without a copy. Takes whole jobs only (one pair group).
+ * without a copy.
  */
 export class WasmRollingKernel implements RollingKernel {
   private readonly x: RollingExports;
@@ -87,20 +87,21 @@ export class WasmRollingKernel implements RollingKernel {
   ): boolean {
     const k = columns.length;
     const len = k > 0 ? columns[0]!.length : 0;
-    const P = pairI.length;
-    if (g0 !== 0 || g1 !== P || P === 0) return false;
-    // Lane groups: (i, j) and (i, j + 1) along each row of the triangle.
+    const P = g1 - g0;
+    if (P <= 0) return false;
+    // Lane groups: (i, j) and (i, j + 1) along each row of the triangle,
+    // within the pairs [g0, g1); output index q − g0.
     const gi: number[] = [];
     const gj: number[] = [];
     const qi: number[] = [];
     const valid: number[] = [];
-    for (let q = 0; q < P; ) {
+    for (let q = g0; q < g1; ) {
       const i = pairI[q]!;
       const j = pairJ[q]!;
-      const two = j + 1 < k;
+      const two = j + 1 < k && q + 1 < g1;
       gi.push(i);
       gj.push(j);
-      qi.push(q);
+      qi.push(q - g0);
       valid.push(two ? 1 : 0);
       q += two ? 2 : 1;
     }

@@ -18,7 +18,7 @@ function workerScript(): string {
 
 interface Slot {
   readonly worker: Worker;
-  pending: { resolve: (m: FromWorker) => void; reject: (e: Error) => void } | null;
+  pending: { resolve: (m: FromWorker) => void; reject: (e: Error) => void; other?: (m: FromWorker) => void } | null;
   dead: boolean;
 }
 
@@ -53,8 +53,12 @@ export class WorkerPool {
       worker.on('message', (m: FromWorker) => {
         if (m.kind === 'ready') return;
         const p = slot.pending;
-        slot.pending = null;
         if (!p) return;
+        if (m.kind === 'chunk') {
+          p.other?.(m);
+          return;
+        }
+        slot.pending = null;
         if (m.kind === 'error') p.reject(new Error(m.message));
         else p.resolve(m);
       });
@@ -86,12 +90,15 @@ export class WorkerPool {
     return this.slots.some((s) => s.dead);
   }
 
-  /** Sends a message to worker `i` and resolves with its reply. */
-  request(i: number, msg: ToWorker): Promise<FromWorker> {
+  /**
+   * Sends a message to worker `i` and resolves with its final reply;
+   * intermediate messages (streamed chunks) go to `other`.
+   */
+  request(i: number, msg: ToWorker, other?: (m: FromWorker) => void): Promise<FromWorker> {
     const slot = this.slots[i]!;
     if (slot.dead) return Promise.reject(new Error('correlation worker is gone'));
     return new Promise<FromWorker>((resolve, reject) => {
-      slot.pending = { resolve, reject };
+      slot.pending = { resolve, reject, other };
       slot.worker.postMessage(msg);
     });
   }
