@@ -50,7 +50,12 @@ export const TS_KERNELS: CorrelationKernels = { gramTile: gramUpperTile, listSum
 export interface PlanAllocator {
   /** True when buffers go to other threads: the input columns are then copied into `f64` buffers too. */
   readonly shared?: boolean;
-  f64(n: number): Float64Array;
+  /**
+   * A buffer of `n` elements. `result` buffers end up in the returned
+   * matrix and must be fresh; the others are scratch and may be recycled
+   * from an earlier plan with any contents (the plan zeroes what it needs).
+   */
+  f64(n: number, result?: boolean): Float64Array;
   i32(n: number): Int32Array;
   u8(n: number): Uint8Array;
 }
@@ -252,6 +257,7 @@ export function planCorrelation(
         mask[o + t] = 1;
         n++;
       } else {
+        mask[o + t] = 0;
         h = Math.imul(h ^ (t & 0xffff), 0x01000193);
         h = Math.imul(h ^ (t >>> 16), 0x01000193);
       }
@@ -329,6 +335,7 @@ export function planCorrelation(
   let words = 0;
   if (mode === 'masked') {
     lptr = alloc.i32(k + 1);
+    lptr[0] = 0;
     lsub = alloc.u8(k);
     let total = 0;
     for (let j = 0; j < k; j++) {
@@ -367,10 +374,10 @@ export function planCorrelation(
         const o = j * rows;
         for (let t = 0; t < rows; t++) if (mask[o + t] === 0) at[fill[t]!++] = j;
       }
-      both = alloc.i32(k * k);
+      both = alloc.i32(k * k).fill(0);
     } else {
       words = (rows + 31) >>> 5;
-      bits = alloc.i32(k * words);
+      bits = alloc.i32(k * words).fill(0);
       for (let j = 0; j < k; j++) {
         const o = j * rows;
         for (let t = 0; t < rows; t++) if (mask[o + t]) bits[j * words + (t >>> 5)]! |= 1 << (t & 31);
@@ -430,12 +437,12 @@ export function planCorrelation(
     kperm: method === 'kendall' ? alloc.i32(k * rows) : none.i32,
     ks: method === 'kendall' ? alloc.f64(k * rows) : none.f64,
     cellRows,
-    r: alloc.f64(kk),
-    n: alloc.f64(kk),
-    p: alloc.f64(kk),
-    lo: alloc.f64(kk),
-    hi: alloc.f64(kk),
-    why: alloc.u8(kk),
+    r: alloc.f64(kk, true),
+    n: alloc.f64(kk, true),
+    p: alloc.f64(kk, true),
+    lo: alloc.f64(kk, true),
+    hi: alloc.f64(kk, true),
+    why: alloc.u8(kk).fill(0),
   };
 }
 

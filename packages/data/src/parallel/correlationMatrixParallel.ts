@@ -54,12 +54,50 @@ export const PARALLEL_MIN_WORK = 2e7;
  */
 export const PARALLEL_MIN_WORK_COLD = 2e8;
 
-const SHARED: PlanAllocator = {
-  shared: true,
-  f64: (n) => new Float64Array(new SharedArrayBuffer(n * 8)),
-  i32: (n) => new Int32Array(new SharedArrayBuffer(n * 4)),
-  u8: (n) => new Uint8Array(new SharedArrayBuffer(n)),
-};
+type Scratch = Float64Array | Int32Array | Uint8Array;
+
+/**
+ * Plan buffers, with the scratch ones recycled from the previous call of the
+ * same kind (shared or not): fresh memory costs page faults — ~100 MB per
+ * 1,000 × 2,500 matrix — that a server computing matrix after matrix need
+ * not pay. Result buffers are always fresh (they belong to the caller).
+ */
+class RecyclingAllocator implements PlanAllocator {
+  private spare = new Map<string, Scratch[]>();
+  private used: [string, Scratch][] = [];
+  constructor(readonly shared: boolean) {}
+  private buffer(bytes: number): ArrayBuffer | SharedArrayBuffer {
+    return this.shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+  }
+  private take<T extends Scratch>(key: string, make: () => T): T {
+    const a = (this.spare.get(key)?.pop() as T | undefined) ?? make();
+    this.used.push([key, a]);
+    return a;
+  }
+  f64(n: number, result?: boolean): Float64Array {
+    if (result) return new Float64Array(this.buffer(n * 8));
+    return this.take(`f${n}`, () => new Float64Array(this.buffer(n * 8)));
+  }
+  i32(n: number): Int32Array {
+    return this.take(`i${n}`, () => new Int32Array(this.buffer(n * 4)));
+  }
+  u8(n: number): Uint8Array {
+    return this.take(`u${n}`, () => new Uint8Array(this.buffer(n)));
+  }
+  /** The plan is done: its scratch becomes the spare set (the previous spares are dropped). */
+  recycle(): void {
+    const spare = new Map<string, Scratch[]>();
+    for (const [key, a] of this.used) {
+      const list = spare.get(key);
+      if (list) list.push(a);
+      else spare.set(key, [a]);
+    }
+    this.spare = spare;
+    this.used = [];
+  }
+}
+const SHARED = new RecyclingAllocator(true);
+const LOCAL = new RecyclingAllocator(false);
 
 let pool: WorkerPool | null = null;
 let queue: Promise<unknown> = Promise.resolve();
@@ -116,10 +154,19 @@ async function compute(columns: readonly Float64Array[], options: ParallelCorrel
   const wanted = Math.max(1, Math.floor(options.threads ?? machineThreads()));
   const minWork = options.minWork ?? (pool === null ? PARALLEL_MIN_WORK_COLD : PARALLEL_MIN_WORK);
   const threads = work < minWork ? 1 : wanted;
-  const kernels: CorrelationKernels = (options.wasm !== false && wasmKernels()) || TS_KERNELS;
+  const wk = options.wasm !== false ? wasmKernels() : null;
+  wk?.forget();
+  const kernels: CorrelationKernels = wk ?? TS_KERNELS;
   const ms = { plan: 0, prep: 0, products: 0, cells: 0 };
   let t = performance.now();
-  const plan = planCorrelation(columns, options, threads > 1 ? SHARED : undefined, threads > 1 ? 16 * threads : 64);
+  const alloc = threads > 1 ? SHARED : LOCAL;
+  let plan;
+  try {
+    plan = planCorrelation(columns, options, alloc, threads > 1 ? 16 * threads : 64);
+  } catch (e) {
+    alloc.recycle();
+    throw e;
+  }
   ms.plan = performance.now() - t;
 
   if (threads === 1) {
@@ -166,7 +213,9 @@ async function compute(columns: readonly Float64Array[], options: ParallelCorrel
     }
   }
   options.onRun?.({ threads, kernels: kernels === TS_KERNELS ? 'ts' : 'wasm', work, ms });
-  return finishCorrelation(plan, options.missing ?? 'pairwise');
+  const result = finishCorrelation(plan, options.missing ?? 'pairwise');
+  alloc.recycle();
+  return result;
 }
 
 /**

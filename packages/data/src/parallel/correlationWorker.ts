@@ -96,7 +96,9 @@ if (port) {
     try {
       if (msg.kind === 'job') {
         plan = msg.plan;
-        kernels = (msg.wasm && wasmKernels()) || TS_KERNELS;
+        const wk = msg.wasm ? wasmKernels() : null;
+        wk?.forget();
+        kernels = wk ?? TS_KERNELS;
         reply({ kind: 'ok', id: msg.id, tasks: 0 });
       } else if (msg.kind === 'phase') {
         if (plan === null) throw new Error('correlation worker: phase before job');

@@ -89,6 +89,15 @@ export class WasmKernels implements CorrelationKernels {
     this.top = align(this.x.heapBase());
   }
 
+  /**
+   * Forgets the copies made for the last plan: call when a new plan starts,
+   * since its buffers may be recycled objects with new contents.
+   */
+  forget(): void {
+    this.gram.src = null;
+    this.lists.src = null;
+  }
+
   /** Byte offset of a region of `bytes` for `slot`, growing memory when needed. */
   private reserve(slot: Slot, bytes: number): number {
     if (bytes <= slot.bytes) return slot.ptr;

@@ -140,6 +140,19 @@ describe('correlationMatrixParallel equals correlationMatrix', () => {
       });
     }
   }
+  it('consecutive calls with the same shapes (recycled buffers) never see the previous data', async () => {
+    for (const threads of [1, 2]) {
+      for (const miss of [0, 0.05]) {
+        const a = columns(101, 90, 300, miss);
+        const b = columns(202, 90, 300, miss);
+        const ra = await correlationMatrixParallel(a, { threads, minWork: 0 });
+        const rb = await correlationMatrixParallel(b, { threads, minWork: 0 });
+        expect(maxDiff(ra.r, correlationMatrix(a).r)).toBeLessThan(1e-14);
+        expect(maxDiff(rb.r, correlationMatrix(b).r)).toBeLessThan(1e-14);
+        expect(Array.from(rb.n)).toEqual(Array.from(correlationMatrix(b).n));
+      }
+    }
+  });
   it('small matrices stay on the calling thread; options are validated as correlationMatrix does', async () => {
     let info: ParallelRunInfo | undefined;
     await correlationMatrixParallel(columns(1, 4, 20, 0), { threads: 2, onRun: (i) => (info = i) });
