@@ -87,6 +87,7 @@ function runBench(file) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(benchDir, file)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
     const results = [];
+    const lines = [];
     let rest = '';
     const t0 = Date.now();
     child.stdout.on('data', (d) => {
@@ -101,10 +102,13 @@ function runBench(file) {
           } catch (e) {
             console.error(`bench: ${file}: unreadable BENCH_RESULT (${e.message})`);
           }
-        } else process.stdout.write(`${line}\n`);
+        } else {
+          lines.push(line);
+          process.stdout.write(`${line}\n`);
+        }
       }
     });
-    child.on('close', (code) => resolve({ file, code, results, seconds: (Date.now() - t0) / 1000 }));
+    child.on('close', (code) => resolve({ file, code, results, output: lines.join('\n'), seconds: (Date.now() - t0) / 1000 }));
   });
 }
 
@@ -133,7 +137,9 @@ function table(all) {
   return lines.join('\n');
 }
 const results = runs.flatMap((r) => r.results);
-const failed = runs.filter((r) => r.code !== 0 || r.results.length === 0);
+const failed = runs.filter((r) => r.code !== 0);
+// Benches that print no BENCH_RESULT line: their own output, verbatim.
+const plain = runs.filter((r) => r.code === 0 && r.results.length === 0);
 const m = before;
 const machineLine = `${m.cpu}, ${m.cores} cores (availableParallelism ${m.availableParallelism}), ${m.ramGiB} GiB RAM, ${m.os}; Node ${m.node} (V8 ${m.v8}); NumPy ${m.numpy} (${m.blas ?? 'BLAS ?'}), SciPy ${m.scipy}, pandas ${m.pandas}; load average ${m.loadavg.join(' / ')} before, ${after.join(' / ')} after; ${m.date}, commit ${m.commit}`;
 const md = [
@@ -146,8 +152,16 @@ const md = [
   table(results),
   '',
   ...results.flatMap((r) => (r.notes ?? []).map((n) => `- ${r.title}: ${n}`)),
-  ...failed.map((r) => `- **bench/${r.file} failed** (exit ${r.code}${r.results.length === 0 ? ', no BENCH_RESULT' : ''})`),
+  ...failed.map((r) => `- **bench/${r.file} failed** (exit ${r.code})`),
   '',
+  ...plain.flatMap((r) => [
+    `## bench/${r.file} (no BENCH_RESULT line; its output)`,
+    '',
+    '```',
+    r.output.trim(),
+    '```',
+    '',
+  ]),
 ].join('\n');
 const outDir = join(benchDir, 'results');
 mkdirSync(outDir, { recursive: true });

@@ -1,17 +1,16 @@
 import { existsSync } from 'node:fs';
-import { ECB_ATTRIBUTION, ecbHistory, InputError, Market, readDataset, type Dataset, type ReadOptions } from '@soukan/data';
+import { attributionOf, ecbHistory, FORMAT_NAMES, InputError, loadStoreMarket, Market, readDataset, type Dataset, type ReadOptions } from '@soukan/data';
+import { choiceOption } from './options.js';
 import type { Command } from 'commander';
 
-/** Options every data-reading command accepts. */
-export interface DataOptions {
+/** Options every data-reading command accepts: the readers' options, plus the files and a forced format. */
+export interface DataOptions extends Omit<ReadOptions, 'format'> {
   data?: string[];
   input?: string;
-  skipBadRows?: boolean;
-  tz?: string;
-  timeColumn?: string;
-  dateFormat?: string;
-  delimiter?: string;
-  symbol?: string;
+  /** Store file read when no --data is given. */
+  store?: string;
+  /** Source within the store. */
+  source?: string;
 }
 
 /** A market plus what the user should be told about where it came from. */
@@ -21,20 +20,23 @@ export interface LoadedMarket {
   readonly description: string;
   /** Attribution the data's terms ask for, if any. */
   readonly attribution?: string;
-  readonly dataset: Dataset;
+  /** The files' dataset (absent when the market came from the store). */
+  readonly dataset?: Dataset;
 }
 
 /** Adds the data options to a command. */
 export function withDataOptions(cmd: Command): Command {
   return cmd
-    .option('--data <file...>', 'data file(s): ECB, Fed H.10, FRED, HistData, MetaTrader or CSV (.zip/.gz ok); default: the ECB history (downloaded, or $SOUKAN_ECB_FILE)')
-    .option('--input <format>', 'force the input format: ecb|h10|fred-wide|histdata|mt4|mt5|csv-long|csv-wide')
+    .option('--data <file...>', 'data file(s): ECB, Fed H.10, FRED, HistData, MetaTrader or CSV (.zip/.gz ok); default: the store (--store; on first use the ECB history is downloaded into it), or $SOUKAN_ECB_FILE')
+    .option('--input <format>', `force the input format: ${FORMAT_NAMES.join('|')}`, choiceOption('--input', FORMAT_NAMES))
     .option('--skip-bad-rows', 'skip malformed rows (reported) instead of stopping at the first')
     .option('--tz <zone>', 'time zone of the file\'s timestamps (IANA name, e.g. America/New_York)')
     .option('--time-column <name>', 'CSV: the time column')
     .option('--date-format <fmt>', 'CSV: date format, e.g. YYYY-MM-DD, DD/MM/YYYY, epoch-ms')
     .option('--delimiter <char>', 'CSV: field delimiter')
-    .option('--symbol <pair>', 'symbol of a single-instrument file whose name does not say');
+    .option('--symbol <pair>', 'symbol of a single-instrument file whose name does not say')
+    .option('--store <path>', 'without --data: read this store (default $SOUKAN_STORE, else soukan.duckdb in the soukan data folder)')
+    .option('--source <name>', 'without --data: which source in the store (ECB, HistData, …)');
 }
 
 /**
@@ -49,41 +51,39 @@ function fallbacks(): string[] {
 
 /**
  * Loads the market a command works on: the `--data` files, else
- * `$SOUKAN_ECB_FILE`, else the ECB history (cached download).
+ * `$SOUKAN_ECB_FILE`, else the store — on first use (empty store) the ECB
+ * history is downloaded (cached) and imported into it.
  */
 export async function loadMarket(opts: DataOptions, log: (m: string) => void = (m) => process.stderr.write(`${m}\n`)): Promise<LoadedMarket> {
   let files = opts.data;
-  let attribution: string | undefined;
   if (!files || files.length === 0) {
     const env = process.env.SOUKAN_ECB_FILE;
     if (env) {
       if (!existsSync(env)) throw new InputError(`SOUKAN_ECB_FILE points to a missing file: ${env}`);
       files = [env];
     } else {
-      try {
-        files = [(await ecbHistory({ log, fallbacks: fallbacks() })).path];
-      } catch (e) {
-        throw new InputError((e as Error).message);
-      }
+      const seed = async (): Promise<string> => {
+        try {
+          return (await ecbHistory({ log, fallbacks: fallbacks() })).path;
+        } catch (e) {
+          throw new InputError((e as Error).message);
+        }
+      };
+      const { market } = await loadStoreMarket({ path: opts.store, source: opts.source, seed, log });
+      for (const n of market.notes) log(`note: ${n}`);
+      const description = `${market.source} ${market.frequency} data (${market.quoted.length} quoted series, from the store)`;
+      return { market, description, attribution: attributionOf(market.source) };
     }
   }
-  const readOpts: ReadOptions = {
-    format: opts.input as ReadOptions['format'],
-    skipBadRows: opts.skipBadRows,
-    tz: opts.tz,
-    timeColumn: opts.timeColumn,
-    dateFormat: opts.dateFormat,
-    delimiter: opts.delimiter,
-    symbol: opts.symbol,
-  };
+  const { skipBadRows, tz, timeColumn, dateFormat, delimiter, symbol } = opts;
+  const readOpts: ReadOptions = { format: opts.input as ReadOptions['format'], skipBadRows, tz, timeColumn, dateFormat, delimiter, symbol };
   for (const f of files) if (!existsSync(f)) throw new InputError(`no such file: ${f}`);
   const dataset = await readDataset(files.length === 1 ? files[0]! : files, readOpts);
   if (dataset.skipped.count > 0) {
     const first = dataset.skipped.first.map((p) => `${p.file}:${p.line}${p.field ? ` (${p.field})` : ''} ${p.reason}`);
     log(`skipped ${dataset.skipped.count} bad row(s); first: ${first.slice(0, 3).join('; ')}`);
   }
-  if (dataset.source === 'ECB') attribution = ECB_ATTRIBUTION;
-  else if (dataset.source === 'FRB H.10' || dataset.source === 'FRED') attribution = 'Source: Board of Governors of the Federal Reserve System, H.10';
+  const attribution = attributionOf(dataset.source);
   const description = `${dataset.source} ${dataset.frequency} data (${dataset.series.length} quoted series)`;
   return {
     market: new Market(dataset.series, { label: `the ${dataset.source} data`, frequency: dataset.frequency }),

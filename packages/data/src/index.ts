@@ -5,3 +5,4 @@ export * from './market/index.js';
 export * from './fetch/index.js';
 export * from './analytics/index.js';
 export * from './parallel/index.js';
+export * from './store/index.js';

@@ -1,7 +1,8 @@
+import { RISKMETRICS_LAMBDA } from '../volatility/ewma.js';
 import { checkLengths } from './checkLengths.js';
 
-/** RiskMetrics' decay factor for daily data (J.P. Morgan/Reuters, RiskMetrics — Technical Document, 4th ed., 1996, §5.3). */
-export const RISKMETRICS_LAMBDA = 0.94;
+// One RiskMetrics λ for every EWMA in core; re-exported here for the correlation modules.
+export { RISKMETRICS_LAMBDA };
 
 /**
  * Validates λ and returns the weight-decay factor exactly as pandas derives it.

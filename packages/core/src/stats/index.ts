@@ -11,3 +11,5 @@ export { logBeta } from './logBeta.js';
 export { regularizedIncompleteBeta } from './regularizedIncompleteBeta.js';
 export { studentTCdf } from './studentTCdf.js';
 export { fisherZ } from './fisherZ.js';
+export { shapeMoments, type ShapeMoments } from './shapeMoments.js';
+export { chiSquareSurvival } from './chiSquareSurvival.js';

@@ -75,9 +75,17 @@ export class Market {
     return r;
   }
 
-  /** The series of any addressable symbol (quoted, inverted or crossed). */
+  private readonly built = new Map<string, PriceSeries>();
+
+  /** The series of any addressable symbol (quoted, inverted or crossed); built once, then reused. */
   series(text: string): PriceSeries {
-    return crossSeries(this.route(text), (s) => this.bySymbol.get(s)!);
+    const route = this.route(text);
+    let s = this.built.get(route.target.symbol);
+    if (!s) {
+      s = crossSeries(route, (q) => this.bySymbol.get(q)!);
+      this.built.set(route.target.symbol, s);
+    }
+    return s;
   }
 
   /**

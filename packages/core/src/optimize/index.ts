@@ -1,0 +1,3 @@
+export * from './types.js';
+export * from './nelderMead.js';
+export * from './bfgs.js';

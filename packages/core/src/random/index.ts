@@ -1,0 +1,2 @@
+export * from './xoshiro256.js';
+export * from './normal.js';

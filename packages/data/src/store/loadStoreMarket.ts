@@ -1,0 +1,53 @@
+import { InputError } from '../errors.js';
+import type { ImportSummary } from '../import/types.js';
+import { Store } from './store.js';
+import { storePath } from './storePath.js';
+import type { StoreMarket } from './storeMarket.js';
+
+/** Where a command's market comes from when it is given no files. */
+export interface LoadStoreMarketOptions {
+  /** Store file (default {@link storePath}). */
+  readonly path?: string;
+  /** Source to read (default: the store's choice, see `Store.market`). */
+  readonly source?: string;
+  /**
+   * Called when the store is empty: returns a file to import first (the CLI
+   * downloads the ECB history). Without it an empty store is an error.
+   */
+  readonly seed?: () => Promise<string>;
+  /** What happened, for the user (stderr in the CLI). */
+  readonly log?: (message: string) => void;
+}
+
+/**
+ * The store's market for commands that read "the data" without files: every
+ * stored series of one source (`Store.market`). On first use — an empty or
+ * missing store — the `seed` file is imported into the store first, and
+ * `log` says so; later calls read the store only.
+ *
+ * @throws InputError for an empty store without `seed`, a store another
+ *   process is writing, or an unknown source.
+ * @example (await loadStoreMarket({ seed: async () => 'eurofxref-hist.zip' })).market.source // 'ECB'
+ */
+export async function loadStoreMarket(options: LoadStoreMarketOptions = {}): Promise<{ market: StoreMarket; imported?: ImportSummary }> {
+  const path = options.path ?? storePath();
+  const reader = await Store.open(path, { readOnly: true });
+  try {
+    if ((await reader.list()).length > 0) return { market: await reader.market({ source: options.source }) };
+  } finally {
+    await reader.close();
+  }
+  if (!options.seed) throw new InputError(`the store ${path} is empty; import data first (soukan import FILE…, soukan import ecb)`);
+  const file = await options.seed();
+  const writer = await Store.open(path);
+  try {
+    const imported = await writer.importFiles([file]);
+    options.log?.(
+      `imported ${file} into the store ${path}: ${imported.added.toLocaleString('en-US')} rows of ${imported.series.length} series (${imported.files[0]?.source ?? ''}); ` +
+        'later commands read the store (soukan import ecb refreshes it, soukan list shows it)',
+    );
+    return { market: await writer.market({ source: options.source }), imported };
+  } finally {
+    await writer.close();
+  }
+}
