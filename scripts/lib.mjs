@@ -23,7 +23,13 @@ export function ensureNodeModules() {
   const lock = join(root, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
   console.error('soukan: installing npm dependencies (npm ci)…');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  const ci = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  if (ci.status === 0) return;
+  // npm ci refuses a lock file that lacks optional platform packages a
+  // registry mirror does not carry (e.g. @duckdb/node-bindings for other
+  // OSes); npm install resolves the same versions and skips those.
+  console.error('soukan: npm ci failed; trying npm install (same lock file)…');
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 /**
