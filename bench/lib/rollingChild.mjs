@@ -7,7 +7,7 @@
 //   node --expose-gc bench/lib/rollingChild.mjs DATA K N MODE WINDOW MINPERIODS LAMBDA REPEATS [OUT]
 //   MODE: stream1 (one thread: onChunk + average) | stream (all cores) |
 //         keep (all cores, every pair series kept + average) | ewm (EWMA, keep)
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { dist } from './common.mjs';
 
@@ -48,11 +48,21 @@ if (out && mode !== 'stream' && mode !== 'stream1') {
   writeFileSync(out, new Uint8Array(flat.buffer));
 }
 await data.closeParallelPool();
+// Peak RSS of this process. On Linux, getrusage's maxrss survives fork+exec
+// (a child starts at its parent's high-water mark), so read VmHWM, which
+// belongs to this process's own address space (worker threads included).
+function peakMB() {
+  if (existsSync('/proc/self/status')) {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]) / 1024;
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}
 console.log(
   JSON.stringify({
     ms,
     best: Math.min(...ms),
-    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    maxRssMB: peakMB(),
     checksum,
     kernel: data.wasmKernelModule() ? 'wasm' : 'ts',
     threads: mode === 'stream1' || mode === 'ewm' ? 1 : data.machineThreads?.() ?? null,

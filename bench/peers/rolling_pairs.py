@@ -38,5 +38,11 @@ t0 = time.perf_counter()
 e = df.ewm(alpha=alpha).corr()
 res['ewm_s'] = time.perf_counter() - t0
 upper(e).astype('<f8').tofile(out + '.ewm.f64')
-res['max_rss_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM, not getrusage: on Linux ru_maxrss survives fork+exec, so a child
+# would start at its parent's (Node's) high-water mark.
+try:
+    with open('/proc/self/status') as f:
+        res['max_rss_mb'] = next(int(l.split()[1]) for l in f if l.startswith('VmHWM:')) / 1024
+except (OSError, StopIteration):
+    res['max_rss_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(res))

@@ -194,8 +194,8 @@ const GUARD: f64 = 1.0 / 64.0;
  * Output lane 0 (pair qi[g]) and, when valid[g], lane 1 (pair qi[g] + 1)
  * go to out[q·rows + t − c0]. Exactly the TypeScript loop's arithmetic per
  * lane (same order, same rounding: 1/n is correctly rounded either way);
- * where it would cancel or overflow, EXACT is written. Returns a count > 0
- * when any cell may hold EXACT (lane 1 of a single-pair group counts too).
+ * where it would cancel or overflow, EXACT is written. Returns the number
+ * of EXACT cells written.
  */
 export function rollChunk(
   X: usize,
@@ -229,6 +229,7 @@ export function rollChunk(
     const j = load<i32>(gj + ((<usize>g) << 2));
     const q = load<i32>(qi + ((<usize>g) << 2));
     const two = load<i32>(valid + ((<usize>g) << 2)) != 0;
+    const lanes = two ? i64x2.splat(-1) : i64x2(-1, 0);
     const xc = X + <usize>i * colBytes;
     const yc0 = X + <usize>j * colBytes;
     const yc1 = yc0 + colBytes;
@@ -327,8 +328,8 @@ export function rollChunk(
       rho = f64x2.pmax(f64x2.pmin(rho, one), f64x2.neg(one));
       const ok = v128.and(v128.and(f64x2.gt(v1, f64x2.mul(w11, guard)), f64x2.gt(v2, f64x2.mul(w22, guard))), f64x2.lt(dd, inf));
       const enough = f64x2.ge(wn, needV);
-      // Count EXACT lanes (all-ones masks are −1 as i64).
-      exact = i64x2.sub(exact, v128.andnot(enough, ok));
+      // Count EXACT lanes (all-ones masks are −1 as i64); lane 1 only when it is a pair.
+      exact = i64x2.sub(exact, v128.and(v128.andnot(enough, ok), lanes));
       rho = v128.bitselect(rho, exactV, ok);
       rho = v128.bitselect(rho, f64x2.splat(NaN), enough);
       store<f64>(o0 + ((<usize>(t - c0)) << 3), f64x2.extract_lane(rho, 0));
@@ -341,7 +342,5 @@ export function rollChunk(
     v128.store(po, s22, 64);
     v128.store(po, s12, 80);
   }
-  // Lane 1 of single-pair groups may count cells that are never written:
-  // callers treat the count as "some", not "how many".
   return <i32>(i64x2.extract_lane(exact, 0) + i64x2.extract_lane(exact, 1));
 }

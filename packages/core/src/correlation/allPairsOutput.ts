@@ -130,7 +130,42 @@ export class AllPairsSink {
     }
     const sum = this.sum;
     if (sum && averageCount) {
-      for (let q = 0; q < pairs; q++) {
+      // Four pairs per pass over the rows: one read-modify-write of the
+      // running sum and count per four values.
+      let q = 0;
+      for (; q + 3 < pairs; q += 4) {
+        const o0 = q * rows - start;
+        const o1 = o0 + rows;
+        const o2 = o1 + rows;
+        const o3 = o2 + rows;
+        for (let t = start; t < start + rows; t++) {
+          let a = 0;
+          let c = 0;
+          let v = buf[o0 + t]!;
+          if (v === v) {
+            a += v;
+            c++;
+          }
+          v = buf[o1 + t]!;
+          if (v === v) {
+            a += v;
+            c++;
+          }
+          v = buf[o2 + t]!;
+          if (v === v) {
+            a += v;
+            c++;
+          }
+          v = buf[o3 + t]!;
+          if (v === v) {
+            a += v;
+            c++;
+          }
+          sum[t]! += a;
+          averageCount[t]! += c;
+        }
+      }
+      for (; q < pairs; q++) {
         const o = q * rows - start;
         for (let t = start; t < start + rows; t++) {
           const v = buf[o + t]!;

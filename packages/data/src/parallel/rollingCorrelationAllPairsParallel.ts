@@ -2,6 +2,7 @@ import { rollingCorrelationAllPairs, type AllPairsChunk, type AllPairsResult, ty
 import { runRollingJob, type RollingJob } from './correlationWorker.js';
 import { exclusive, sharedPool } from './correlationMatrixParallel.js';
 import { wasmKernelModule } from './wasmKernels.js';
+import { wasmRollingKernel } from './wasmRollingKernel.js';
 import { machineThreads } from './workerPool.js';
 
 /** Options of {@link rollingCorrelationAllPairsParallel}. */
@@ -36,16 +37,13 @@ export async function rollingCorrelationAllPairsParallel(
   const k = columns.length;
   const len = k > 0 ? columns[0]!.length : 0;
   const P = (k * (k - 1)) / 2;
-  // Validation (same messages as the single-threaded function), no work.
-  const probe = rollingCorrelationAllPairs(columns, window, { ...options, pairs: [0, 0], average: false, onChunk: undefined });
   const keep = options.keep ?? false;
   const wasm = options.wasm !== false && wasmKernelModule() !== null;
   const wanted = Math.max(1, Math.floor(options.threads ?? machineThreads()));
   const threads = P < 2 || P * len < (options.minWork ?? 4e6) ? 1 : Math.min(wanted, P);
-  if (threads === 1) {
-    const { wasmRollingKernel } = await import('./wasmRollingKernel.js');
-    return rollingCorrelationAllPairs(columns, window, { ...options, kernel: wasm ? wasmRollingKernel() : undefined });
-  }
+  if (threads === 1) return rollingCorrelationAllPairs(columns, window, { ...options, kernel: wasm ? wasmRollingKernel() : undefined });
+  // Validation (same messages as the single-threaded function), no work.
+  const probe = rollingCorrelationAllPairs(columns, window, { ...options, pairs: [0, 0], average: false, onChunk: undefined });
   const shared = (n: number): Float64Array => new Float64Array(new SharedArrayBuffer(n * 8));
   const cols = columns.map((c) => {
     const s = shared(len);
