@@ -6,7 +6,7 @@
 //
 //   node --expose-gc bench/lib/rollingChild.mjs DATA K N MODE WINDOW MINPERIODS LAMBDA REPEATS [OUT]
 //   MODE: stream1 (one thread: onChunk + average) | stream (all cores) |
-//         keep (all cores, every pair series kept + average) | ewm (EWMA, keep)
+//         keep1 / keep (one thread / all cores, every pair series kept + average) | ewm (EWMA, keep)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { dist } from './common.mjs';
@@ -29,6 +29,7 @@ const opts = { minPeriods: Number(MP) };
 const run = () => {
   if (mode === 'ewm') return core.ewmCorrelationAllPairs(columns, Number(LAMBDA), { keep: true });
   if (mode === 'keep') return data.rollingCorrelationAllPairsParallel(columns, Number(W), { ...opts, keep: true });
+  if (mode === 'keep1') return data.rollingCorrelationAllPairsParallel(columns, Number(W), { ...opts, threads: 1, keep: true });
   if (mode === 'stream1') return data.rollingCorrelationAllPairsParallel(columns, Number(W), { ...opts, threads: 1, onChunk });
   return data.rollingCorrelationAllPairsParallel(columns, Number(W), { ...opts, onChunk });
 };
@@ -65,6 +66,6 @@ console.log(
     maxRssMB: peakMB(),
     checksum,
     kernel: data.wasmKernelModule() ? 'wasm' : 'ts',
-    threads: mode === 'stream1' || mode === 'ewm' ? 1 : data.machineThreads?.() ?? null,
+    threads: mode === 'stream1' || mode === 'keep1' || mode === 'ewm' ? 1 : data.machineThreads(),
   }),
 );

@@ -13,6 +13,7 @@ export interface RadixWorkspace {
   readonly hi2: Uint32Array;
   readonly lo2: Uint32Array;
   readonly idx2: Int32Array;
+  /** Six digit histograms, 2^11 buckets each. */
   readonly count: Int32Array;
 }
 
@@ -35,7 +36,7 @@ export function radixWorkspace(n: number): RadixWorkspace {
     hi2: new Uint32Array(n),
     lo2: new Uint32Array(n),
     idx2: new Int32Array(n),
-    count: new Int32Array(BUCKETS),
+    count: new Int32Array(6 * BUCKETS),
   };
 }
 
@@ -46,8 +47,8 @@ export function radixWorkspace(n: number): RadixWorkspace {
  * digit radix sort on the IEEE-754 bits. Each double maps to an unsigned
  * 64-bit key with the same order (negative: all bits flipped; positive:
  * sign bit set; every NaN → one NaN above +∞; −0 → +0), sorted by six
- * counting passes of 11 bits, skipping passes where every key has the same
- * digit. O(n) time (≈ 3× faster than the merge sort from ~10⁴ values), no
+ * counting passes of 11 bits (histograms of all six taken in one pass over
+ * the keys), skipping passes where every key has the same digit. O(n) time (≈ 3× faster than the merge sort from ~10⁴ values), no
  * allocation.
  *
  * @internal not part of the package API (used inside core).
@@ -64,45 +65,66 @@ export function argsortRadixInto(values: ArrayLike<number>, n: number, idx: Int3
     const v = values[i]!;
     keys[i] = v !== v ? NaN : v === 0 ? 0 : v;
   }
+  // Keys, and the histograms of all six digits in the same pass.
+  count.fill(0);
+  const M = BUCKETS - 1;
   for (let i = 0; i < n; i++) {
-    const l = bits[2 * i]!;
-    const h = bits[2 * i + 1]!;
+    let l = bits[2 * i]!;
+    let h = bits[2 * i + 1]!;
     if (h >= 0x80000000) {
-      hi[i] = ~h >>> 0;
-      lo[i] = ~l >>> 0;
-    } else {
-      hi[i] = (h | 0x80000000) >>> 0;
-      lo[i] = l;
-    }
+      h = ~h >>> 0;
+      l = ~l >>> 0;
+    } else h = (h | 0x80000000) >>> 0;
+    hi[i] = h;
+    lo[i] = l;
     ix[i] = i;
+    count[l & M]!++;
+    count[BUCKETS + ((l >>> 11) & M)]!++;
+    count[2 * BUCKETS + (l >>> 22)]!++;
+    count[3 * BUCKETS + (h & M)]!++;
+    count[4 * BUCKETS + ((h >>> 11) & M)]!++;
+    count[5 * BUCKETS + (h >>> 22)]!++;
   }
-  // Passes: 3 digits of lo (bits 0–10, 11–21, 22–31), then 3 of hi.
+  // Passes: 3 digits of lo (bits 0–10, 11–21, 22–31) moving (lo, index),
+  // then hi gathered once in that order, then 3 digits of hi moving (hi,
+  // index): two arrays per pass instead of three.
+  let gathered = false;
   for (let pass = 0; pass < 6; pass++) {
-    const src = pass < 3 ? lo : hi;
     const shift = (pass % 3) * DIGIT;
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[(src[i]! >>> shift) & (BUCKETS - 1)]!++;
+    const base = pass * BUCKETS;
+    const src = pass < 3 ? lo : hi;
     // Skip a pass in which every key has the same digit.
-    if (n === 0 || count[(src[0]! >>> shift) & (BUCKETS - 1)] === n) continue;
+    if (n === 0 || count[base + ((src[0]! >>> shift) & M)] === n) continue;
+    if (pass >= 3 && !gathered) {
+      for (let i = 0; i < n; i++) hi2[i] = hi[ix[i]!]!;
+      const t = hi;
+      hi = hi2;
+      hi2 = t;
+      gathered = true;
+    }
     let sum = 0;
-    for (let d = 0; d < BUCKETS; d++) {
+    for (let d = base; d < base + BUCKETS; d++) {
       const c = count[d]!;
       count[d] = sum;
       sum += c;
     }
+    const key = pass < 3 ? lo : hi;
+    const key2 = pass < 3 ? lo2 : hi2;
     for (let i = 0; i < n; i++) {
-      const d = (src[i]! >>> shift) & (BUCKETS - 1);
-      const o = count[d]!++;
-      hi2[o] = hi[i]!;
-      lo2[o] = lo[i]!;
+      const v = key[i]!;
+      const o = count[base + ((v >>> shift) & M)]!++;
+      key2[o] = v;
       ix2[o] = ix[i]!;
     }
-    let t = hi;
-    hi = hi2;
-    hi2 = t;
-    t = lo;
-    lo = lo2;
-    lo2 = t;
+    if (pass < 3) {
+      const t = lo;
+      lo = lo2;
+      lo2 = t;
+    } else {
+      const t = hi;
+      hi = hi2;
+      hi2 = t;
+    }
     const u = ix;
     ix = ix2;
     ix2 = u;

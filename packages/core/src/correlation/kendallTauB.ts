@@ -19,9 +19,6 @@ const RADIX_FROM = 1024;
 function countsOf(x: ArrayLike<number>, y: ArrayLike<number>, n: number): KendallCounts | null {
   if (n < 2 || hasNaN(x, n) || hasNaN(y, n)) return null;
   const idx = new Int32Array(n);
-  const ys = new Float64Array(n);
-  const tmp = new Float64Array(n);
-  let xs: Float64Array;
   if (n >= RADIX_FROM) {
     // Radix-sort y for its dense ranks, then x; count with a Fenwick tree.
     const ws = radixWorkspace(n);
@@ -37,13 +34,12 @@ function countsOf(x: ArrayLike<number>, y: ArrayLike<number>, n: number): Kendal
     u++;
     argsortRadixInto(x, n, idx, ws);
     return kendallCountsRanked(ws.keys, idx, ry, sizes, u, n, rankedWorkspace(u), kendallCountsBuffer());
-  } else {
-    const ws = argsortWorkspace(n);
-    argsortInto(x, n, idx, ws);
-    xs = ws.keys;
   }
+  const ws = argsortWorkspace(n);
+  argsortInto(x, n, idx, ws);
+  const ys = new Float64Array(n);
   for (let i = 0; i < n; i++) ys[i] = y[idx[i]!]!;
-  return kendallCountsSorted(xs, ys, n, tmp, kendallCountsBuffer());
+  return kendallCountsSorted(ws.keys, ys, n, new Float64Array(n), kendallCountsBuffer());
 }
 
 /**
