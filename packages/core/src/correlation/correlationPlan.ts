@@ -723,12 +723,64 @@ function cell(plan: CorrelationPlan, i: number, j: number, sc: Scratch): void {
   } else scalarCell(plan, i, j, sc);
 }
 
+/**
+ * Cells of one missing pattern (Pearson/Spearman): every coefficient is a
+ * Gram entry, so the loop is inlined — the general path's per-cell calls
+ * cost more than the cell.
+ */
+function gramCells(plan: CorrelationPlan, i0: number, i1: number, h: number): void {
+  const { k, gram, ok, cnt, need, r, n, p, lo, hi, why, significance, method } = plan;
+  for (let jb = i0; jb < k; jb += 32) {
+    const je = Math.min(k, jb + 32);
+    for (let i = i0; i < i1 && i < je; i++) {
+      const c = cnt[i]!;
+      const oki = ok[i]!;
+      for (let j = i > jb ? i : jb; j < je; j++) {
+        const a = i * k + j;
+        const b = j * k + i;
+        let v = NaN;
+        let w = WHY_NONE;
+        let pv = NaN;
+        let l = NaN;
+        let u = NaN;
+        if (c < need) w = WHY_FEW;
+        else if (!oki || !ok[j]) w = WHY_CONSTANT;
+        else {
+          v = i === j ? 1 : gram[a]!;
+          v = v > 1 ? 1 : v < -1 ? -1 : v;
+          if (significance) {
+            pv = pearsonPValue(v, c);
+            const se = fisherStandardError(v, c, method);
+            l = -1;
+            u = 1;
+            if (se === se) {
+              const zr = Math.atanh(v);
+              l = Math.tanh(zr - h * se);
+              u = Math.tanh(zr + h * se);
+            }
+          }
+        }
+        r[a] = r[b] = v;
+        n[a] = n[b] = c;
+        p[a] = p[b] = pv;
+        lo[a] = lo[b] = l;
+        hi[a] = hi[b] = u;
+        why[a] = why[b] = w;
+      }
+    }
+  }
+}
+
 function cellsTask(plan: CorrelationPlan, task: number): void {
   const k = plan.k;
-  const sc = scratchFor(plan.rows);
   const h = plan.significance ? normalQuantile(0.5 + plan.confidence / 2) : 0;
   const i0 = plan.cellRows[task]!;
   const i1 = plan.cellRows[task + 1]!;
+  if (plan.mode === 'gram' && plan.method !== 'kendall') {
+    gramCells(plan, i0, i1, h);
+    return;
+  }
+  const sc = scratchFor(plan.rows);
   // Blocks of 32 columns, so that the strided reads of the masked sums
   // (a[j·kp + i] for consecutive j) stay in cache across the task's rows.
   for (let jb = i0; jb < k; jb += 32) {
