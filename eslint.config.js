@@ -3,7 +3,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'test-artifacts/**', 'coverage/**'] },
+  // packages/wasm/assembly is AssemblyScript (checked by its compiler, asc), not TypeScript.
+  { ignores: ['**/dist/**', '**/node_modules/**', 'test-artifacts/**', 'coverage/**', 'packages/wasm/assembly/**', 'packages/wasm/build/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

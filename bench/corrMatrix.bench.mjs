@@ -1,8 +1,8 @@
 // Benchmark (not a test): Pearson correlation matrix of 500 series × 2,500
 // observations — soukan vs numpy.corrcoef vs pandas.DataFrame.corr(), in one
-// run, on the same seeded data. Build first:
+// run, on the same seeded data (issue 2). `npm run bench` builds first; alone:
 //
-//   npx tsc -b packages/cli && node bench/corrMatrix.bench.mjs [--repeats 7] [--series 500] [--obs 2500]
+//   npm run build && node bench/corrMatrix.bench.mjs [--repeats 7] [--series 500] [--obs 2500]
 //
 // The data go to a temp binary file that bench/peers/corr_matrix.py
 // (/usr/bin/python3) reads with numpy.fromfile; NumPy's matrix comes back
@@ -18,6 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '..', 'packages', 'core', 'dist');
 const core = await import(pathToFileURL(join(dist, 'index.js')).href);
+const soukanData = await import(pathToFileURL(join(here, '..', 'packages', 'data', 'dist', 'index.js')).href);
 const { gramUpper } = await import(pathToFileURL(join(dist, 'correlation', 'gramUpper.js')).href);
 
 const args = process.argv.slice(2);
@@ -76,6 +77,16 @@ function best(fn, reps) {
 // soukan: the public function, r only and with p-values + intervals.
 const rOnly = best(() => core.correlationMatrix(columns, { method: 'pearson', significance: false }), REPEATS);
 const full = best(() => core.correlationMatrix(columns, { method: 'pearson' }), REPEATS);
+// The same matrix on all cores with the WebAssembly SIMD kernels (warm pool).
+let info;
+await soukanData.correlationMatrixParallel(columns, { significance: false });
+let fastMs = Infinity;
+for (let i = 0; i < REPEATS; i++) {
+  const t0 = performance.now();
+  await soukanData.correlationMatrixParallel(columns, { significance: false, onRun: (x) => (info = x) });
+  fastMs = Math.min(fastMs, performance.now() - t0);
+}
+await soukanData.closeParallelPool();
 
 // The Gram kernel alone vs a plain 4-way-unrolled dot-product loop on the
 // same standardised block: what cache and register blocking buy.
@@ -134,6 +145,7 @@ rmSync(dir, { recursive: true, force: true });
 const rows = [
   ['soukan correlationMatrix (r only)', rOnly.ms],
   ['soukan correlationMatrix (r, n, p, 95% CI)', full.ms],
+  [`soukan correlationMatrixParallel (r; ${info.threads} thr, ${info.kernels})`, fastMs],
   ['numpy.corrcoef', peer.numpy_corrcoef_s * 1000],
   ['pandas DataFrame.corr()', peer.pandas_corr_s * 1000],
 ];
@@ -142,9 +154,9 @@ console.log(`\nPearson correlation matrix, ${K} series × ${N} observations, bes
 console.log(`node ${process.version}, numpy ${peer.numpy}, pandas ${peer.pandas}, ${cpus().length} CPU(s): ${cpus()[0]?.model ?? '?'}`);
 if (peer.blas_threads) console.log(`BLAS threads: ${JSON.stringify(peer.blas_threads)}`);
 console.log('');
-console.log('| implementation                              |   best ms | time / soukan (r only) |');
-console.log('|---------------------------------------------|----------:|-----------------------:|');
-for (const [name, ms] of rows) console.log(`| ${name.padEnd(43)} | ${ms.toFixed(1).padStart(9)} | ${(ms / base).toFixed(2).padStart(21)}× |`);
+console.log(`| ${'implementation'.padEnd(52)} |   best ms | time / soukan (r only) |`);
+console.log(`|${'-'.repeat(54)}|----------:|-----------------------:|`);
+for (const [name, ms] of rows) console.log(`| ${name.padEnd(52)} | ${ms.toFixed(1).padStart(9)} | ${(ms / base).toFixed(2).padStart(21)}× |`);
 console.log('');
 console.log(`kernel only (standardised ${K} × ${N} block, upper triangle):`);
 console.log(`  plain dot products, 4-way unrolled : ${naive.ms.toFixed(1)} ms`);
@@ -152,3 +164,16 @@ console.log(`  gramUpper (blocked, 2×4 registers) : ${blocked.ms.toFixed(1)} ms
 console.log('');
 console.log(`max |soukan − numpy.corrcoef| = ${maxDiff.toExponential(2)}`);
 console.log(`max |numpy − pandas|          = ${peer.max_abs_diff_numpy_pandas.toExponential(2)}`);
+
+// Machine-readable rows for scripts/bench.mjs (see bench/README.md).
+const npMs = peer.numpy_corrcoef_s * 1000;
+const pdMs = peer.pandas_corr_s * 1000;
+const r = (name, ms, peerName, peerMs, extra = {}) => ({ name, soukanMs: +ms.toFixed(1), peerName, peerMs: +peerMs.toFixed(1), ratio: +(peerMs / ms).toFixed(2), ...extra });
+const how = `${info.threads} thread(s), ${info.kernels === 'wasm' ? 'WebAssembly SIMD' : 'TypeScript'} kernels`;
+const results = [
+  r(`Pearson ${K} × ${N}: r, core correlationMatrix (1 thread, TypeScript)`, rOnly.ms, `pandas ${peer.pandas} DataFrame.corr()`, pdMs, { note: `max |Δ| vs NumPy ${maxDiff.toExponential(1)}` }),
+  r(`Pearson ${K} × ${N}: r, n, p, 95% CI, core correlationMatrix`, full.ms, `pandas ${peer.pandas} DataFrame.corr() (r only)`, pdMs),
+  r(`Pearson ${K} × ${N}: r, correlationMatrixParallel (${how})`, fastMs, `pandas ${peer.pandas} DataFrame.corr()`, pdMs),
+  r(`Pearson ${K} × ${N}: r, correlationMatrixParallel (${how})`, fastMs, `numpy ${peer.numpy} corrcoef (OpenBLAS)`, npMs),
+];
+console.log(`BENCH_RESULT ${JSON.stringify({ title: `Correlation matrix ${K} × ${N} (issue 2)`, rows: results, notes: [] })}`);

@@ -26,9 +26,14 @@ export function ensureNodeModules() {
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
-/** Compile the TypeScript packages (incremental; fast when nothing changed), then the dashboard. */
+/**
+ * Compile the WebAssembly kernels (AssemblyScript, skipped when up to date),
+ * the TypeScript packages (incremental; fast when nothing changed), then the
+ * dashboard.
+ */
 export function build() {
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  run(process.execPath, [join(root, 'packages', 'wasm', 'build.mjs')]);
   run(process.execPath, [tsc, '-b', 'packages/cli']);
   buildWeb(tsc);
 }

@@ -1,14 +1,7 @@
-import { argsortInto, argsortWorkspace } from '../stats/argsort.js';
-import { normalQuantile } from '../stats/normalQuantile.js';
-import { powerOfTwoScale } from '../stats/powerOfTwoScale.js';
-import { rankAverageInto } from '../stats/rankAverage.js';
-import { isConstant } from './checkLengths.js';
-import { fisherStandardError } from './correlationConfidenceInterval.js';
-import { gramUpper } from './gramUpper.js';
-import { kendallCountsBuffer, kendallCountsSorted, kendallPValueFromCounts, kendallTauFromCounts } from './kendallCounts.js';
-import { pearsonKernel } from './pearson.js';
-import { pearsonPValue } from './pearsonPValue.js';
-import { DEFAULT_CONFIDENCE, type CorrelationMethod, type CorrelationReason } from './types.js';
+import { planCorrelation, runCorrelationPlan, type CorrelationPlan } from './correlationPlan.js';
+import type { CorrelationMethod, CorrelationReason } from './types.js';
+
+export { DEFAULT_MIN_PERIODS } from './correlationPlan.js';
 
 /**
  * How missing observations are handled:
@@ -20,15 +13,6 @@ import { DEFAULT_CONFIDENCE, type CorrelationMethod, type CorrelationReason } fr
  *   deletion, R `use = "complete.obs"`); one sample for all cells.
  */
 export type MissingPolicy = 'pairwise' | 'complete';
-
-/**
- * Default minimum number of observations per cell: 3, the smallest sample on
- * which the t-test behind the p-value has a degree of freedom (with two
- * points every coefficient is ±1). pandas' default (`min_periods=1`) lets
- * two-point pairs through as ±1; raise it for stable estimates (e.g. 20 or a
- * window's length).
- */
-export const DEFAULT_MIN_PERIODS = 3;
 
 /** Options of {@link correlationMatrix}. */
 export interface CorrelationMatrixOptions {
@@ -70,58 +54,6 @@ export interface CorrelationMatrix {
   readonly reason: CorrelationReason[];
 }
 
-const METHODS: readonly CorrelationMethod[] = ['pearson', 'spearman', 'kendall'];
-
-// FNV-1a over the positions of missing rows: a cheap key to find columns
-// that share a missing-data pattern.
-function maskHash(mask: Uint8Array): number {
-  let h = 0x811c9dc5;
-  for (let t = 0; t < mask.length; t++) {
-    if (mask[t] === 0) {
-      h ^= t & 0xffff;
-      h = Math.imul(h, 0x01000193);
-      h ^= t >>> 16;
-      h = Math.imul(h, 0x01000193);
-    }
-  }
-  return h >>> 0;
-}
-
-function sameMask(a: Uint8Array, b: Uint8Array): boolean {
-  if (a === b) return true;
-  for (let t = 0; t < a.length; t++) if (a[t] !== b[t]) return false;
-  return true;
-}
-
-// Centre and scale v[0..m) to unit Euclidean norm into z[off..off+m).
-// Returns false when v is constant. Power-of-two prescaling keeps squares of
-// huge values finite without changing any rounding.
-function standardizeInto(v: Float64Array, m: number, z: Float64Array, off: number): boolean {
-  if (m === 0 || isConstant(v, m)) return false;
-  let maxAbs = 0;
-  for (let t = 0; t < m; t++) {
-    const a = Math.abs(v[t]!);
-    if (a > maxAbs) maxAbs = a;
-  }
-  const k = powerOfTwoScale(maxAbs);
-  let s = 0;
-  for (let t = 0; t < m; t++) s += v[t]! * k;
-  let mu = s / m;
-  let c = 0;
-  for (let t = 0; t < m; t++) c += v[t]! * k - mu;
-  mu += c / m;
-  let ss = 0;
-  for (let t = 0; t < m; t++) {
-    const d = v[t]! * k - mu;
-    z[off + t] = d;
-    ss += d * d;
-  }
-  const norm = Math.sqrt(ss);
-  if (!(norm > 0 && norm < Infinity)) return false;
-  for (let t = 0; t < m; t++) z[off + t] = z[off + t]! / norm;
-  return true;
-}
-
 /**
  * Correlation matrix of k columns (one `Float64Array` per series, all the
  * same length; `NaN` — and ±∞ — mark missing observations), with per-cell
@@ -144,18 +76,31 @@ function standardizeInto(v: Float64Array, m: number, z: Float64Array, off: numbe
  * Bonett–Wright 2000), √(0.437/(n−4)) (Kendall, Fieller et al. 1957);
  * [−1, 1] when n is too small for the SE.
  *
- * Method: columns sharing a missing-data pattern (all of them, for complete
- * data or `missing: 'complete'`) are standardised once — centred, scaled to
- * unit norm, on ranks for Spearman — and their coefficients are the upper
- * triangle of a cache-blocked, register-blocked Gram product
- * ({@link gramUpper}); Kendall sorts each column once and counts each pair
- * with Knight's merge sort. Pairs whose columns differ in missingness are
- * computed on their common rows with the scalar kernels. Symmetric: one
- * triangle is computed and mirrored.
+ * Method (standardise, then multiply): each column is standardised once —
+ * centred, scaled to unit norm, on ranks for Spearman, zero where missing —
+ * and the coefficients of columns sharing a missing-data pattern (all of
+ * them, for complete data or `missing: 'complete'`) are the upper triangle
+ * of a cache-blocked, register-blocked Gram product ({@link gramUpper}).
+ * Pearson with gaps stays in matrix form: with Z the zero-filled
+ * standardised data, each pair's sums over its common rows are Z Zᵀ plus
+ * masked products of Z and Z² with the sparse missing-row indicators
+ * ({@link listSums}), giving n, Σx, Σy, Σx², Σy², Σxy per pair and the
+ * centred co-moments from them (pandas' pairwise-complete semantics,
+ * without a scalar loop per pair); pairs where that form would lose more
+ * than ~8 bits (a pair resting on a sliver of a column, or a column
+ * constant on the pair's rows) are recomputed one by one. Kendall sorts
+ * each column once and counts each pair with Knight's merge sort; Spearman
+ * and Kendall pairs whose columns differ in missingness are computed on
+ * their common rows one by one (ranks depend on the rows). Symmetric: one
+ * triangle is computed and mirrored. The work is cut into tile tasks
+ * ({@link runCorrelationTask}) that the Node parallel runner
+ * (`@soukan/data` `correlationMatrixParallel`) spreads over threads and
+ * WebAssembly SIMD kernels; this function runs them on the calling thread
+ * with the TypeScript kernels.
  *
- * Complexity: O(k² m) for Pearson/Spearman on shared patterns (+ O(k m log m)
- * ranking); O(k² m log m) for Kendall and for pairs with differing
- * patterns. Memory O(k m) for the standardised block.
+ * Complexity: O(k² m) for Pearson/Spearman (+ O(k m log m) ranking, and
+ * O(k · missing cells) for gaps); O(k² m log m) for Kendall and for
+ * Spearman pairs with differing patterns. Memory O(k m).
  *
  * Degenerate input: never throws on data; k = 0 gives empty arrays; cells
  * that cannot be computed are `NaN` with a reason.
@@ -167,227 +112,34 @@ function standardizeInto(v: Float64Array, m: number, z: Float64Array, off: numbe
  * m.p[1] // 0.03523617876226777
  */
 export function correlationMatrix(columns: readonly Float64Array[], options: CorrelationMatrixOptions = {}): CorrelationMatrix {
-  const method = options.method ?? 'pearson';
-  const missing = options.missing ?? 'pairwise';
-  const minPeriods = options.minPeriods ?? DEFAULT_MIN_PERIODS;
-  const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
-  const significance = options.significance ?? true;
-  if (!METHODS.includes(method)) throw new RangeError(`correlationMatrix: unknown method ${JSON.stringify(method)}`);
-  if (missing !== 'pairwise' && missing !== 'complete') throw new RangeError(`correlationMatrix: unknown missing policy ${JSON.stringify(missing)}`);
-  if (!(minPeriods >= 0)) throw new RangeError(`correlationMatrix: minPeriods must be ≥ 0, got ${minPeriods}`);
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`correlationMatrix: confidence must be in (0, 1), got ${confidence}`);
+  const plan = planCorrelation(columns, options);
+  runCorrelationPlan(plan);
+  return finishCorrelation(plan, options.missing ?? 'pairwise');
+}
 
-  const k = columns.length;
-  const rows = k > 0 ? columns[0]!.length : 0;
-  for (let j = 1; j < k; j++) {
-    if (columns[j]!.length !== rows) {
-      throw new RangeError(`correlationMatrix: column ${j} has ${columns[j]!.length} rows, column 0 has ${rows}`);
-    }
-  }
-  const need = Math.max(minPeriods, 2);
-  const kk = k * k;
-  const r = new Float64Array(kk).fill(NaN);
-  const n = new Float64Array(kk);
-  const p = new Float64Array(kk).fill(NaN);
-  const lo = new Float64Array(kk).fill(NaN);
-  const hi = new Float64Array(kk).fill(NaN);
-  const reason: CorrelationReason[] = new Array<CorrelationReason>(kk).fill(null);
-  const result: CorrelationMatrix = { k, method, missing, minPeriods, confidence, r, n, p, lo, hi, reason };
-  if (k === 0) return result;
+// Indexed by the plan's reason codes (WHY_NONE, WHY_FEW, WHY_CONSTANT).
+const REASONS: readonly CorrelationReason[] = [null, 'too-few-observations', 'constant-input'];
 
-  // Finite masks, shared for listwise deletion.
-  const masks: Uint8Array[] = new Array<Uint8Array>(k);
-  for (let j = 0; j < k; j++) {
-    const c = columns[j]!;
-    const mk = new Uint8Array(rows);
-    for (let t = 0; t < rows; t++) mk[t] = Number.isFinite(c[t]!) ? 1 : 0;
-    masks[j] = mk;
-  }
-  if (missing === 'complete') {
-    const common = new Uint8Array(rows);
-    for (let t = 0; t < rows; t++) {
-      let all = 1;
-      for (let j = 0; j < k && all; j++) all = masks[j]![t]!;
-      common[t] = all;
-    }
-    for (let j = 0; j < k; j++) masks[j] = common;
-  }
-
-  // Group columns by identical mask.
-  const groups: number[][] = [];
-  const groupOf = new Int32Array(k);
-  const byHash = new Map<number, number[]>();
-  for (let j = 0; j < k; j++) {
-    const h = maskHash(masks[j]!);
-    const cands = byHash.get(h);
-    let g = -1;
-    if (cands) {
-      for (const gi of cands) {
-        if (sameMask(masks[groups[gi]![0]!]!, masks[j]!)) {
-          g = gi;
-          break;
-        }
-      }
-    }
-    if (g < 0) {
-      g = groups.length;
-      groups.push([]);
-      if (cands) cands.push(g);
-      else byHash.set(h, [g]);
-    }
-    groups[g]!.push(j);
-    groupOf[j] = g;
-  }
-
-  // Scratch shared by every path.
-  const xbuf = new Float64Array(rows);
-  const ybuf = new Float64Array(rows);
-  const rx = new Float64Array(rows);
-  const ry = new Float64Array(rows);
-  const idx = new Int32Array(rows);
-  const ws = argsortWorkspace(rows);
-  const counts = kendallCountsBuffer();
-
-  const set = (i: number, j: number, value: number, count: number, why: CorrelationReason, pv: number): void => {
-    const a = i * k + j;
-    const b = j * k + i;
-    r[a] = r[b] = why === null ? value : NaN;
-    n[a] = n[b] = count;
-    reason[a] = reason[b] = why;
-    p[a] = p[b] = why === null ? pv : NaN;
+/**
+ * The {@link CorrelationMatrix} of a plan whose tasks have all run.
+ *
+ * @internal exported for the parallel runner in @soukan/data; not a stable API.
+ */
+export function finishCorrelation(plan: CorrelationPlan, missing: MissingPolicy): CorrelationMatrix {
+  const kk = plan.k * plan.k;
+  const reason: CorrelationReason[] = new Array<CorrelationReason>(kk);
+  for (let c = 0; c < kk; c++) reason[c] = REASONS[plan.why[c]!]!;
+  return {
+    k: plan.k,
+    method: plan.method,
+    missing,
+    minPeriods: plan.minPeriods,
+    confidence: plan.confidence,
+    r: plan.r,
+    n: plan.n,
+    p: plan.p,
+    lo: plan.lo,
+    hi: plan.hi,
+    reason,
   };
-
-  for (const cols of groups) {
-    const mask = masks[cols[0]!]!;
-    let m = 0;
-    for (let t = 0; t < rows; t++) m += mask[t]!;
-    const g = cols.length;
-    if (m < need) {
-      for (let a = 0; a < g; a++) for (let b = a; b < g; b++) set(cols[a]!, cols[b]!, NaN, m, 'too-few-observations', NaN);
-      continue;
-    }
-    const gather = (j: number, out: Float64Array): void => {
-      const c = columns[j]!;
-      let o = 0;
-      for (let t = 0; t < rows; t++) if (mask[t]) out[o++] = c[t]!;
-    };
-    if (method === 'kendall') {
-      const vals = new Float64Array(g * m);
-      const sorted = new Float64Array(g * m);
-      const perms = new Int32Array(g * m);
-      const constant = new Uint8Array(g);
-      for (let a = 0; a < g; a++) {
-        gather(cols[a]!, xbuf);
-        vals.set(xbuf.subarray(0, m), a * m);
-        argsortInto(xbuf, m, idx, ws);
-        perms.set(idx.subarray(0, m), a * m);
-        sorted.set(ws.keys.subarray(0, m), a * m);
-        constant[a] = ws.keys[0] === ws.keys[m - 1] ? 1 : 0;
-      }
-      for (let a = 0; a < g; a++) {
-        const xs = sorted.subarray(a * m, (a + 1) * m);
-        for (let b = a; b < g; b++) {
-          if (constant[a] || constant[b]) {
-            set(cols[a]!, cols[b]!, NaN, m, 'constant-input', NaN);
-            continue;
-          }
-          const vb = b * m;
-          if (a === b) for (let t = 0; t < m; t++) ybuf[t] = xs[t]!;
-          else {
-            const pa = a * m;
-            for (let t = 0; t < m; t++) ybuf[t] = vals[vb + perms[pa + t]!]!;
-          }
-          kendallCountsSorted(xs, ybuf, m, rx, counts);
-          set(cols[a]!, cols[b]!, a === b ? 1 : kendallTauFromCounts(counts), m, null, kendallPValueFromCounts(counts));
-        }
-      }
-    } else {
-      const z = new Float64Array(g * m);
-      const ok = new Uint8Array(g);
-      for (let a = 0; a < g; a++) {
-        gather(cols[a]!, xbuf);
-        if (method === 'spearman') {
-          rankAverageInto(xbuf, m, rx, idx, ws);
-          ok[a] = standardizeInto(rx, m, z, a * m) ? 1 : 0;
-        } else ok[a] = standardizeInto(xbuf, m, z, a * m) ? 1 : 0;
-      }
-      const gram = new Float64Array(g * g);
-      gramUpper(z, g, m, gram);
-      for (let a = 0; a < g; a++) {
-        for (let b = a; b < g; b++) {
-          if (!ok[a] || !ok[b]) {
-            set(cols[a]!, cols[b]!, NaN, m, 'constant-input', NaN);
-            continue;
-          }
-          let v = a === b ? 1 : gram[a * g + b]!;
-          v = v > 1 ? 1 : v < -1 ? -1 : v;
-          set(cols[a]!, cols[b]!, v, m, null, NaN);
-        }
-      }
-    }
-  }
-
-  // Pairs whose columns have different missing patterns: common rows only.
-  if (groups.length > 1) {
-    for (let i = 0; i < k; i++) {
-      const mi = masks[i]!;
-      const ci = columns[i]!;
-      for (let j = i + 1; j < k; j++) {
-        if (groupOf[i] === groupOf[j]) continue;
-        const mj = masks[j]!;
-        const cj = columns[j]!;
-        let m = 0;
-        for (let t = 0; t < rows; t++) {
-          if (mi[t] && mj[t]) {
-            xbuf[m] = ci[t]!;
-            ybuf[m++] = cj[t]!;
-          }
-        }
-        if (m < need) {
-          set(i, j, NaN, m, 'too-few-observations', NaN);
-          continue;
-        }
-        if (isConstant(xbuf, m) || isConstant(ybuf, m)) {
-          set(i, j, NaN, m, 'constant-input', NaN);
-          continue;
-        }
-        if (method === 'kendall') {
-          argsortInto(xbuf, m, idx, ws);
-          for (let t = 0; t < m; t++) rx[t] = ybuf[idx[t]!]!;
-          kendallCountsSorted(ws.keys, rx, m, ws.tmpKeys, counts);
-          set(i, j, kendallTauFromCounts(counts), m, null, kendallPValueFromCounts(counts));
-        } else if (method === 'spearman') {
-          rankAverageInto(xbuf, m, rx, idx, ws);
-          rankAverageInto(ybuf, m, ry, idx, ws);
-          set(i, j, pearsonKernel(rx, ry, m), m, null, NaN);
-        } else set(i, j, pearsonKernel(xbuf, ybuf, m), m, null, NaN);
-      }
-    }
-  }
-
-  if (significance) {
-    const h = normalQuantile(0.5 + confidence / 2);
-    for (let i = 0; i < k; i++) {
-      for (let j = i; j < k; j++) {
-        const a = i * k + j;
-        if (reason[a] !== null) continue;
-        const v = r[a]!;
-        const cnt = n[a]!;
-        const pv = method === 'kendall' ? p[a]! : pearsonPValue(v, cnt);
-        const se = fisherStandardError(v, cnt, method);
-        let l = -1;
-        let u = 1;
-        if (se === se) {
-          const zr = Math.atanh(v);
-          l = Math.tanh(zr - h * se);
-          u = Math.tanh(zr + h * se);
-        }
-        const b = j * k + i;
-        p[a] = p[b] = pv;
-        lo[a] = lo[b] = l;
-        hi[a] = hi[b] = u;
-      }
-    }
-  } else p.fill(NaN);
-  return result;
 }

@@ -7,13 +7,32 @@ export { correlationConfidenceInterval, fisherStandardError, type Interval } fro
 export {
   correlationMatrix,
   DEFAULT_MIN_PERIODS,
+  finishCorrelation,
   type CorrelationMatrix,
   type CorrelationMatrixOptions,
   type MissingPolicy,
 } from './correlationMatrix.js';
+// Tile-level entry points of the matrix, for the parallel runner in @soukan/data.
+export {
+  CORRELATION_PHASES,
+  correlationPlanCost,
+  correlationTaskCount,
+  planCorrelation,
+  runCorrelationPlan,
+  runCorrelationTask,
+  TS_KERNELS,
+  type CorrelationKernels,
+  type CorrelationPhase,
+  type CorrelationPlan,
+  type PlanAllocator,
+  type PlanMode,
+} from './correlationPlan.js';
 export { rollingCorrelation } from './rollingCorrelation.js';
 export { ewmCorrelation, RISKMETRICS_LAMBDA } from './ewmCorrelation.js';
 export { ewmCorrelationZeroMean } from './ewmCorrelationZeroMean.js';
+export { pairIndex, type AllPairsChunk, type AllPairsOutputOptions, type AllPairsResult } from './allPairsOutput.js';
+export { ROLLING_EXACT, rollingCorrelationAllPairs, type RollingAllPairsOptions, type RollingKernel } from './rollingCorrelationAllPairs.js';
+export { ewmCorrelationAllPairs } from './ewmCorrelationAllPairs.js';
 export { averageLinkage } from './averageLinkage.js';
 export { clusterOrder } from './clusterOrder.js';
 export { correlationReport, type CorrelationReport, type CorrelationReportOptions } from './correlationReport.js';

@@ -51,3 +51,15 @@ export function ecbMajors(): { symbols: string[]; dates: string[]; levels: Float
   const returns = levels.map((l) => Float64Array.from({ length: l.length - 1 }, (_, t) => Math.log(l[t + 1]! / l[t]!)));
   return { symbols, dates: rows.map((r) => r[0]!), levels, returns };
 }
+
+/** Every ECB currency as EUR/X (units per 1 EUR, as the file quotes), oldest first; N/A → NaN. */
+export function ecbAll(): { currencies: string[]; levels: Float64Array[]; returns: Float64Array[] } {
+  const csv = unzipSingle(readFileSync(sharedData('eurofxref-hist.zip')), 'eurofxref-hist.csv');
+  const lines = csv.split('\n').filter((l) => l.trim() !== '');
+  const header = lines[0]!.split(',');
+  const rows = lines.slice(1).map((l) => l.split(',')).reverse();
+  const currencies = header.slice(1).filter((c) => c.trim() !== '');
+  const levels = currencies.map((_, c) => Float64Array.from(rows, (r) => Number(r[c + 1])));
+  const returns = levels.map((l) => Float64Array.from({ length: l.length - 1 }, (_, t) => Math.log(l[t + 1]! / l[t]!)));
+  return { currencies, levels, returns };
+}
