@@ -13,6 +13,7 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+    setupFiles: ['test/helpers/fastCheck.setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
