@@ -1,7 +1,10 @@
 // `npm start`: the main job, from a fresh clone. Installs and builds what is
-// missing, then starts the dashboard and API (`soukan serve`) on 127.0.0.1 and
-// prints its address. Extra arguments are passed on: `npm start -- --port 9000`.
-import { spawn } from 'node:child_process';
+// missing, prints the correlation matrix of the 28 majors on the ECB history
+// in the terminal (`soukan corr`, which imports the ECB history into the store
+// on first run), then starts the dashboard and API (`soukan serve`) on
+// 127.0.0.1 and prints its address. Extra arguments go to serve:
+// `npm start -- --port 9000`.
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { build, ensureNodeModules, root, sharedDataDir } from './lib.mjs';
@@ -13,7 +16,10 @@ build();
 const env = { ...process.env };
 const devCopy = join(sharedDataDir(), 'eurofxref-hist.zip');
 if (!env.SOUKAN_ECB_FALLBACK && existsSync(devCopy)) env.SOUKAN_ECB_FALLBACK = devCopy;
-const child = spawn(process.execPath, [join(root, 'packages', 'cli', 'bin', 'soukan.js'), 'serve', ...process.argv.slice(2)], { stdio: 'inherit', env });
+const soukan = join(root, 'packages', 'cli', 'bin', 'soukan.js');
+const corr = spawnSync(process.execPath, [soukan, 'corr', '--universe', 'majors'], { stdio: 'inherit', env });
+if (corr.status !== 0) process.exit(corr.status ?? 1);
+const child = spawn(process.execPath, [soukan, 'serve', ...process.argv.slice(2)], { stdio: 'inherit', env });
 // Ctrl-C reaches the server through the terminal; a signal sent to this
 // process alone is passed on so the server can close cleanly.
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
