@@ -105,11 +105,12 @@ describe('soukan move', () => {
     expect(rows[0]).toBe('horizon,threshold_pips,windows,up_hits,up_share,up_low,up_high,down_hits,down_share,down_low,down_high,either_share,brownian');
     expect(rows[1]).toMatch(/^5 bars,100,\d+,/);
   });
-  it('bad input: threshold ≤ 0, bad horizon, horizon longer than the history', async () => {
+  it('bad input: threshold ≤ 0, bad horizon, horizon longer than the history or shorter than a bar', async () => {
     await bad(['move', 'EUR/USD', '--data', ecb, '--threshold', '0'], /--threshold must be positive pip counts/);
     await bad(['move', 'EUR/USD', '--data', ecb, '--threshold', '-20'], /--threshold/);
     await bad(['move', 'EUR/USD', '--data', ecb, '--threshold', '20', '--horizon', '10 parsecs'], /--horizon must be a positive duration/);
     await bad(['move', 'EUR/USD', '--data', ecb, '--threshold', '20', '--horizon', '50b', '--days', '30'], /too little history for --horizon 50b/);
+    await bad(['move', 'EUR/USD', '--data', ecb, '--threshold', '20', '--horizon', '10h'], /--horizon 10h is shorter than one bar of this data \(bars every 1d\)/);
     await bad(['move', 'EUR/USD', '--data', ecb], /--threshold is required/);
     await bad(['move', 'EUR/XAU', '--data', ecb, '--threshold', '20'], /unknown symbol EUR\/XAU/);
   });

@@ -86,6 +86,21 @@ export function parseHorizon(text: string, label: ParamLabel = apiName): { horiz
   return { horizon: { ms }, label: `${v}${unit === 'min' ? 'm' : unit}` };
 }
 
+/** Median spacing of (up to the first 2,000) consecutive times, in ms. */
+function medianStep(t: Float64Array): number {
+  const n = Math.min(t.length, 2001);
+  const d = new Float64Array(Math.max(0, n - 1));
+  for (let i = 1; i < n; i++) d[i - 1] = t[i]! - t[i - 1]!;
+  d.sort();
+  return d.length ? d[d.length >> 1]! : 0;
+}
+
+function formatDuration(ms: number): string {
+  if (ms % DAY === 0) return `${ms / DAY}d`;
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
+  return `${Math.round(ms / 60_000)}m`;
+}
+
 /** Parses `50` or `20,50,100` into positive pip counts. */
 export function parseThresholds(text: string, label: ParamLabel = apiName): number[] {
   return text.split(',').map((s) => {
@@ -164,6 +179,16 @@ export function moveQuery(market: Market, p: MoveParams, label: ParamLabel = api
   if (!(hi > lo)) {
     throw new InputError(`${symbol} is constant over the chosen period (${formatIsoTime(bars.time[0]!)} → ${formatIsoTime(bars.time[n - 1]!)}): no moves to count`, { code: 'constant-series', params: { symbol } });
   }
+  // A time horizon shorter than one bar would count no bars at all and print 0 %.
+  const step = medianStep(bars.time);
+  horizons.forEach((h, i) => {
+    if ('ms' in h.horizon && h.horizon.ms < step) {
+      throw new InputError(
+        `${label('horizon')} ${horizonTexts[i]!.trim()} is shorter than one bar of this data (bars every ${formatDuration(step)}); use a horizon of at least ${formatDuration(step)}, a bar count such as 1b, or intraday data`,
+        { code: 'horizon-shorter-than-bar', params: { horizon: horizonTexts[i]!.trim() } },
+      );
+    }
+  });
   const ladder = moveLadder(bars, thresholdsPips.map((x) => x * pip), horizons.map((h) => h.horizon));
   ladder.forEach((row, i) => {
     if (row[0]!.windows === 0) {
