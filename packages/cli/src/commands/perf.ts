@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { formatIsoTime, parseIsoDate, type PerformanceReport, type RiskFree, type Timeframe } from '@soukan/core';
-import { cliFlag, InputError, parseAnnualRate, perfJson, perfQuery, type PerfAsset, type PerfParams, type PerfResult } from '@soukan/data';
+import { formatIsoTime, type PerformanceReport, type RiskFree, type Timeframe } from '@soukan/core';
+import { cliFlag, InputError, parseAnnualRate, perfJson, perfQuery, readRiskFreeFile, type PerfAsset, type PerfParams, type PerfResult } from '@soukan/data';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
 import { choiceOption, dateOption, intOption, numberOption } from '../options.js';
@@ -58,7 +57,7 @@ export function registerPerf(program: Command): void {
       riskFree = parseAnnualRate(opts.rf, cliFlag);
       riskFreeLabel = `${+(riskFree * 100).toPrecision(6)}%`;
     } else if (opts.rfFile !== undefined) {
-      riskFree = readRateFile(opts.rfFile, opts.rfUnit);
+      riskFree = readRiskFreeFile(opts.rfFile, opts.rfUnit);
       riskFreeLabel = opts.rfFile;
     }
     const a = opts.annualization.trim().toLowerCase();
@@ -79,47 +78,6 @@ export function registerPerf(program: Command): void {
     const loaded = await loadMarket(opts);
     print(perfQuery(loaded.market, params, cliFlag), loaded, opts);
   });
-}
-
-/**
- * Reads a risk-free series: `date,rate` rows (a header line is allowed), dates
- * YYYY-MM-DD, rates in per cent or decimals; `.` or an empty rate (FRED's
- * missing value) skips the row.
- */
-function readRateFile(path: string, unit: 'percent' | 'decimal'): RiskFree {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new InputError(`no such file: ${path}`, { field: '--rf-file' });
-  }
-  const time: number[] = [];
-  const rate: number[] = [];
-  const lines = text.split(/\r?\n/);
-  lines.forEach((line, i) => {
-    const l = line.trim();
-    if (l === '') return;
-    const cells = l.split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, ''));
-    if (!/^\d{4}-\d{2}-\d{2}/.test(cells[0] ?? '')) {
-      if (time.length === 0 && i === lines.findIndex((x) => x.trim() !== '')) return; // header
-      throw new InputError('not a date (expected YYYY-MM-DD)', { file: path, line: i + 1, field: '1', text: cells[0] ?? '' });
-    }
-    if (cells.length < 2) throw new InputError('expected date,rate', { file: path, line: i + 1, text: l });
-    if (cells[1] === '.' || cells[1] === '') return;
-    const v = Number(cells[1]);
-    if (!Number.isFinite(v)) throw new InputError('not a number', { file: path, line: i + 1, field: '2', text: cells[1]! });
-    let t: number;
-    try {
-      t = parseIsoDate(cells[0]!.slice(0, 10));
-    } catch (e) {
-      throw new InputError((e as Error).message, { file: path, line: i + 1, field: '1', text: cells[0]! });
-    }
-    if (time.length > 0 && t <= time[time.length - 1]!) throw new InputError('dates must increase', { file: path, line: i + 1, text: cells[0]! });
-    time.push(t);
-    rate.push(unit === 'percent' ? v / 100 : v);
-  });
-  if (time.length === 0) throw new InputError('no rates in the file', { file: path });
-  return { time: Float64Array.from(time), rate: Float64Array.from(rate), label: `risk-free series ${path}` };
 }
 
 const nul = (v: number): number | null => (Number.isFinite(v) ? v : null);
