@@ -7,7 +7,7 @@ import { createProgram } from './program.js';
  * anything else is a bug and prints its stack and exits 1.
  */
 async function main(argv: readonly string[]): Promise<number> {
-  const program = createProgram();
+  const program = await createProgram(argv);
   try {
     await program.parseAsync(argv as string[]);
     return 0;

@@ -1,40 +1,44 @@
 import { Command } from 'commander';
-import { registerCorr } from './commands/corr.js';
-import { registerCross } from './commands/cross.js';
-import { registerExposure } from './commands/exposure.js';
-import { registerMove } from './commands/move.js';
-import { registerPair } from './commands/pair.js';
-import { registerPerf } from './commands/perf.js';
-import { registerStrength } from './commands/strength.js';
-import { registerVar } from './commands/var.js';
-import { registerServe } from './commands/serve.js';
-import { registerVol } from './commands/vol.js';
-import { registerImport } from './commands/import.js';
-import { registerList } from './commands/list.js';
-import { registerBars } from './commands/bars.js';
-import { registerRemove } from './commands/remove.js';
 
-/** The `soukan` command and its subcommands. */
-export function createProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Each subcommand's module, loaded only when needed: a run of `soukan bars`
+ * should not pay for parsing the server, the dashboard routes and every
+ * other command (module loading is most of a short command's wall time).
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
+  corr: async () => (await import('./commands/corr.js')).registerCorr,
+  vol: async () => (await import('./commands/vol.js')).registerVol,
+  move: async () => (await import('./commands/move.js')).registerMove,
+  var: async () => (await import('./commands/var.js')).registerVar,
+  exposure: async () => (await import('./commands/exposure.js')).registerExposure,
+  strength: async () => (await import('./commands/strength.js')).registerStrength,
+  cross: async () => (await import('./commands/cross.js')).registerCross,
+  pair: async () => (await import('./commands/pair.js')).registerPair,
+  perf: async () => (await import('./commands/perf.js')).registerPerf,
+  import: async () => (await import('./commands/import.js')).registerImport,
+  list: async () => (await import('./commands/list.js')).registerList,
+  bars: async () => (await import('./commands/bars.js')).registerBars,
+  remove: async () => (await import('./commands/remove.js')).registerRemove,
+  serve: async () => (await import('./commands/serve.js')).registerServe,
+};
+
+/**
+ * The `soukan` command with its subcommands. Given the command line, only the
+ * subcommand it names is loaded; without one (`soukan --help`, a typo) all
+ * are, so help and "unknown command" list them all.
+ */
+export async function createProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('soukan')
     .description('相関 soukan — correlation, volatility and risk analytics for currency traders')
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ outputError: (s, write) => write(`soukan: ${s.replace(/^error: /, '')}`) });
-  registerCorr(program);
-  registerVol(program);
-  registerMove(program);
-  registerVar(program);
-  registerExposure(program);
-  registerStrength(program);
-  registerCross(program);
-  registerPair(program);
-  registerPerf(program);
-  registerImport(program);
-  registerList(program);
-  registerBars(program);
-  registerRemove(program);
-  registerServe(program);
+  const named = argv.slice(2).find((a) => !a.startsWith('-'));
+  const wanted = named !== undefined && named in COMMANDS ? [named] : Object.keys(COMMANDS);
+  const registers = await Promise.all(wanted.map((name) => COMMANDS[name]!()));
+  for (const register of registers) register(program);
   return program;
 }
