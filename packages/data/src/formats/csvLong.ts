@@ -6,7 +6,7 @@ import { InputError } from '../errors.js';
 import { WallClock } from './clock.js';
 import { csvLayout, TimeColumn, type CsvLayout } from './csvLayout.js';
 import { Fields, isBlank, isMissing, parseDecimal } from './fields.js';
-import { barProblem, noRows, priceProblem, Problems, resolveTimes, settleLong, shortName, trySymbol, type FormatSpec, type ParseContext, type Parser } from './parser.js';
+import { barProblem, noRows, priceProblem, Problems, resolveTimes, settleLong, shortName, splitRow, trySymbol, type FormatSpec, type ParseContext, type Parser } from './parser.js';
 import { Table } from './table.js';
 import type { ReadOptions } from './types.js';
 
@@ -61,12 +61,7 @@ function parser(ctx: ParseContext): Parser {
         times = new TimeColumn(ctx, l, problems);
         return;
       }
-      let n = f.split(s, a, b, L.delimiter);
-      if (n === width + 1 && f.empty(width)) n--;
-      if (n !== width) {
-        problems.bad(n < 0 ? f.problem : `expected ${width} fields, found ${n}`, lineNo, undefined, s.slice(a, b));
-        return;
-      }
+      if (!splitRow(f, problems, s, a, b, lineNo, L.delimiter, width, true)) return;
       const t = times!.read(s, f, lineNo);
       if (Number.isNaN(t)) return;
       const cols = valueCols;

@@ -5,9 +5,9 @@
  * each currency per 1 EUR.
  */
 import { InputError } from '../errors.js';
-import { civilMs, Fields, isBlank, parseDecimal, parseIsoDay, splitLine } from './fields.js';
-import { noRows, priceProblem, Problems, settleWide, type FormatSpec, type ParseContext, type Parser } from './parser.js';
-import { Table } from './table.js';
+import { civilMs, isBlank, parseIsoDay, splitLine } from './fields.js';
+import { noRows, Problems, settleWide, type FormatSpec, type ParseContext, type Parser } from './parser.js';
+import { WideRows } from './wideRows.js';
 
 const CODE = /^[A-Z]{3}$/;
 const DAY = /^(?:\d{4}-\d{2}-\d{2}|\d{1,2} [A-Za-z]+ \d{4})$/;
@@ -40,11 +40,9 @@ function sniff(lines: readonly string[]): string | null {
 }
 
 function parser(ctx: ParseContext): Parser {
-  const f = new Fields();
   const problems = new Problems(ctx);
   let codes: string[] | undefined;
-  let table: Table | undefined;
-  let row = new Float64Array(0);
+  let rows: WideRows | undefined;
   return {
     line(s, a, b, lineNo) {
       if (isBlank(s, a, b)) return;
@@ -57,46 +55,28 @@ function parser(ctx: ParseContext): Parser {
           if (!CODE.test(c) || c === 'EUR') throw new InputError('not a currency code', { file: ctx.file, line: lineNo, field: c, text: c });
         });
         codes = h.slice(1);
-        table = new Table(codes.length, 8192);
-        row = new Float64Array(codes.length);
+        rows = new WideRows(ctx, problems, {
+          width: codes.length + 1,
+          delimiter: ',',
+          trailingEmpty: true,
+          fields: codes.map((_, j) => j + 1),
+          labels: codes,
+          missing: 'N/A',
+          capacity: 8192,
+        });
         return;
       }
-      const k = codes.length;
-      let n = f.split(s, a, b, ',');
-      if (n === k + 2 && f.empty(k + 1)) n--;
-      if (n !== k + 1) {
-        problems.bad(n < 0 ? f.problem : `expected ${k + 1} fields, found ${n}`, lineNo, undefined, s.slice(a, b));
-        return;
-      }
-      const t = ecbDay(s, f.start[0]!, f.end[0]!);
-      if (Number.isNaN(t)) {
-        problems.bad('not a date (expected YYYY-MM-DD)', lineNo, 'Date', f.text(s, 0));
-        return;
-      }
-      for (let j = 0; j < k; j++) {
-        const fa = f.start[j + 1]!;
-        const fb = f.end[j + 1]!;
-        if (fa === fb || (fb - fa === 3 && s.startsWith('N/A', fa))) {
-          row[j] = NaN;
-          continue;
-        }
-        const x = parseDecimal(s, fa, fb);
-        const why = priceProblem(x);
-        if (why) {
-          problems.bad(why, lineNo, codes[j], f.text(s, j + 1));
-          row[j] = NaN;
-        } else row[j] = x;
-      }
-      const i = table!.add(t, lineNo, ctx.fileIndex);
-      for (let j = 0; j < k; j++) table!.cols[j]![i] = row[j]!;
+      if (!rows!.split(s, a, b, lineNo)) return;
+      const t = rows!.day(s, lineNo, ecbDay, 'Date');
+      if (!Number.isNaN(t)) rows!.add(s, t, lineNo);
     },
     end() {
       if (!codes) noRows(ctx, 'empty file');
-      if (table!.n === 0) noRows(ctx, 'header only');
+      if (rows!.table.n === 0) noRows(ctx, 'header only');
       const notes: string[] = [];
       const parts = settleWide(
         ctx,
-        table!,
+        rows!.table,
         codes.map((c) => `EUR/${c}`),
         codes,
         notes,

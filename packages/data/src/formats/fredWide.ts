@@ -4,10 +4,10 @@
  * column units of currency per 1 USD, empty = missing.
  */
 import { InputError } from '../errors.js';
-import { Fields, isBlank, isMissing, parseDecimal, parseIsoDay, splitLine } from './fields.js';
+import { isBlank, parseIsoDay, splitLine } from './fields.js';
 import { VEB_NOTE } from './h10.js';
-import { noRows, priceProblem, Problems, settleWide, shortName, type FormatSpec, type ParseContext, type Parser } from './parser.js';
-import { Table } from './table.js';
+import { noRows, Problems, settleWide, shortName, type FormatSpec, type ParseContext, type Parser } from './parser.js';
+import { WideRows } from './wideRows.js';
 
 /**
  * Country (or area) column names → ISO 4217 code of the currency FRED quotes
@@ -69,12 +69,10 @@ function sniff(lines: readonly string[]): string | null {
 }
 
 function parser(ctx: ParseContext): Parser {
-  const f = new Fields();
   const problems = new Problems(ctx);
   let names: string[] | undefined;
   let codes: string[] = [];
-  let table: Table | undefined;
-  let row = new Float64Array(0);
+  let rows: WideRows | undefined;
   return {
     line(s, a, b, lineNo) {
       if (isBlank(s, a, b)) return;
@@ -89,49 +87,27 @@ function parser(ctx: ParseContext): Parser {
         });
         const dup = codes.find((c, i) => codes.indexOf(c) !== i);
         if (dup) throw new InputError(`two columns for USD/${dup}`, { file: ctx.file, line: lineNo, field: names[codes.lastIndexOf(dup)] });
-        table = new Table(codes.length, 16384);
-        row = new Float64Array(codes.length);
+        rows = new WideRows(ctx, problems, {
+          width: names.length + 1,
+          delimiter: ',',
+          trailingEmpty: false,
+          fields: names.map((_, j) => j + 1),
+          labels: names,
+          capacity: 16384,
+        });
         return;
       }
-      const k = names.length;
-      const n = f.split(s, a, b, ',');
-      if (n !== k + 1) {
-        problems.bad(n < 0 ? f.problem : `expected ${k + 1} fields, found ${n}`, lineNo, undefined, s.slice(a, b));
-        return;
-      }
-      const t = parseIsoDay(s, f.start[0]!, f.end[0]!);
-      if (Number.isNaN(t)) {
-        problems.bad('not a date (expected YYYY-MM-DD)', lineNo, 'Date', f.text(s, 0));
-        return;
-      }
-      for (let j = 0; j < k; j++) {
-        const fa = f.start[j + 1]!;
-        const fb = f.end[j + 1]!;
-        if (fa === fb) {
-          row[j] = NaN;
-          continue;
-        }
-        const x = parseDecimal(s, fa, fb);
-        if (Number.isNaN(x) && isMissing(s, fa, fb)) {
-          row[j] = NaN;
-          continue;
-        }
-        const why = priceProblem(x);
-        if (why) {
-          problems.bad(why, lineNo, names[j], f.text(s, j + 1));
-          row[j] = NaN;
-        } else row[j] = x;
-      }
-      const i = table!.add(t, lineNo, ctx.fileIndex);
-      for (let j = 0; j < k; j++) table!.cols[j]![i] = row[j]!;
+      if (!rows!.split(s, a, b, lineNo)) return;
+      const t = rows!.day(s, lineNo, parseIsoDay, 'Date');
+      if (!Number.isNaN(t)) rows!.add(s, t, lineNo);
     },
     end() {
       if (!names) noRows(ctx, 'empty file');
-      if (table!.n === 0) noRows(ctx, 'header only');
+      if (rows!.table.n === 0) noRows(ctx, 'header only');
       const notes = [`${shortName(ctx.file)}: every column read as units per 1 USD (USD/XXX), Euro and United Kingdom included`];
       const parts = settleWide(
         ctx,
-        table!,
+        rows!.table,
         codes.map((c) => `USD/${c}`),
         names,
         notes,

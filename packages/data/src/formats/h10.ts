@@ -9,9 +9,9 @@
  * (`USD/JPY`). Other series (the dollar indexes) are skipped with a note.
  */
 import { InputError } from '../errors.js';
-import { Fields, isBlank, parseDecimal, parseIsoDay, splitLine } from './fields.js';
-import { noRows, priceProblem, Problems, settleWide, shortName, type FormatSpec, type ParseContext, type Parser } from './parser.js';
-import { Table } from './table.js';
+import { isBlank, parseDecimal, parseIsoDay, splitLine } from './fields.js';
+import { noRows, Problems, settleWide, shortName, type FormatSpec, type ParseContext, type Parser } from './parser.js';
+import { WideRows } from './wideRows.js';
 
 const CODE = /^[A-Z]{3}$/;
 
@@ -38,14 +38,11 @@ interface Column {
 }
 
 function parser(ctx: ParseContext): Parser {
-  const f = new Fields();
   const problems = new Problems(ctx);
   const header = new Map<string, { fields: string[]; line: number }>();
   const notes: string[] = [];
   let cols: Column[] | undefined;
-  let width = 0;
-  let table: Table | undefined;
-  let row = new Float64Array(0);
+  let rows: WideRows | undefined;
 
   function columns(ids: string[], lineNo: number): Column[] {
     const cur = header.get('currency');
@@ -91,48 +88,31 @@ function parser(ctx: ParseContext): Parser {
         header.set(l, { fields, line: lineNo });
         if (l === 'time period') {
           const ids = fields.slice(1).map((x) => x.trim());
-          width = ids.length + 1;
           cols = columns(ids, lineNo);
-          table = new Table(cols.length, 8192);
-          row = new Float64Array(cols.length);
+          rows = new WideRows(ctx, problems, {
+            width: ids.length + 1,
+            delimiter: ',',
+            trailingEmpty: false,
+            fields: cols.map((c) => c.field),
+            labels: cols.map((c) => c.id),
+            missing: 'ND',
+            scale: cols.map((c) => c.multiplier),
+            capacity: 8192,
+          });
         }
         return;
       }
-      const n = f.split(s, a, b, ',');
-      if (n !== width) {
-        problems.bad(n < 0 ? f.problem : `expected ${width} fields, found ${n}`, lineNo, undefined, s.slice(a, b));
-        return;
-      }
-      const t = parseIsoDay(s, f.start[0]!, f.end[0]!);
-      if (Number.isNaN(t)) {
-        problems.bad('not a date (expected YYYY-MM-DD)', lineNo, 'Time Period', f.text(s, 0));
-        return;
-      }
-      for (let j = 0; j < cols.length; j++) {
-        const c = cols[j]!;
-        const fa = f.start[c.field]!;
-        const fb = f.end[c.field]!;
-        if (fa === fb || (fb - fa === 2 && s.startsWith('ND', fa))) {
-          row[j] = NaN;
-          continue;
-        }
-        const x = parseDecimal(s, fa, fb);
-        const why = priceProblem(x);
-        if (why) {
-          problems.bad(why, lineNo, c.id, f.text(s, c.field));
-          row[j] = NaN;
-        } else row[j] = c.multiplier === 1 ? x : x * c.multiplier;
-      }
-      const i = table!.add(t, lineNo, ctx.fileIndex);
-      for (let j = 0; j < cols.length; j++) table!.cols[j]![i] = row[j]!;
+      if (!rows!.split(s, a, b, lineNo)) return;
+      const t = rows!.day(s, lineNo, parseIsoDay, 'Time Period');
+      if (!Number.isNaN(t)) rows!.add(s, t, lineNo);
     },
     end() {
       if (header.size === 0) noRows(ctx, 'empty file');
       if (!cols) throw new InputError('no "Time Period" header row', { file: ctx.file });
-      if (table!.n === 0) noRows(ctx, 'header only');
+      if (rows!.table.n === 0) noRows(ctx, 'header only');
       const parts = settleWide(
         ctx,
-        table!,
+        rows!.table,
         cols.map((c) => c.symbol),
         cols.map((c) => c.id),
         notes,

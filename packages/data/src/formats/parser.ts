@@ -8,7 +8,7 @@ import { parseSymbol } from '@soukan/core';
 import { InputError, type SkipLog } from '../errors.js';
 import type { WallClock } from './clock.js';
 import { DAY_MS } from '@soukan/core';
-import { showTime } from './fields.js';
+import { showTime, type Fields } from './fields.js';
 import { settle, splitColumns, type Shape, type Table } from './table.js';
 import type { FormatName, ReadOptions } from './types.js';
 
@@ -73,6 +73,25 @@ export class Problems {
     this.count++;
     this.ctx.skipped.add({ file: this.ctx.file, line, field, text: text === undefined ? undefined : text.length > 80 ? `${text.slice(0, 77)}...` : text, reason });
   }
+}
+
+/**
+ * Splits data row `s[a, b)` into `f` and checks that it has `width` fields
+ * (with `trailingEmpty`, one more empty field, from a trailing delimiter, is
+ * accepted and ignored).
+ *
+ * @returns `false` after reporting broken quoting or a wrong field count.
+ * @throws InputError for those, unless `skipBadRows`.
+ * @example splitRow(f, problems, '2017-01-02,1.05,', 0, 16, 2, ',', 2, true) // true
+ */
+export function splitRow(f: Fields, problems: Problems, s: string, a: number, b: number, lineNo: number, delimiter: string, width: number, trailingEmpty: boolean): boolean {
+  let n = f.split(s, a, b, delimiter);
+  if (trailingEmpty && n === width + 1 && f.empty(width)) n--;
+  if (n !== width) {
+    problems.bad(n < 0 ? f.problem : `expected ${width} fields, found ${n}`, lineNo, undefined, s.slice(a, b));
+    return false;
+  }
+  return true;
 }
 
 /**
