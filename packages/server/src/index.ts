@@ -4,6 +4,7 @@ export { startServer, isLoopback, type ServeOptions, type RunningServer } from '
 export { HttpError, type ErrorBody, type ErrorParams } from './http/httpError.js';
 export { MemoryProvider } from './data/memoryProvider.js';
 export { StoreProvider } from './data/storeProvider.js';
+export { withDefaultSource } from './data/defaultSource.js';
 export type { DataProvider, MarketSnapshot, SeriesSummary, ImportOutcome, ImportProgress } from './data/types.js';
 export { WorkerPool } from './compute/workerPool.js';
 export { InlineExecutor } from './compute/inlineExecutor.js';

@@ -133,6 +133,22 @@ describe('soukan serve: time budget and binding rules', () => {
     }
   });
 
+  it('--source sets what requests without ?source= read (any case), and an unknown one is refused', async () => {
+    const s = await serve(['--data', ECB, '--data', sharedData('frb_h10_daily.csv'), '--source', 'frb h.10', '--workers', '0']);
+    try {
+      const q = '/api/correlation?symbols=EUR/USD,USD/JPY&window=30';
+      const dflt = (await (await fetch(new URL(q, s.url))).json()) as { source: string };
+      expect(dflt.source).toMatch(/^FRB H\.10 /);
+      const ecb = (await (await fetch(new URL(`${q}&source=ECB`, s.url))).json()) as { source: string };
+      expect(ecb.source).toMatch(/^ECB /);
+    } finally {
+      await s.close();
+    }
+    const r = await serveFails(['--data', ECB, '--source', 'Nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--source: no source "Nope" in the data; there is: ECB/);
+  });
+
   it('a short token and bad option values are refused', async () => {
     expect((await serveFails(['--data', ECB, '--token', 'short'])).stderr).toMatch(/at least 16 characters/);
     expect((await serveFails(['--data', ECB, '--port', 'http'])).stderr).toMatch(/--port must be a whole number/);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { InputError, storePath, type ReadOptions } from '@soukan/data';
-import { MemoryProvider, startServer, StoreProvider, type DataProvider, type RunningServer } from '@soukan/server';
+import { MemoryProvider, startServer, StoreProvider, withDefaultSource, type DataProvider, type RunningServer } from '@soukan/server';
 import type { Command } from 'commander';
 import { withDataOptions, type DataOptions } from '../load.js';
 import { intOption, numberOption } from '../options.js';
@@ -26,6 +26,7 @@ export function registerServe(program: Command): void {
     .description(
       'Starts the JSON API (/api, described at /api/openapi.json) and the dashboard on the store (--store; on first run\n' +
         'the ECB history is imported into it, from $SOUKAN_ECB_FILE or the ECB), or on --data files kept in memory.\n' +
+        'Requests read the source they name (?source=), else --source, else the ECB when present.\n' +
         'Binds 127.0.0.1; another --host needs --token (or $SOUKAN_TOKEN).',
     )
     .option('--host <address>', 'interface to bind; anything but loopback needs --token', '127.0.0.1')
@@ -77,6 +78,8 @@ export function registerServe(program: Command): void {
         log(`soukan: serving the store ${path} (${n} series)`);
       }
     }
+    // --source: what requests read when they name no source (?source=).
+    if (opts.source !== undefined) data = await withDefaultSource(data, opts.source);
     const common = {
       host: opts.host,
       token,
