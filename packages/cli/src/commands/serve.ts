@@ -24,9 +24,9 @@ export function registerServe(program: Command): void {
     .command('serve')
     .summary('HTTP API and dashboard on 127.0.0.1')
     .description(
-      'Starts the JSON API (/api, described at /api/openapi.json) and the dashboard on the store (--store; on first run\n' +
-        'the ECB history is imported into it, from $SOUKAN_ECB_FILE or the ECB), or on --data files kept in memory.\n' +
-        'Requests read the source they name (?source=), else --source, else the ECB when present.\n' +
+      'Starts the JSON API (/api, described at /api/openapi.json) and the dashboard on the store (--store; on first run ' +
+        'the ECB history is imported into it, from $SOUKAN_ECB_FILE or the ECB), or on --data files kept in memory.\n\n' +
+        'Requests read the source they name (?source=), else --source, else the ECB when present.\n\n' +
         'Binds 127.0.0.1; another --host needs --token (or $SOUKAN_TOKEN).',
     )
     .option('--host <address>', 'interface to bind; anything but loopback needs --token', '127.0.0.1')
