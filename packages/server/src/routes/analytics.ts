@@ -114,6 +114,18 @@ export const moveRoute = route({
 });
 
 const positionsParam = required(textParam('positions: SYMBOL AMOUNT items separated by commas (EUR/USD 100000,USD/JPY -50000; k/m suffixes allowed); VaR also takes one bare pair', /^[^\0]{1,2000}$/, 'SYMBOL AMOUNT items separated by commas', 2000));
+/**
+ * The `positions` parameter, at most {@link MAX_SYMBOLS} of them; each needs
+ * an amount unless `bareOne` allows a single bare pair (VaR of one instrument).
+ */
+function positionsParamValue(text: string, bareOne: boolean): GivenPosition[] {
+  const ps = parsed('positions', text, () => positions(text));
+  if (ps.length > MAX_SYMBOLS) throw new HttpError(400, 'invalid-param', `positions: at most ${MAX_SYMBOLS}`, { param: 'positions', expected: `at most ${MAX_SYMBOLS} positions` });
+  const noAmount = bareOne && ps.length === 1 ? undefined : ps.find((x) => Number.isNaN(x.amount));
+  if (noAmount) throw new HttpError(400, 'invalid-param', `positions: ${noAmount.text} has no amount${bareOne ? '; a portfolio needs one per position' : ''}`, { param: 'positions', value: noAmount.text, expected: 'SYMBOL AMOUNT' });
+  return ps;
+}
+
 const confidenceText = (d: string): Param<string> => listText(d, /^\s*\d*\.?\d+%?\s*(,\s*\d*\.?\d+%?\s*)*$/, 'confidence levels in (0, 1) such as 0.95,0.99');
 
 const varQueryParams = {
@@ -145,12 +157,7 @@ export const varRoute = route({
   response: { type: 'object', description: 'subject, positions, account, results[] (method, confidence, var, es, varPips, esPips, varMoney, esMoney), backtest[]' },
   heavy: true,
   handle: async (c, q, ctx) => {
-    const ps = parsed('positions', q.positions!, () => positions(q.positions));
-    if (ps.length > MAX_SYMBOLS) throw new HttpError(400, 'invalid-param', `positions: at most ${MAX_SYMBOLS}`, { param: 'positions', expected: `at most ${MAX_SYMBOLS} positions` });
-    if (ps.length > 1) {
-      const noAmount = ps.find((x) => Number.isNaN(x.amount));
-      if (noAmount) throw new HttpError(400, 'invalid-param', `positions: ${noAmount.text} has no amount; a portfolio needs one per position`, { param: 'positions', value: noAmount.text, expected: 'SYMBOL AMOUNT' });
-    }
+    const ps = positionsParamValue(q.positions!, true);
     return ctx.compute(c, 'var', await ctx.data.snapshot(q.source), {
       positions: ps,
       confidence: q.confidence === undefined ? undefined : parsed('confidence', q.confidence, () => confidenceList(q.confidence!)),
@@ -191,10 +198,7 @@ export const exposureRoute = route({
   response: { type: 'object', description: 'account, positions[], currencies[] (amount, rate, value), gross, net, risk (normal/historical with contributions), hedge' },
   heavy: true,
   handle: async (c, q, ctx) => {
-    const ps = parsed('positions', q.positions!, () => positions(q.positions));
-    if (ps.length > MAX_SYMBOLS) throw new HttpError(400, 'invalid-param', `positions: at most ${MAX_SYMBOLS}`, { param: 'positions', expected: `at most ${MAX_SYMBOLS} positions` });
-    const noAmount = ps.find((x) => Number.isNaN(x.amount));
-    if (noAmount) throw new HttpError(400, 'invalid-param', `positions: ${noAmount.text} has no amount`, { param: 'positions', value: noAmount.text, expected: 'SYMBOL AMOUNT' });
+    const ps = positionsParamValue(q.positions!, false);
     return ctx.compute(c, 'exposure', await ctx.data.snapshot(q.source), {
       positions: ps,
       account: q.account,
