@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { attributionOf, ecbHistory, FORMAT_NAMES, InputError, loadStoreMarket, Market, readDataset, type Dataset, type ReadOptions } from '@soukan/data';
+import { attributionOf, describeProblem, ecbHistory, FORMAT_NAMES, InputError, loadStoreMarket, Market, readDataset, type Dataset, type ReadOptions } from '@soukan/data';
 import { choiceOption } from './options.js';
 import type { Command } from 'commander';
 
@@ -80,7 +80,7 @@ export async function loadMarket(opts: DataOptions, log: (m: string) => void = (
   for (const f of files) if (!existsSync(f)) throw new InputError(`no such file: ${f}`);
   const dataset = await readDataset(files.length === 1 ? files[0]! : files, readOpts);
   if (dataset.skipped.count > 0) {
-    const first = dataset.skipped.first.map((p) => `${p.file}:${p.line}${p.field ? ` (${p.field})` : ''} ${p.reason}`);
+    const first = dataset.skipped.first.map(describeProblem);
     log(`skipped ${dataset.skipped.count} bad row(s); first: ${first.slice(0, 3).join('; ')}`);
   }
   const attribution = attributionOf(dataset.source);

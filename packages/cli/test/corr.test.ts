@@ -115,7 +115,7 @@ describe('soukan corr: bad input gets one clear line and exit 2', () => {
     expect(res.stderr).toMatch(/bad\.csv.*line 3.*EUR\/USD.*"1\.1x"/);
     expect(res.stderr).not.toMatch(/\n\s+at /);
     const skip = await runCli(['corr', 'EUR/USD', 'USD/JPY', '--data', f, '--skip-bad-rows', '--window', '2', '--min-periods', '2']);
-    expect(skip.stderr).toMatch(/skipped 1 bad row.*bad\.csv:3/);
+    expect(skip.stderr).toMatch(/skipped 1 bad row.*bad\.csv, line 3/);
   });
   it('an unknown symbol names the closest matches and the currencies the source has', async () => {
     const res = await runCli(['corr', 'EUR/USD', 'EUR/XYZ', '--data', ecb]);

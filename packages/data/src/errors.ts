@@ -60,6 +60,26 @@ export class SkipLog {
     this.count++;
     if (this.first.length < this.keep) this.first.push(p);
   }
+
+  /**
+   * The note for the end of a read or import: how many rows were skipped and
+   * where the first was; `undefined` when none were.
+   *
+   * @example log.note() // 'skipped 2 bad rows (skipBadRows); first: a.csv, line 3, field USD: not a number: "x"'
+   */
+  note(): string | undefined {
+    if (this.count === 0) return undefined;
+    return `skipped ${this.count} bad row${this.count === 1 ? '' : 's'} (skipBadRows); first: ${describeProblem(this.first[0]!)}`;
+  }
+}
+
+/**
+ * A skipped row as a person reads it: file, line, field, why, and the text.
+ *
+ * @example describeProblem({ file: 'a.csv', line: 3, field: 'USD', text: 'x', reason: 'not a number' }) // 'a.csv, line 3, field USD: not a number: "x"'
+ */
+export function describeProblem(p: RowProblem): string {
+  return formatWhere(p.reason, p);
 }
 
 function clip(s: string): string {

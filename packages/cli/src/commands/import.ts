@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { formatIsoTime } from '@soukan/core';
-import { FORMAT_NAMES, ImportAborted, InputError, PUBLISHERS, publisherFile, Store, storePath, type ImportOptions, type ImportSummary, type Publisher, type ReadOptions } from '@soukan/data';
+import { describeProblem, FORMAT_NAMES, ImportAborted, InputError, PUBLISHERS, publisherFile, Store, storePath, type ImportOptions, type ImportSummary, type Publisher, type ReadOptions } from '@soukan/data';
 import type { Command } from 'commander';
 import { choiceOption } from '../options.js';
 import { progressView } from '../output/progress.js';
@@ -126,7 +126,7 @@ export function summaryText(s: ImportSummary): string {
       out.push(`conflict: ${x.symbol} (${x.source}) ${formatIsoTime(c.time)} ${c.file} line ${c.line}: stored ${c.stored.join('/')}, file ${c.incoming.join('/')}`);
     }
   }
-  for (const p of s.skipped.first) out.push(`skipped: ${p.file} line ${p.line}${p.field ? `, field ${p.field}` : ''}: ${p.reason}${p.text !== undefined ? `: ${JSON.stringify(p.text)}` : ''}`);
+  for (const p of s.skipped.first) out.push(`skipped: ${describeProblem(p)}`);
   for (const n of groupNotes(s.notes)) out.push(`note: ${n}`);
   out.push(`store: ${s.store}`);
   return out.join('\n') + '\n';

@@ -147,10 +147,8 @@ export async function readDataset(paths: string | readonly string[], options: Re
     series.push(toSeries(symbol, shape, r.table));
   }
   if (series.length === 0) throw new InputError('no values in any column', { file: files[0] });
-  if (skipped.count > 0) {
-    const f = skipped.first[0]!;
-    notes.push(`skipped ${skipped.count} bad row${skipped.count === 1 ? '' : 's'} (skipBadRows); first: ${f.file} line ${f.line}: ${f.reason}`);
-  }
+  const skipNote = skipped.note();
+  if (skipNote) notes.push(skipNote);
   return { source: FORMAT_SOURCE[format!], format: format!, files, frequency: frequency!, series, skipped, notes };
 }
 

@@ -322,10 +322,8 @@ export async function importFiles(target: ImportTarget, paths: readonly string[]
         notes.push(`${sum.symbol} (${sum.source}): ${sum.conflicts} row(s) differ from the stored ones; kept the stored values (use --replace to take the new ones); first at ${formatIsoTime(sum.conflictSamples[0]!.time)}`);
       }
     }
-    if (skipped.count > 0) {
-      const f = skipped.first[0]!;
-      notes.push(`skipped ${skipped.count} bad row${skipped.count === 1 ? '' : 's'} (skipBadRows); first: ${f.file} line ${f.line}: ${f.reason}`);
-    }
+    const skipNote = skipped.note();
+    if (skipNote) notes.push(skipNote);
     const series = [...bySeries.values()];
     const total = (f: (s: ImportedSeries) => number): number => series.reduce((a, s) => a + f(s), 0);
     const summary: ImportSummary = {

@@ -133,7 +133,7 @@ describe('an EUR/USD store', () => {
       expect(r.skipped.count).toBe(1);
       expect(r.skipped.first[0]).toMatchObject({ line: 3, field: 'high', reason: 'high < low' });
       expect(r.added).toBe(4);
-      expect(r.notes.join('\n')).toMatch(/skipped 1 bad row \(skipBadRows\); first: .*DAT_ASCII_GBPUSD_M1_bad\.csv line 3: high < low/);
+      expect(r.notes.join('\n')).toMatch(/skipped 1 bad row \(skipBadRows\); first: .*DAT_ASCII_GBPUSD_M1_bad\.csv, line 3, field high: high < low: "20170103 100200;1\.2300;1\.2100;1\.2200;1\.2350;0"/);
       await store.remove('GBP/USD');
     });
   });

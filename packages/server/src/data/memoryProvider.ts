@@ -1,6 +1,7 @@
 import { lowerBound, resampleBars, upperBound, type PriceSeries, type Timeframe } from '@soukan/core';
-import { ecbHistory, InputError, Market, readDataset, attributionOf, type Dataset } from '@soukan/data';
+import { describeProblem, InputError, Market, readDataset, attributionOf, type Dataset } from '@soukan/data';
 import { mergeSeries } from './mergeSeries.js';
+import { ecbFile, type EcbRefresh } from './ecbFile.js';
 import { renamed } from './renamed.js';
 import type { BarsResult, DataProvider, ImportOutcome, ImportRequest, MarketSnapshot, SeriesSummary } from './types.js';
 
@@ -144,18 +145,12 @@ export class MemoryProvider implements DataProvider {
       series: dataset.series.map((s) => ({ symbol: s.symbol, rows: s.time.length, first: s.time[0] ?? NaN, last: s.time[s.time.length - 1] ?? NaN })),
       added,
       skipped: dataset.skipped.count,
-      notes: [...dataset.notes, ...dataset.skipped.first.map((p) => `skipped ${p.file}:${p.line}${p.field ? ` (${p.field})` : ''}: ${p.reason}`)],
+      notes: [...dataset.notes, ...dataset.skipped.first.map((p) => `skipped ${describeProblem(p)}`)],
     };
   }
 
-  async refreshEcb(o: { log?: (m: string) => void; force?: boolean; fallbacks?: readonly string[] } = {}): Promise<ImportOutcome> {
-    let path: string;
-    try {
-      path = (await ecbHistory({ log: o.log, fallbacks: o.fallbacks, maxAgeMs: o.force ? 0 : undefined })).path;
-    } catch (e) {
-      throw new InputError((e as Error).message, { code: 'download-failed' });
-    }
-    return this.importFiles([path], { format: 'ecb' });
+  async refreshEcb(o: EcbRefresh = {}): Promise<ImportOutcome> {
+    return this.importFiles([await ecbFile(o)], { format: 'ecb' });
   }
 
   async close(): Promise<void> {}

@@ -1,8 +1,9 @@
 import { statSync } from 'node:fs';
 import type { Timeframe } from '@soukan/core';
-import { attributionOf, ecbHistory, InputError, Store, type ImportSummary } from '@soukan/data';
+import { attributionOf, describeProblem, InputError, Store, type ImportSummary } from '@soukan/data';
 import { HttpError } from '../http/httpError.js';
 import { Mutex } from './mutex.js';
+import { ecbFile, type EcbRefresh } from './ecbFile.js';
 import { renamed } from './renamed.js';
 import type { BarsResult, DataProvider, ImportOutcome, ImportRequest, MarketSnapshot, SeriesSummary } from './types.js';
 
@@ -173,19 +174,13 @@ export class StoreProvider implements DataProvider {
         series: summary.series.map((x) => ({ symbol: x.symbol, rows: x.stored?.rows ?? x.rows, first: x.stored?.first ?? x.first, last: x.stored?.last ?? x.last })),
         added: summary.added,
         skipped: summary.skipped.count,
-        notes: [...summary.notes, ...summary.skipped.first.map((p) => `skipped ${p.file}:${p.line}${p.field ? ` (${p.field})` : ''}: ${p.reason}`)],
+        notes: [...summary.notes, ...summary.skipped.first.map((p) => `skipped ${describeProblem(p)}`)],
       };
     });
   }
 
-  async refreshEcb(o: { log?: (m: string) => void; force?: boolean; fallbacks?: readonly string[] } = {}): Promise<ImportOutcome> {
-    let path: string;
-    try {
-      path = (await ecbHistory({ log: o.log, fallbacks: o.fallbacks, maxAgeMs: o.force ? 0 : undefined })).path;
-    } catch (e) {
-      throw new InputError((e as Error).message, { code: 'download-failed' });
-    }
-    return this.importFiles([path], { format: 'ecb' });
+  async refreshEcb(o: EcbRefresh = {}): Promise<ImportOutcome> {
+    return this.importFiles([await ecbFile(o)], { format: 'ecb' });
   }
 
   async close(): Promise<void> {

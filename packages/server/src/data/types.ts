@@ -1,5 +1,6 @@
 import type { PriceSeries, Timeframe } from '@soukan/core';
 import type { DataAbout, ReadOptions } from '@soukan/data';
+import type { EcbRefresh } from './ecbFile.js';
 
 /**
  * The quoted series of one source at one data version: what a computation
@@ -85,7 +86,7 @@ export interface DataProvider {
   /** Imports files atomically: on any error nothing changes. */
   importFiles(paths: readonly string[], o?: ImportRequest): Promise<ImportOutcome>;
   /** Downloads (or re-downloads) the ECB history and imports it. */
-  refreshEcb(o?: { log?: (m: string) => void; force?: boolean; fallbacks?: readonly string[] }): Promise<ImportOutcome>;
+  refreshEcb(o?: EcbRefresh): Promise<ImportOutcome>;
   /** True when there is nothing to show yet (first run). */
   isEmpty(): Promise<boolean>;
   close(): Promise<void>;
