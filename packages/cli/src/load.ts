@@ -13,6 +13,12 @@ export interface DataOptions extends Omit<ReadOptions, 'format'> {
   source?: string;
 }
 
+/** The readers' options of a command's --input, --tz, --time-column … flags. */
+export function readOptionsOf(opts: Omit<DataOptions, 'data'>): ReadOptions {
+  const { skipBadRows, tz, timeColumn, dateFormat, delimiter, symbol } = opts;
+  return { format: opts.input as ReadOptions['format'], skipBadRows, tz, timeColumn, dateFormat, delimiter, symbol };
+}
+
 /** A market plus what the user should be told about where it came from. */
 export interface LoadedMarket {
   readonly market: Market;
@@ -75,8 +81,7 @@ export async function loadMarket(opts: DataOptions, log: (m: string) => void = (
       return { market, description, attribution: attributionOf(market.source) };
     }
   }
-  const { skipBadRows, tz, timeColumn, dateFormat, delimiter, symbol } = opts;
-  const readOpts: ReadOptions = { format: opts.input as ReadOptions['format'], skipBadRows, tz, timeColumn, dateFormat, delimiter, symbol };
+  const readOpts = readOptionsOf(opts);
   for (const f of files) if (!existsSync(f)) throw new InputError(`no such file: ${f}`);
   const dataset = await readDataset(files.length === 1 ? files[0]! : files, readOpts);
   if (dataset.skipped.count > 0) {

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { formatIsoTime } from '@soukan/core';
-import { describeProblem, FORMAT_NAMES, ImportAborted, InputError, PUBLISHERS, publisherFile, Store, storePath, type ImportOptions, type ImportSummary, type Publisher, type ReadOptions } from '@soukan/data';
+import { describeProblem, FORMAT_NAMES, ImportAborted, InputError, PUBLISHERS, publisherFile, Store, storePath, type ImportOptions, type ImportSummary, type Publisher } from '@soukan/data';
 import type { Command } from 'commander';
+import { readOptionsOf } from '../load.js';
 import { choiceOption } from '../options.js';
 import { progressView } from '../output/progress.js';
 import { renderTable } from '../output/table.js';
@@ -74,16 +75,7 @@ async function runImport(files: string[], opts: ImportCliOptions): Promise<Impor
   };
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
-  const readOptions: ReadOptions = {
-    format: opts.input as ReadOptions['format'],
-    skipBadRows: opts.skipBadRows,
-    tz: opts.tz,
-    timeColumn: opts.timeColumn,
-    dateFormat: opts.dateFormat,
-    delimiter: opts.delimiter,
-    symbol: opts.symbol,
-  };
-  const options: ImportOptions = { ...readOptions, source: opts.source, replace: opts.replace, signal: ac.signal, onProgress: (p) => view.update(p) };
+  const options: ImportOptions = { ...readOptionsOf(opts), source: opts.source, replace: opts.replace, signal: ac.signal, onProgress: (p) => view.update(p) };
   try {
     return await store.importFiles(files, options);
   } catch (e) {

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { InputError, storePath, type ReadOptions } from '@soukan/data';
+import { InputError, storePath } from '@soukan/data';
 import { MemoryProvider, startServer, StoreProvider, withDefaultSource, type DataProvider, type RunningServer } from '@soukan/server';
 import type { Command } from 'commander';
-import { withDataOptions, type DataOptions } from '../load.js';
+import { readOptionsOf, withDataOptions, type DataOptions } from '../load.js';
 import { intOption, numberOption } from '../options.js';
 
 interface ServeOptions extends DataOptions {
@@ -49,15 +49,7 @@ export function registerServe(program: Command): void {
       data = memory;
       for (const f of opts.data) if (!existsSync(f)) throw new InputError(`no such file: ${f}`);
       log(`soukan: reading ${opts.data.length} file(s)…`);
-      const readOpts: ReadOptions = {
-        format: opts.input as ReadOptions['format'],
-        skipBadRows: opts.skipBadRows,
-        tz: opts.tz,
-        timeColumn: opts.timeColumn,
-        dateFormat: opts.dateFormat,
-        delimiter: opts.delimiter,
-        symbol: opts.symbol,
-      };
+      const readOpts = readOptionsOf(opts);
       // One file at a time: files of different formats become different sources (ECB, HistData…).
       for (const f of opts.data) {
         const r = await memory.importFiles([f], readOpts);
