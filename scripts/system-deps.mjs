@@ -43,13 +43,16 @@ export function ensureSystemDeps(reqs = requirements) {
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const apt = (args) => {
-    const [cmd, ...rest] = [...prefix, 'apt-get', ...args];
+    // Waits for another apt/dpkg run (a machine's first-boot updates) instead of failing at once.
+    const [cmd, ...rest] = [...prefix, 'apt-get', '-o', 'DPkg::Lock::Timeout=300', ...args];
     const r = spawnSync(cmd, rest, { stdio: ['ignore', 'inherit', 'inherit'], env });
     return r.status === 0;
   };
+  // With Debian's recommended packages (OpenBLAS for NumPy, fonts for
+  // Chromium): the set the suite is developed and checked against.
   // A stale package index is the usual reason an install fails on a fresh machine.
-  if (!apt(['install', '-y', '-q', '--no-install-recommends', ...pkgs])) {
-    if (!apt(['update', '-q']) || !apt(['install', '-y', '-q', '--no-install-recommends', ...pkgs])) {
+  if (!apt(['install', '-y', '-q', ...pkgs])) {
+    if (!apt(['update', '-q']) || !apt(['install', '-y', '-q', ...pkgs])) {
       console.error('soukan: apt-get failed; see above');
       process.exit(1);
     }
