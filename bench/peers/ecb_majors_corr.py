@@ -7,22 +7,20 @@ imports included):
 
 Reads eurofxref-hist.csv from the zip, builds the 28 crosses of the 8 majors
 (X/Y = rate[Y] / rate[X]), takes log returns on the dates all 28 exist and
-prints the Pearson matrix (rounded, like the CLI table).
+prints the Pearson matrix (rounded, like the CLI table). The zip is read by
+ecb() of test/helpers/realdata.py (read_csv, round-trip floats).
 """
-import io
+import os
 import sys
-import zipfile
 
 import numpy as np
 import pandas as pd
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../test/helpers'))
+from realdata import ecb
+
 MAJORS = ['EUR', 'GBP', 'AUD', 'NZD', 'USD', 'CAD', 'CHF', 'JPY']
-with zipfile.ZipFile(sys.argv[1]) as z:
-    raw = z.read('eurofxref-hist.csv')
-df = pd.read_csv(io.BytesIO(raw), na_values=['N/A'], keep_default_na=False)
-df = df.loc[:, [c for c in df.columns if not c.startswith('Unnamed')]]
-df['Date'] = pd.to_datetime(df['Date'], format='%Y-%m-%d')
-df = df.sort_values('Date').set_index('Date')
+df = ecb(sys.argv[1])
 rate = {c: df[c].astype(float) for c in MAJORS if c != 'EUR'}
 rate['EUR'] = pd.Series(1.0, index=df.index)
 pairs = [(a, b) for i, a in enumerate(MAJORS) for b in MAJORS[i + 1:]]

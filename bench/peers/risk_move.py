@@ -4,27 +4,26 @@ usage: /usr/bin/python3 risk_move.py [--e2e] PAIR HORIZON_MS HORIZON_BARS THRESH
 Prints JSON: hit counts and median times (ms) of the window computation + counting.
 With --e2e: read the zip, compute the time-horizon counts once, print them and exit
 (the caller times the whole process, as it times the soukan command).
+The zip is read by histdata() of test/helpers/realdata.py (read_csv, round-trip floats).
 """
 import json
 import os
 import sys
 import time
-import zipfile
 
 import numpy as np
 import pandas as pd
 from numpy.lib.stride_tricks import sliding_window_view
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../test/helpers"))
+from realdata import histdata
+
 e2e = sys.argv[1] == "--e2e"
 argv = sys.argv[2:] if e2e else sys.argv[1:]
 pair, D, H = argv[0], int(argv[1]), int(argv[2])
 thresholds = [float(x) for x in argv[3:]]
-DATA = os.environ["SOUKAN_SHARED_DATA"]
-with zipfile.ZipFile(os.path.join(DATA, "histdata_m1_2017", f"HISTDATA_COM_ASCII_{pair}_M1_2017.zip")) as z:
-    with z.open(f"DAT_ASCII_{pair}_M1_2017.csv") as f:
-        df = pd.read_csv(f, sep=";", header=None, names=["t", "open", "high", "low", "close", "volume"], dtype={"t": str})
-local = pd.to_datetime(df["t"], format="%Y%m%d %H%M%S")
-t = (local.dt.tz_localize("America/New_York").dt.tz_convert("UTC").astype("int64") // 1_000_000).to_numpy()
+df = histdata(pair)
+t = (df["utc"].astype("int64") // 1_000_000).to_numpy()
 high, low, close = df["high"].to_numpy(), df["low"].to_numpy(), df["close"].to_numpy()
 
 
