@@ -7,6 +7,8 @@
 //   node --expose-gc bench/lib/rollingChild.mjs DATA K N MODE WINDOW MINPERIODS LAMBDA REPEATS [OUT]
 //   MODE: stream1 (one thread: onChunk + average) | stream (all cores) |
 //         keep1 / keep (one thread / all cores, every pair series kept + average) | ewm (EWMA, keep)
+//   "all cores" asks for machineThreads() explicitly: the default
+//   (defaultRollingThreads) is one thread on machines with ≤ 2 cores.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { dist } from './common.mjs';
@@ -26,12 +28,13 @@ const onChunk = (c) => {
   for (let i = 0; i < c.rho.length; i += 97) if (c.rho[i] === c.rho[i]) checksum += c.rho[i];
 };
 const opts = { minPeriods: Number(MP) };
+const allCores = data.machineThreads();
 const run = () => {
   if (mode === 'ewm') return core.ewmCorrelationAllPairs(columns, Number(LAMBDA), { keep: true });
-  if (mode === 'keep') return data.rollingCorrelationAllPairsParallel(columns, Number(W), { ...opts, keep: true });
+  if (mode === 'keep') return data.rollingCorrelationAllPairsParallel(columns, Number(W), { ...opts, threads: allCores, keep: true });
   if (mode === 'keep1') return data.rollingCorrelationAllPairsParallel(columns, Number(W), { ...opts, threads: 1, keep: true });
   if (mode === 'stream1') return data.rollingCorrelationAllPairsParallel(columns, Number(W), { ...opts, threads: 1, onChunk });
-  return data.rollingCorrelationAllPairsParallel(columns, Number(W), { ...opts, onChunk });
+  return data.rollingCorrelationAllPairsParallel(columns, Number(W), { ...opts, threads: allCores, onChunk });
 };
 const ms = [];
 let res;

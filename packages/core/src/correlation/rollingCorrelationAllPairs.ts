@@ -180,6 +180,8 @@ export function rollingCorrelationAllPairs(
   // Constancy: window [s, t] is constant in series i (on its finite values)
   // iff chg < s, chg being the row of the finite value before i's latest
   // change; chgAt holds it per series for the rows of the current chunk.
+  // With the kernel only its exact path needs it, so it is tracked lazily
+  // (rows up to `tracked`), for the chunks that have such windows.
   const chgAt = new Float64Array(k * chunkRows);
   // 1/n for the counts a window can hold (a load instead of a division).
   const recip = new Float64Array(W + 1);
@@ -187,6 +189,29 @@ export function rollingCorrelationAllPairs(
   const chg = new Float64Array(k);
   const lastVal = new Float64Array(k);
   const lastRow = new Float64Array(k);
+  let tracked = 0;
+  const track = (c0: number, c1: number): void => {
+    for (let i = 0; i < k; i++) {
+      const c = columns[i]!;
+      let ch = chg[i]!;
+      let lv = lastVal[i]!;
+      let lr = lastRow[i]!;
+      const o = i * chunkRows - c0;
+      for (let t = tracked; t < c1; t++) {
+        const v = c[t]!;
+        if (v - v === 0) {
+          if (lr >= 0 && v !== lv) ch = lr;
+          lv = v;
+          lr = t;
+        }
+        if (t >= c0) chgAt[o + t] = ch;
+      }
+      chg[i] = ch;
+      lastVal[i] = lv;
+      lastRow[i] = lr;
+    }
+    tracked = c1;
+  };
 
   for (let g0 = p0; g0 < p1; g0 += G) {
     const g1 = Math.min(p1, g0 + G);
@@ -202,28 +227,11 @@ export function rollingCorrelationAllPairs(
     chg.fill(-1);
     lastVal.fill(NaN);
     lastRow.fill(-1);
+    tracked = 0;
 
     for (let c0 = 0; c0 < len; c0 += chunkRows) {
       const c1 = Math.min(len, c0 + chunkRows);
-      for (let i = 0; i < k; i++) {
-        const c = columns[i]!;
-        let ch = chg[i]!;
-        let lv = lastVal[i]!;
-        let lr = lastRow[i]!;
-        const o = i * chunkRows - c0;
-        for (let t = c0; t < c1; t++) {
-          const v = c[t]!;
-          if (v - v === 0) {
-            if (lr >= 0 && v !== lv) ch = lr;
-            lv = v;
-            lr = t;
-          }
-          chgAt[o + t] = ch;
-        }
-        chg[i] = ch;
-        lastVal[i] = lv;
-        lastRow[i] = lr;
-      }
+      if (!useKernel) track(c0, c1);
       let out = buf;
       if (useKernel) {
         const rows = c1 - c0;
@@ -231,6 +239,7 @@ export function rollingCorrelationAllPairs(
         out = res.rho;
         if (res.exact) {
           // The windows the kernel left to the exact path.
+          track(c0, c1);
           for (let q = 0; q < Pg; q++) {
             const i = pairI[g0 + q]!;
             const j = pairJ[g0 + q]!;

@@ -10,4 +10,4 @@ export {
 export { WasmKernels, wasmKernelModule, wasmKernels, wasmKernelUnavailableReason, type WasmModule } from './wasmKernels.js';
 export { WasmRollingKernel, wasmRollingKernel } from './wasmRollingKernel.js';
 export { machineThreads } from './workerPool.js';
-export { rollingCorrelationAllPairsParallel, type ParallelRollingOptions } from './rollingCorrelationAllPairsParallel.js';
+export { defaultRollingThreads, rollingCorrelationAllPairsParallel, type ParallelRollingOptions } from './rollingCorrelationAllPairsParallel.js';

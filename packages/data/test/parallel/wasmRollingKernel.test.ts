@@ -53,6 +53,23 @@ describe('WasmRollingKernel gives the TypeScript loop’s bits', () => {
     for (let p = 0; p < ts.series.length; p++) expect(Array.from(wa.series[p]!), `pair ${p}`).toEqual(Array.from(ts.series[p]!));
     expect(Array.from(wa.average!)).toEqual(Array.from(ts.average!));
   });
+  it('constancy is tracked lazily: a constant stretch after many chunks without exact windows still gives NaN / the exact value', () => {
+    const u = rng(11);
+    const n = 1300;
+    const x = Float64Array.from({ length: n }, (_, t) => (t >= 900 && t < 1000 ? 3 : t === 950 ? NaN : u() - 0.5));
+    const y = Float64Array.from({ length: n }, (_, t) => (t >= 1010 && t < 1030 ? NaN : u() - 0.5 + 0.3 * x[t]!));
+    const z = Float64Array.from({ length: n }, (_, t) => (t >= 940 && t < 990 ? 7 : u() - 0.5));
+    const kernel = new WasmRollingKernel(wasmKernelModule()!);
+    for (const w of [30, 120]) {
+      const ts = rollingCorrelationAllPairs([x, y, z], w, { minPeriods: 5, keep: true, chunkRows: 100 });
+      const wa = rollingCorrelationAllPairs([x, y, z], w, { minPeriods: 5, keep: true, chunkRows: 100, kernel });
+      for (let p = 0; p < 3; p++) expect(Array.from(wa.series[p]!), `w ${w} pair ${p}`).toEqual(Array.from(ts.series[p]!));
+      // x is constant on rows 900–999: a window inside it is NaN for x's pairs.
+      if (w === 30) expect(wa.series[0]![990]).toBeNaN();
+      else expect(Number.isFinite(wa.series[0]![990]!)).toBe(true);
+      expect(Number.isFinite(wa.series[0]![1100]!)).toBe(true);
+    }
+  });
   it('pair groups (a small stateBytes budget) and pair ranges give the same bits', () => {
     const cols = series(1, 4, 300);
     const kernel = new WasmRollingKernel(wasmKernelModule()!);
