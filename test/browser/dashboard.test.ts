@@ -9,6 +9,8 @@ import { repoRoot, sharedData } from '../helpers/sharedData.js';
 import { runCli } from '../helpers/cli.js';
 import { launch, matrixRendered, shot, type Browser } from './browser.js';
 import { serve, type Served } from './serve.js';
+import { en } from '../../packages/web/src/i18n/en.js';
+import { ja } from '../../packages/web/src/i18n/ja.js';
 
 // The dashboard in a real Chromium against `soukan serve` on a free 127.0.0.1
 // port, on a store built from the shared data folder (the ECB history and
@@ -173,7 +175,7 @@ describe('correlation view', () => {
     await b.page.goto(url('/correlation?window=100000'));
     const err = b.page.getByTestId('error');
     await err.waitFor();
-    expect(await err.textContent()).toMatch(/Too little data: \d+ observations for a window of 100000/);
+    expect(await err.textContent()).toMatch(/Too little data: [\d,]+ observations for a window of 100,000/);
   });
 });
 
@@ -244,6 +246,66 @@ describe('languages', () => {
       expect(ja.errors).toEqual([]);
     } finally {
       await ja.close();
+    }
+  });
+});
+
+/**
+ * English that must not show in Japanese: what the server sends in English
+ * (notes, parameter rules, attribution, labels) and every phrase of the page's
+ * own English catalog that Japanese words differently.
+ */
+const ENGLISH_LEFTOVERS = [
+  'Source: ',
+  'Time',
+  ' bars',
+  '1 bar',
+  'pair(s) of',
+  'forward-filled',
+  'trading days a year',
+  'DuckDB store',
+  'expected ',
+  'a whole number',
+  'is not valid',
+  'the HistData data',
+  // (phrases Japanese keeps as they are, such as "Christoffersen p" in "Christoffersen p値", are not leftovers)
+  ...Object.entries(en).flatMap(([k, v]) =>
+    v
+      .split(/\{\w+\}/)
+      .map((x) => x.trim())
+      .filter((x) => x.length >= 10 && /[a-z]+ [a-z]+/i.test(x) && !ja[k as keyof typeof en].includes(x)),
+  ),
+];
+
+describe('Japanese everywhere', () => {
+  it('no view shows English the page words in Japanese (server notes, rules, labels included)', async () => {
+    const jp = await launch({ locale: 'ja-JP' });
+    try {
+      for (const [name, path, ready] of [
+        ['heatmap', '/correlation?source=HistData&timeframe=H1&window=50', '[data-testid="matrix-host"][data-rendered]'],
+        ['bubble', '/correlation?view=bubble', '[data-testid="matrix-host"][data-rendered]'],
+        ['table', '/correlation?view=table', '[data-testid="pair-ranking"]'],
+        ['server-rule', '/correlation?window=1', '[data-testid="error"]'],
+        ['pair', '/correlation/pair?a=EUR/USD&b=GBP/USD', '[data-testid="prices-chart"] canvas'],
+        ['volatility', '/volatility?source=HistData&symbol=EUR/USD&timeframe=H1', '[data-testid="vol-estimator-table"]'],
+        ['risk', '/risk?symbol=USD/JPY', '[data-testid="backtest-table"]'],
+        ['strength', '/strength', '[data-testid="strength-table"]'],
+        ['exposure', '/exposure', '[data-testid="hedge"]'],
+        ['pair-trade', '/pair?a=AUD/USD&b=NZD/USD&window=all', '[data-testid="adf-table"]'],
+        ['data', '/data', '[data-testid="stored-table"]'],
+      ] as const) {
+        await jp.page.goto(url(path));
+        await jp.page.waitForSelector(ready, { timeout: 30_000 });
+        await jp.page.waitForFunction(() => !document.querySelector('.spinner'), null, { timeout: 30_000 });
+        // Server notes are folded away: open them (the English detail of an error stays folded; it says it is English).
+        await jp.page.evaluate(() => document.querySelectorAll('details.notes').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+        const text = await jp.page.evaluate(() => document.body.innerText);
+        expect(ENGLISH_LEFTOVERS.filter((w) => text.includes(w)), name).toEqual([]);
+        await shot(jp.page, `ja-${name}`);
+      }
+      expect(jp.errors).toEqual([]);
+    } finally {
+      await jp.close();
     }
   });
 });

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { ApiError, setToken } from './api/client';
-import { ErrorBox } from './components/common';
+import { attributionText, ErrorBox } from './components/common';
 import { LANGS, useI18n } from './i18n/i18n';
 import type { MessageKey } from './i18n/en';
 import { useMeta } from './state/meta';
@@ -160,7 +160,7 @@ export function App() {
         {src && (
           <span>
             {t('app.source')}: {src.name} · {t(`data.freq.${src.frequency}`)} · {t('app.series', { n: i18n.int(meta.data?.sources.find((x) => x.name === src.name)?.series ?? 0) })}
-            {src.attribution ? ` · ${src.attribution}` : ''}
+            {src.attribution ? ` · ${attributionText(src.attribution, t)}` : ''}
           </span>
         )}
         <span>soukan {meta.data?.version ?? ''}</span>

@@ -19,6 +19,7 @@ import {
 } from '@soukan/core';
 import { InputError } from '../errors.js';
 import type { Market } from '../market/market.js';
+import { Notes, type NoteCode } from './note.js';
 
 /** Default window: about one year of daily observations. */
 export const DEFAULT_CORRELATION_WINDOW = 250;
@@ -55,6 +56,8 @@ export interface CorrelationResult {
   readonly window: Window;
   /** Things the user should know (pairs a universe lacked, forward fills). */
   readonly notes: readonly string[];
+  /** The code and values of each note, in step with `notes` (see {@link NoteCode}). */
+  readonly noteCodes: readonly NoteCode[];
 }
 
 /** Symbols and aligned prices a request asks for, validated. */
@@ -62,7 +65,7 @@ interface Selection {
   readonly symbols: string[];
   readonly timeframe: Timeframe;
   readonly frame: import('@soukan/core').Frame;
-  readonly notes: string[];
+  readonly notes: Notes;
 }
 
 function windowOf(p: CorrelationParams): Window {
@@ -84,7 +87,7 @@ function select(market: Market, p: CorrelationParams, need: { exactly?: number; 
   } catch (e) {
     throw new InputError(`timeframe: ${(e as Error).message}`);
   }
-  const notes: string[] = [];
+  const notes = new Notes();
   let symbols = [...(p.symbols ?? [])];
   if (symbols.length > 0 && p.universe) throw new InputError('give symbols or a universe, not both');
   if (symbols.length === 0) {
@@ -105,7 +108,9 @@ function select(market: Market, p: CorrelationParams, need: { exactly?: number; 
         missing.push(s);
       }
     }
-    if (missing.length) notes.push(`${missing.length} pair(s) of ${name} are not in ${market.label}: ${missing.join(' ')}`);
+    if (missing.length) {
+      notes.add('pairs-missing', { count: missing.length, universe: name, source: market.label, symbols: missing.join(' ') }, `${missing.length} pair(s) of ${name} are not in ${market.label}: ${missing.join(' ')}`);
+    }
     if (symbols.length < need.atLeast) {
       throw new InputError(`${market.label} has ${symbols.length} pair(s) of the ${name} universe; need at least ${need.atLeast}`, {
         code: 'universe-too-small',
@@ -124,7 +129,7 @@ function select(market: Market, p: CorrelationParams, need: { exactly?: number; 
   if (dup) throw new InputError(`${dup} is given twice`, { code: 'duplicate-symbol', params: { symbol: dup } });
   const { frame, filled } = market.frame(symbols, p.align ?? { kind: 'inner' }, timeframe);
   const filledTotal = filled.reduce((a, b) => a + b, 0);
-  if (filledTotal > 0) notes.push(`forward-filled ${filledTotal} missing value(s); each one manufactures a zero return`);
+  if (filledTotal > 0) notes.add('forward-filled', { count: filledTotal }, `forward-filled ${filledTotal} missing value(s); each one manufactures a zero return`);
   if (frame.time.length === 0) {
     const ranges = symbols.map((s) => {
       const t = market.series(s).time;
@@ -178,7 +183,7 @@ export function correlationQuery(market: Market, p: CorrelationParams): Correlat
       { code: 'too-few-observations', params: { window: n, observations: report.observations } },
     );
   }
-  return { report, timeframe: sel.timeframe, window, notes: sel.notes };
+  return { report, timeframe: sel.timeframe, window, notes: sel.notes.texts, noteCodes: sel.notes.codes };
 }
 
 /** A rolling or exponentially weighted correlation request for two symbols. */
@@ -238,7 +243,7 @@ export function correlationSeriesQuery(market: Market, p: CorrelationSeriesParam
     timeframe: sel.timeframe,
     time: f.time.subarray(start, stop),
     rho: rho.subarray(start, stop),
-    notes: sel.notes,
+    notes: sel.notes.texts,
   };
 }
 

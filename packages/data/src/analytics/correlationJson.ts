@@ -19,7 +19,8 @@ function nested<T>(a: ArrayLike<T>, k: number, f: (v: T) => unknown = (v) => v):
  * The JSON shape of a correlation matrix, shared by `soukan corr --format
  * json` and `GET /api/correlation`: nested k × k arrays `matrix`, `n`, `p`,
  * `ci.low`, `ci.high`, `reason`; `null` where a coefficient is undefined
- * (its `reason` says why); what it was computed on; where the data came from.
+ * (its `reason` says why); what it was computed on; where the data came from;
+ * `notes` in English with `noteCodes[i]` (code and values) beside `notes[i]`.
  *
  * @example correlationMatrixJson(correlationQuery(m, { symbols: ['EUR/USD', 'USD/JPY'] }), about).matrix[0][0] // 1
  */
@@ -46,6 +47,7 @@ export function correlationMatrixJson(res: CorrelationResult, about: DataAbout) 
     source: about.description,
     attribution: about.attribution ?? null,
     notes: res.notes,
+    noteCodes: res.noteCodes,
   };
 }
 

@@ -10,3 +10,4 @@ export * from './volatility.js';
 export * from './move.js';
 export * from './valueAtRisk.js';
 export * from './exposure.js';
+export * from './note.js';

@@ -77,6 +77,8 @@ export interface DataProvider {
   readonly kind: 'files' | 'store';
   /** For the Data view: where the data is kept. */
   readonly location: string;
+  /** The store file, when the data lives in one (the page words `location` itself from it). */
+  readonly path?: string;
   /** Increments on every change. */
   version(): number;
   list(): Promise<SeriesSummary[]>;

@@ -15,9 +15,18 @@ export interface Param<V> {
   parse(text: string): V;
 }
 
-/** Why a parameter value was rejected: what a valid value looks like. */
+/**
+ * Why a parameter value was rejected: what a valid value looks like, in
+ * English, and the same as a stable `rule` with the values it names (`min`,
+ * `max`, `values`…) for clients that word it themselves (the dashboard in
+ * Japanese). The 400 response carries both.
+ */
 export class Invalid extends Error {
-  constructor(readonly expected: string) {
+  constructor(
+    readonly expected: string,
+    readonly rule: string = 'text',
+    readonly values: Readonly<Record<string, string | number>> = {},
+  ) {
     super(expected);
   }
 }
@@ -33,7 +42,7 @@ function base<V>(schema: Schema, description: string, parse: (t: string) => V, r
 export function intParam(description: string, min: number, max: number): Param<number> {
   return base({ type: 'integer', minimum: min, maximum: max }, description, (t) => {
     const v = Number(t);
-    if (!/^[+-]?\d+$/.test(t.trim()) || !Number.isSafeInteger(v) || v < min || v > max) throw new Invalid(`a whole number from ${min} to ${max}`);
+    if (!/^[+-]?\d+$/.test(t.trim()) || !Number.isSafeInteger(v) || v < min || v > max) throw new Invalid(`a whole number from ${min} to ${max}`, 'int-range', { min, max });
     return v;
   });
 }
@@ -56,7 +65,7 @@ export function numberParam(description: string, o: { min?: number; max?: number
       (o.max === undefined || v <= o.max) &&
       (o.exclusiveMin === undefined || v > o.exclusiveMin) &&
       (o.exclusiveMax === undefined || v < o.exclusiveMax);
-    if (!ok) throw new Invalid(expected);
+    if (!ok) throw new Invalid(expected, 'number-range', { range: `${lo ?? ''}${lo && hi ? ' ' : ''}${hi ?? ''}` });
     return v;
   });
 }
@@ -64,7 +73,7 @@ export function numberParam(description: string, o: { min?: number; max?: number
 /** One of a fixed set of words. */
 export function enumParam<const T extends string>(description: string, values: readonly T[]): Param<T> {
   return base({ type: 'string', enum: values }, description, (t) => {
-    if (!(values as readonly string[]).includes(t)) throw new Invalid(`one of ${values.join(', ')}`);
+    if (!(values as readonly string[]).includes(t)) throw new Invalid(`one of ${values.join(', ')}`, 'one-of', { values: values.join(', ') });
     return t as T;
   });
 }
@@ -74,7 +83,7 @@ export function boolParam(description: string): Param<boolean> {
   return base({ type: 'boolean' }, description, (t) => {
     if (t === 'true' || t === '1') return true;
     if (t === 'false' || t === '0') return false;
-    throw new Invalid('true or false');
+    throw new Invalid('true or false', 'boolean');
   });
 }
 
@@ -90,7 +99,7 @@ export function dateParam(description: string): Param<number> {
         const v = Date.parse(t);
         if (Number.isFinite(v)) return v;
       }
-      throw new Invalid('a date YYYY-MM-DD or an ISO time such as 2017-03-12T21:00Z');
+      throw new Invalid('a date YYYY-MM-DD or an ISO time such as 2017-03-12T21:00Z', 'date');
     }
   });
 }
@@ -100,7 +109,7 @@ const SYMBOL_TEXT = /^[A-Za-z]{3}[/_\-. ]?[A-Za-z]{3}$/;
 /** One pair in any accepted spelling (`EUR/USD`, `EURUSD`, `eur_usd`). */
 export function symbolParam(description: string): Param<string> {
   return base({ type: 'string', examples: ['EUR/USD'] }, description, (t) => {
-    if (!SYMBOL_TEXT.test(t.trim())) throw new Invalid('a currency pair such as EUR/USD');
+    if (!SYMBOL_TEXT.test(t.trim())) throw new Invalid('a currency pair such as EUR/USD', 'pair');
     return t.trim();
   });
 }
@@ -109,10 +118,10 @@ export function symbolParam(description: string): Param<string> {
 export function symbolsParam(description: string, max: number): Param<string[]> {
   return base({ type: 'string', examples: ['EUR/USD,USD/JPY,GBP/USD'] }, description, (t) => {
     const items = t.split(',').map((s) => s.trim());
-    if (items.some((s) => s === '')) throw new Invalid('pairs separated by commas, e.g. EUR/USD,USD/JPY');
+    if (items.some((s) => s === '')) throw new Invalid('pairs separated by commas, e.g. EUR/USD,USD/JPY', 'pairs');
     const bad = items.find((s) => !SYMBOL_TEXT.test(s));
-    if (bad !== undefined) throw new Invalid(`pairs separated by commas, e.g. EUR/USD,USD/JPY (${JSON.stringify(bad)} is not a pair)`);
-    if (items.length > max) throw new Invalid(`at most ${max} pairs`);
+    if (bad !== undefined) throw new Invalid(`pairs separated by commas, e.g. EUR/USD,USD/JPY (${JSON.stringify(bad)} is not a pair)`, 'pairs', { bad });
+    if (items.length > max) throw new Invalid(`at most ${max} pairs`, 'pairs-max', { max });
     return items;
   });
 }
@@ -127,7 +136,7 @@ export function windowParam(description: string, max: number, min = 2): Param<nu
   return base({ oneOf: [{ type: 'integer', minimum: min, maximum: max }, { const: 'all' }] }, description, (t) => {
     if (t === 'all') return 'all';
     const v = Number(t);
-    if (!/^\d+$/.test(t) || !Number.isSafeInteger(v) || v < min || v > max) throw new Invalid(`a whole number from ${min} to ${max}, or "all"`);
+    if (!/^\d+$/.test(t) || !Number.isSafeInteger(v) || v < min || v > max) throw new Invalid(`a whole number from ${min} to ${max}, or "all"`, 'window-range', { min, max });
     return v;
   });
 }
@@ -138,14 +147,14 @@ export function alignParam(description: string): Param<AlignPolicy> {
     if (t === 'inner' || t === 'pairwise') return { kind: t };
     const m = /^ffill:(\d{1,4})$/.exec(t);
     if (m) return { kind: 'ffill', limit: Number(m[1]) };
-    throw new Invalid('inner, pairwise or ffill:N (N from 0 to 9999)');
+    throw new Invalid('inner, pairwise or ffill:N (N from 0 to 9999)', 'align');
   });
 }
 
-/** Free text matching a pattern (source names, file names). */
-export function textParam(description: string, pattern: RegExp, expected: string, maxLength = 200): Param<string> {
+/** Free text matching a pattern (source names, file names); `rule` names `expected` for clients that word it themselves. */
+export function textParam(description: string, pattern: RegExp, expected: string, maxLength = 200, rule = 'text'): Param<string> {
   return base({ type: 'string', pattern: pattern.source, maxLength }, description, (t) => {
-    if (t.length > maxLength || !pattern.test(t)) throw new Invalid(expected);
+    if (t.length > maxLength || !pattern.test(t)) throw new Invalid(expected, rule);
     return t;
   });
 }
@@ -178,7 +187,7 @@ export function parseParams<P extends Record<string, Param<unknown>>>(specs: P, 
     } catch (e) {
       if (!(e instanceof Invalid)) throw e;
       const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-      throw new HttpError(400, 'invalid-param', `${name}: expected ${e.expected}, got ${JSON.stringify(shown)}`, { param: name, value: shown, expected: e.expected });
+      throw new HttpError(400, 'invalid-param', `${name}: expected ${e.expected}, got ${JSON.stringify(shown)}`, { ...e.values, param: name, value: shown, expected: e.expected, rule: e.rule });
     }
   }
   for (const [name, spec] of Object.entries(specs)) {

@@ -5,9 +5,9 @@ import { route } from '../http/route.js';
 import { conflict, MAX_SYMBOLS, MAX_WINDOW, sourceParam } from './common.js';
 
 const ZONE = /^(UTC|[A-Za-z_]+(\/[A-Za-z0-9_+-]+){1,2})$/;
-const zoneParam = textParam('IANA time zone, e.g. Europe/London, Asia/Tokyo, America/New_York (default UTC)', ZONE, 'an IANA time zone such as Asia/Tokyo or UTC', 64);
+const zoneParam = textParam('IANA time zone, e.g. Europe/London, Asia/Tokyo, America/New_York (default UTC)', ZONE, 'an IANA time zone such as Asia/Tokyo or UTC', 64, 'zone');
 const ccy = /^[A-Za-z]{3}$/;
-const ccyParam = (d: string): Param<string> => textParam(d, ccy, 'a three-letter currency code such as USD', 3);
+const ccyParam = (d: string): Param<string> => textParam(d, ccy, 'a three-letter currency code such as USD', 3, 'currency');
 const commonWindow = {
   source: sourceParam,
   end: dateParam('the window ends on or before this date'),
@@ -20,7 +20,7 @@ const commonWindow = {
 function positions(text: string | undefined): GivenPosition[] {
   if (text === undefined) throw new HttpError(400, 'missing-param', 'positions is required: e.g. EUR/USD 100000,USD/JPY -50000', { param: 'positions' });
   const items = text.split(',').map((s) => s.trim());
-  if (items.some((s) => s === '')) throw new HttpError(400, 'invalid-param', 'positions: expected items separated by commas, e.g. EUR/USD 100000,USD/JPY -50000', { param: 'positions', value: text, expected: 'SYMBOL AMOUNT items separated by commas' });
+  if (items.some((s) => s === '')) throw new HttpError(400, 'invalid-param', 'positions: expected items separated by commas, e.g. EUR/USD 100000,USD/JPY -50000', { param: 'positions', value: text, expected: 'SYMBOL AMOUNT items separated by commas', rule: 'positions' });
   return positionsFromWords(items);
 }
 
@@ -113,16 +113,16 @@ export const moveRoute = route({
   },
 });
 
-const positionsParam = required(textParam('positions: SYMBOL AMOUNT items separated by commas (EUR/USD 100000,USD/JPY -50000; k/m suffixes allowed); VaR also takes one bare pair', /^[^\0]{1,2000}$/, 'SYMBOL AMOUNT items separated by commas', 2000));
+const positionsParam = required(textParam('positions: SYMBOL AMOUNT items separated by commas (EUR/USD 100000,USD/JPY -50000; k/m suffixes allowed); VaR also takes one bare pair', /^[^\0]{1,2000}$/, 'SYMBOL AMOUNT items separated by commas', 2000, 'positions'));
 /**
  * The `positions` parameter, at most {@link MAX_SYMBOLS} of them; each needs
  * an amount unless `bareOne` allows a single bare pair (VaR of one instrument).
  */
 function positionsParamValue(text: string, bareOne: boolean): GivenPosition[] {
   const ps = parsed('positions', text, () => positions(text));
-  if (ps.length > MAX_SYMBOLS) throw new HttpError(400, 'invalid-param', `positions: at most ${MAX_SYMBOLS}`, { param: 'positions', expected: `at most ${MAX_SYMBOLS} positions` });
+  if (ps.length > MAX_SYMBOLS) throw new HttpError(400, 'invalid-param', `positions: at most ${MAX_SYMBOLS}`, { param: 'positions', expected: `at most ${MAX_SYMBOLS} positions`, rule: 'positions-max', max: MAX_SYMBOLS });
   const noAmount = bareOne && ps.length === 1 ? undefined : ps.find((x) => Number.isNaN(x.amount));
-  if (noAmount) throw new HttpError(400, 'invalid-param', `positions: ${noAmount.text} has no amount${bareOne ? '; a portfolio needs one per position' : ''}`, { param: 'positions', value: noAmount.text, expected: 'SYMBOL AMOUNT' });
+  if (noAmount) throw new HttpError(400, 'invalid-param', `positions: ${noAmount.text} has no amount${bareOne ? '; a portfolio needs one per position' : ''}`, { param: 'positions', value: noAmount.text, expected: 'SYMBOL AMOUNT', rule: 'positions' });
   return ps;
 }
 
@@ -215,7 +215,7 @@ const strengthQueryParams = {
   currencies: listText('currencies, comma-separated (default: the eight majors the data has)', /^[A-Za-z]{3}(,[A-Za-z]{3}){0,39}$/, 'three-letter codes separated by commas, e.g. EUR,USD,JPY'),
   pairs: symbolsParam('pairs to use (default: every pair among the currencies)', 200),
   numeraire: ccyParam('measure against this currency (its factor is 0) instead of the zero-sum basket'),
-  base: textParam('index = 100 here: YYYY-MM-DD[THH:MM] (UTC) or tokyo | london | newyork (latest session open); default: window start', /^(\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}Z?)?|tokyo|london|newyork)$/i, 'YYYY-MM-DD, YYYY-MM-DDTHH:MM or tokyo, london, newyork', 20),
+  base: textParam('index = 100 here: YYYY-MM-DD[THH:MM] (UTC) or tokyo | london | newyork (latest session open); default: window start', /^(\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}Z?)?|tokyo|london|newyork)$/i, 'YYYY-MM-DD, YYYY-MM-DDTHH:MM or tokyo, london, newyork', 20, 'strength-base'),
   window: windowParam('last N returns (default 250), or all', MAX_WINDOW),
   ...commonWindow,
   align: enumParam('inner (default) or pairwise (periods with missing pairs are solved on the rest)', ['inner', 'pairwise'] as const),

@@ -21,7 +21,7 @@ export const MAX_SYMBOLS = 64;
 export const MAX_WINDOW = 10_000_000;
 
 /** The `source` parameter: which imported source to read. */
-export const sourceParam = textParam('data source, e.g. ECB, FRB H.10, HistData (default: ECB when present, else the source with the most series)', /^[\w .-]{1,40}$/, 'a source name such as ECB');
+export const sourceParam = textParam('data source, e.g. ECB, FRB H.10, HistData (default: ECB when present, else the source with the most series)', /^[\w .-]{1,40}$/, 'a source name such as ECB', 40, 'source');
 
 /** Parameters every correlation request shares (the options of `soukan corr`). */
 export const correlationQuery = {
@@ -55,6 +55,8 @@ export function correlationParams(q: Parsed<typeof correlationQuery>) {
       param: 'minPeriods',
       value: q.minPeriods,
       expected: `at most ${q.window}`,
+      rule: 'at-most',
+      max: q.window,
     });
   }
   return {
@@ -103,6 +105,11 @@ export const matrixSchema: Schema = {
     order: { enum: ['given', 'cluster'] },
     source: { type: 'string' },
     attribution: { type: ['string', 'null'] },
-    notes: { type: 'array', items: { type: 'string' } },
+    notes: { type: 'array', items: { type: 'string' }, description: 'things to know, in English' },
+    noteCodes: {
+      type: 'array',
+      description: 'noteCodes[i] is the stable code of notes[i] and the values it names, for clients that word notes themselves',
+      items: { type: 'object', properties: { code: { enum: ['pairs-missing', 'forward-filled'] }, params: { type: 'object' } } },
+    },
   },
 };

@@ -8,7 +8,7 @@ const twoSymbols = required(symbolsParam('exactly two pairs, comma-separated, e.
 
 function needTwo(symbols: readonly string[] | undefined): void {
   if (!symbols || symbols.length !== 2) {
-    throw new HttpError(400, 'invalid-param', `symbols: expected exactly two pairs, got ${symbols?.length ?? 0}`, { param: 'symbols', value: symbols?.join(',') ?? '', expected: 'exactly two pairs' });
+    throw new HttpError(400, 'invalid-param', `symbols: expected exactly two pairs, got ${symbols?.length ?? 0}`, { param: 'symbols', value: symbols?.join(',') ?? '', expected: 'exactly two pairs', rule: 'two-pairs' });
   }
 }
 
@@ -57,7 +57,7 @@ export const correlationSeriesRoute = route({
     if (q.rolling === undefined && q.ewm === undefined) throw new HttpError(400, 'missing-param', 'rolling or ewm is required', { param: 'rolling' });
     if (q.rolling !== undefined && q.ewm !== undefined) conflict('rolling', 'ewm');
     if (q.method !== undefined && q.method !== 'pearson') {
-      throw new HttpError(400, 'invalid-param', 'method: rolling and EWMA correlations are Pearson', { param: 'method', value: q.method, expected: 'pearson' });
+      throw new HttpError(400, 'invalid-param', 'method: rolling and EWMA correlations are Pearson', { param: 'method', value: q.method, expected: 'pearson', rule: 'one-of', values: 'pearson' });
     }
     const p = correlationParams({ ...q, window: undefined });
     return ctx.compute(c, 'correlationSeries', await ctx.data.snapshot(q.source), { ...p, method: undefined, window: undefined, rolling: q.rolling, ewm: q.ewm });

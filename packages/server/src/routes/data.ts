@@ -75,7 +75,7 @@ export const metaRoute = route({
     return c.json({
       version: ctx.version,
       dataVersion: ctx.data.version(),
-      provider: { kind: ctx.data.kind, location: ctx.data.location },
+      provider: { kind: ctx.data.kind, location: ctx.data.location, path: ctx.data.path ?? null },
       sources,
       source,
       universes: UNIVERSES,
@@ -125,7 +125,7 @@ export const listRoute = route({
   handle: async (c, _q, ctx) => {
     const list = await ctx.data.list();
     return c.json({
-      provider: { kind: ctx.data.kind, location: ctx.data.location },
+      provider: { kind: ctx.data.kind, location: ctx.data.location, path: ctx.data.path ?? null },
       dataVersion: ctx.data.version(),
       series: list.map((s) => ({ ...s, first: iso(s.first), last: iso(s.last) })),
     });

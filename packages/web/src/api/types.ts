@@ -22,7 +22,9 @@ export interface MatrixResponse {
   order: 'given' | 'cluster';
   source: string;
   attribution: string | null;
+  /** In English; `noteCodes[i]` is the code and values of `notes[i]`. */
   notes: string[];
+  noteCodes?: { code: string; params: Record<string, string | number> }[];
 }
 
 export interface PairResponse extends MatrixResponse {
@@ -34,7 +36,7 @@ export interface PairResponse extends MatrixResponse {
 export interface MetaResponse {
   version: string;
   dataVersion: number;
-  provider: { kind: 'files' | 'store'; location: string };
+  provider: { kind: 'files' | 'store'; location: string; path?: string | null };
   sources: { name: string; frequency: 'daily' | 'intraday'; series: number; first: string | null; last: string | null }[];
   source: null | {
     name: string;

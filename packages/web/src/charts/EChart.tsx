@@ -24,10 +24,17 @@ export interface EChartProps {
   /** Called after each completed render. */
   readonly onRendered?: () => void;
   readonly testId?: string;
+  /**
+   * Components replaced (not rebuilt) when `option` changes, e.g. `['series']`
+   * for a chart whose axes, grid and tooltip stay: ECharts keeps their models
+   * and only lays out what changed. Without it every option is set afresh
+   * (`notMerge`), which suits charts whose components come and go.
+   */
+  readonly replaceMerge?: readonly string[];
 }
 
 /** An ECharts chart that follows its container's width and re-renders when `option` changes. */
-export const EChart = forwardRef<ChartHandle, EChartProps>(function EChart({ option, height, label, onClick, onRendered, testId }, ref) {
+export const EChart = forwardRef<ChartHandle, EChartProps>(function EChart({ option, height, label, onClick, onRendered, testId, replaceMerge }, ref) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const handlers = useRef({ onClick, onRendered });
@@ -47,9 +54,10 @@ export const EChart = forwardRef<ChartHandle, EChartProps>(function EChart({ opt
     };
   }, []);
 
+  const merge = replaceMerge?.join(',');
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true, lazyUpdate: false });
-  }, [option]);
+    chart.current?.setOption(option, merge ? { replaceMerge: merge.split(','), lazyUpdate: false } : { notMerge: true, lazyUpdate: false });
+  }, [option, merge]);
 
   useImperativeHandle(ref, () => ({
     png: () => chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }),

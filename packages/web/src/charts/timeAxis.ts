@@ -19,6 +19,6 @@ export function timeAxis(i18n: I18n): { axis: uPlot.Axis; series: uPlot.Series }
           return day.format(ms);
         }),
     },
-    series: { label: '', value: (_u, v) => (v === null ? '—' : i18n.dateTime(v * 1000)) },
+    series: { label: i18n.t('chart.time'), value: (_u, v) => (v === null ? '—' : i18n.dateTime(v * 1000)) },
   };
 }

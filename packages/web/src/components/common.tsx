@@ -205,6 +205,23 @@ function ValidatedInput(p: {
   );
 }
 
+/**
+ * The English prefix every attribution the API sends starts with (the data
+ * layer's ECB and H.10 credit lines); the credit after it is a proper name.
+ */
+const SOURCE_PREFIX = 'Source: ';
+
+/** A data source's credit line, with "Source:" in the user's language. */
+export function attributionText(text: string, t: ReturnType<typeof useI18n>['t']): string {
+  return text.startsWith(SOURCE_PREFIX) ? t('app.attribution', { credit: text.slice(SOURCE_PREFIX.length) }) : text;
+}
+
+/** The attribution paragraph under a view's results. */
+export function Attribution({ text }: { text: string | null | undefined }) {
+  const { t } = useI18n();
+  return text ? <p className="attribution">{attributionText(text, t)}</p> : null;
+}
+
 /** A titled card. */
 export function Card({ title, actions, children, testId }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; testId?: string }) {
   return (

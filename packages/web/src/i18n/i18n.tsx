@@ -52,6 +52,11 @@ export interface I18n {
   bytes(n: number): string;
   /** A user-facing message for an API error. */
   error(e: unknown): { text: string; detail?: string };
+  /**
+   * A server note in the user's language from its code and values
+   * (`noteCodes[i]`), else the server's English text (`lang: 'en'`).
+   */
+  note(text: string, coded?: { code: string; params: Params } | null): { text: string; lang: Lang };
 }
 
 const Ctx = createContext<I18n | null>(null);
@@ -98,6 +103,15 @@ function makeI18n(lang: Lang, setLang: (l: Lang) => void): I18n {
     locale,
     setLang,
     t,
+    note: (text, coded) => {
+      const key = `note.${coded?.code}` as MessageKey;
+      if (!coded || !(key in cat)) return { text, lang: 'en' };
+      const universe = `corr.universe.${coded.params.universe}` as MessageKey;
+      const params = { ...coded.params };
+      if (universe in cat) params.universe = t(universe);
+      for (const [k, v] of Object.entries(params)) if (typeof v === 'number' && Number.isInteger(v)) params[k] = fmt(0).format(v);
+      return { text: t(key, params), lang };
+    },
     num: (v, d = 2) => (v === null || v === undefined || !Number.isFinite(v) ? dash : fmt(d).format(v)),
     signed: (v, d = 2) => (v === null || v === undefined || !Number.isFinite(v) ? dash : fmt(d, true).format(v)),
     int: (v) => fmt(0).format(v),
@@ -132,7 +146,12 @@ function makeI18n(lang: Lang, setLang: (l: Lang) => void): I18n {
       if (e instanceof ApiError) {
         const key = `error.${e.code}` as MessageKey;
         const known = key in cat;
-        const text = known ? t(key, e.params) : t('error.generic', { code: e.code });
+        const params: Params = {};
+        for (const [k, v] of Object.entries(e.params)) params[k] = typeof v === 'number' && Number.isInteger(v) ? fmt(0).format(v) : v;
+        // What a valid value looks like: worded here from its rule when the page knows it, else the server's English.
+        const rule = `expect.${e.params.rule}` as MessageKey;
+        if (e.params.rule !== undefined && rule in cat) params.expected = t(rule, params);
+        const text = known ? t(key, params) : t('error.generic', { code: e.code });
         return { text, detail: e.message };
       }
       return { text: t('error.generic', { code: 'client' }), detail: String((e as Error)?.message ?? e) };

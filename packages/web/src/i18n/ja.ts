@@ -1,4 +1,4 @@
-import type { MessageKey } from './en';
+import type { MessageKey } from './en.js';
 
 // 日本語のメッセージ。en.ts のすべてのキーが必要です（型で検査）。
 export const ja: Record<MessageKey, string> = {
@@ -373,4 +373,44 @@ export const ja: Record<MessageKey, string> = {
   'error.not-found': '見つかりません。',
   'error.internal': 'サーバー内部のエラーです（サーバーのログを確認してください）。',
   'error.generic': 'リクエストに失敗しました（{code}）。',
+  'app.attribution': '出典：{credit}',
+  'chart.time': '日時',
+  'data.where.store': '保存先：DuckDB ストア {path}',
+  'data.where.memory': '保存先：メモリ（起動時に読み込んだファイルと取り込んだファイル）',
+  'vol.annualisation.fx': '年率換算：× √{ppy}（FX：年 260 取引日）',
+  'vol.annualisation.fxBars': '年率換算：× √{ppy}（FX：年 260 取引日 × 1 日 {perDay} 本の{tf}）',
+  'risk.move.bars': '{n} 本',
+  'risk.move.bar': '1 本',
+
+  'note.pairs-missing': 'このデータには「{universe}」のうち {count} ペアがありません：{symbols}',
+  'note.forward-filled': '欠損値 {count} 個を直前の値で埋めました。埋めた値ごとにリターン 0 が生じます。',
+
+  'expect.int-range': '{min} から {max} までの整数',
+  'expect.number-range': '{range} の数値',
+  'expect.one-of': '{values} のいずれか',
+  'expect.boolean': 'true または false',
+  'expect.date': 'YYYY-MM-DD 形式の日付、または 2017-03-12T21:00Z のような ISO 形式の時刻',
+  'expect.pair': 'EUR/USD のような通貨ペア',
+  'expect.pairs': 'カンマ区切りの通貨ペア（例：EUR/USD,USD/JPY）',
+  'expect.pairs-max': '{max} ペア以下',
+  'expect.two-pairs': 'ちょうど 2 つの通貨ペア',
+  'expect.window-range': '{min} から {max} までの整数、または「all」',
+  'expect.align': 'inner、pairwise、または ffill:N（N は 0〜9999）',
+  'expect.at-most': '{max} 以下',
+  'expect.source': 'ECB のようなデータソース名',
+  'expect.zone': 'Asia/Tokyo や UTC のような IANA タイムゾーン',
+  'expect.currency': 'USD のような 3 文字の通貨コード',
+  'expect.positions': 'カンマ区切りの「通貨ペア 数量」（例：EUR/USD 100000,USD/JPY -50000）',
+  'expect.positions-max': '{max} ポジション以下',
+  'expect.strength-base': 'YYYY-MM-DD、YYYY-MM-DDTHH:MM、または tokyo・london・newyork',
+
+  'error.horizon-shorter-than-bar': '期間 {horizon} はこのデータの足 1 本より短すぎます。より長い期間、1b のような本数、または日中データを使ってください。',
+  'error.frequency-mismatch': 'このデータソースにはファイルと異なる頻度（日次または日中）のデータがすでにあります。何も取り込んでいません。',
+  'error.import-cancelled': '取り込みを中止しました。何も変更していません。',
+  'error.no-such-job': 'その取り込みはサーバーにもう記録されていません。',
+  'error.cross-origin': '別のオリジンからの書き込みをサーバーが拒否しました。',
+  'error.invalid-json': 'リクエスト本文が正しい JSON オブジェクトではありません。',
+  'error.method-not-allowed': 'このメソッドはここでは使えません。',
+  'error.unsupported-media-type': 'この Content-Type はここでは受け付けられません。',
+  'error.bad-response': 'サーバーの応答を読み取れませんでした。',
 };

@@ -135,7 +135,7 @@ export function DataView() {
   return (
     <div className="view" data-testid="view-data">
       <h1>{t('data.heading')}</h1>
-      {meta.data && <p className="muted">{t('data.where', { location: meta.data.provider.location })}</p>}
+      {meta.data && <p className="muted">{meta.data.provider.path ? t('data.where.store', { path: meta.data.provider.path }) : meta.data.provider.kind === 'files' ? t('data.where.memory') : t('data.where', { location: meta.data.provider.location })}</p>}
       <Card title={t('data.upload')} testId="upload-card">
         <p className="muted">{t('data.upload.help')}</p>
         <form

@@ -1,7 +1,7 @@
 import '../charts/echartsExtra';
 import { useId, useRef, useState } from 'react';
 import { EChart, type ChartHandle, type EChartOption } from '../charts/EChart';
-import { Card, ErrorBox, ExportMenu, Select, TextField } from '../components/common';
+import { Attribution, Card, ErrorBox, ExportMenu, Select, TextField } from '../components/common';
 import { DataTable } from '../components/DataTable';
 import { normalPair } from '../components/PairField';
 import { useI18n } from '../i18n/i18n';
@@ -240,7 +240,7 @@ export function ExposureView() {
               </div>
             </Card>
           )}
-          {d.attribution && <p className="attribution">{d.attribution}</p>}
+          <Attribution text={d.attribution} />
         </>
       )}
     </div>

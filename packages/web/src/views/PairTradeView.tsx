@@ -3,7 +3,7 @@ import type uPlot from 'uplot';
 import type { ChartHandle } from '../charts/EChart';
 import { timeAxis } from '../charts/timeAxis';
 import { UPlotChart } from '../charts/UPlotChart';
-import { Card, ErrorBox, ExportMenu, Segmented, TextField } from '../components/common';
+import { Attribution, Card, ErrorBox, ExportMenu, Segmented, TextField } from '../components/common';
 import { DataTable } from '../components/DataTable';
 import { PairField } from '../components/PairField';
 import { useI18n } from '../i18n/i18n';
@@ -172,7 +172,7 @@ export function PairTradeView() {
             />
             <p className="muted">{t('pairtrade.testsNote')}</p>
           </Card>
-          {d.attribution && <p className="attribution">{d.attribution}</p>}
+          <Attribution text={d.attribution} />
         </>
       )}
     </div>

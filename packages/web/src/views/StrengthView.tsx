@@ -4,7 +4,7 @@ import type uPlot from 'uplot';
 import { EChart, type ChartHandle, type EChartOption } from '../charts/EChart';
 import { timeAxis } from '../charts/timeAxis';
 import { UPlotChart } from '../charts/UPlotChart';
-import { Card, ErrorBox, ExportMenu, Select, TextField } from '../components/common';
+import { Attribution, Card, ErrorBox, ExportMenu, Select, TextField } from '../components/common';
 import { DataTable } from '../components/DataTable';
 import { useI18n } from '../i18n/i18n';
 import { tfLabel } from '../i18n/labels';
@@ -167,7 +167,7 @@ export function StrengthView() {
               <p className="muted">{t('strength.avgNote')}</p>
             </Card>
           </div>
-          {d.attribution && <p className="attribution">{d.attribution}</p>}
+          <Attribution text={d.attribution} />
         </>
       )}
     </div>

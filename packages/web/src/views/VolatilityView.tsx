@@ -1,10 +1,10 @@
 import '../charts/echartsExtra';
 import { useMemo, useRef } from 'react';
 import { EChart, type ChartHandle, type EChartOption } from '../charts/EChart';
-import { Card, ErrorBox, ExportMenu, Select, TextField } from '../components/common';
+import { Attribution, Card, ErrorBox, ExportMenu, Select, TextField } from '../components/common';
 import { DataTable } from '../components/DataTable';
 import { PairField } from '../components/PairField';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, type I18n } from '../i18n/i18n';
 import { tfLabel } from '../i18n/labels';
 import { useMeta } from '../state/meta';
 import { useRouter } from '../state/router';
@@ -133,7 +133,7 @@ export function VolatilityView() {
                 { key: 'n', label: t('vol.col.n'), value: (r) => r.n, show: (r) => i18n.int(r.n), num: true },
               ]}
             />
-            <p className="muted">{t('vol.annualisation', { label: d.annualisation })}</p>
+            <p className="muted">{annualisation(d, i18n)}</p>
             {d.atr ? <p>{t('vol.atr', { period: d.atr.period, pips: i18n.num(d.atr.pips, 1), pct: i18n.num(d.atr.percent, 3) })}</p> : <p className="muted">{t('vol.closesOnly')}</p>}
             {d.garch && (
               <p data-testid="vol-garch">
@@ -156,9 +156,22 @@ export function VolatilityView() {
               </p>
             )}
           </Card>
-          {d.attribution && <p className="attribution">{d.attribution}</p>}
+          <Attribution text={d.attribution} />
         </>
       )}
     </div>
   );
+}
+
+/**
+ * How σ was annualised, worded here: the page always asks for the FX
+ * convention (260 trading days a year × bars per day; W1 has no whole number
+ * of bars a day, so it shows the API's label).
+ */
+function annualisation(d: { timeframe: string; periodsPerYear: number; annualisation: string }, i18n: I18n): string {
+  const { t } = i18n;
+  const ppy = i18n.int(d.periodsPerYear);
+  if (d.timeframe === 'D1') return t('vol.annualisation.fx', { ppy });
+  if (d.periodsPerYear % 260 === 0) return t('vol.annualisation.fxBars', { ppy, perDay: i18n.int(d.periodsPerYear / 260), tf: tfLabel(d.timeframe, t) });
+  return t('vol.annualisation', { label: d.annualisation });
 }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { MatrixResponse } from '../../api/types';
 import { BAND_LEGEND, DIVERGING_STOPS, type Scheme } from '../../charts/colors';
 import { EChart, type ChartHandle } from '../../charts/EChart';
-import { Card, ErrorBox, ExportMenu, Segmented, Select, TextField } from '../../components/common';
+import { Attribution, Card, ErrorBox, ExportMenu, Segmented, Select, TextField } from '../../components/common';
 import { useI18n, type I18n } from '../../i18n/i18n';
 import { tfLabel } from '../../i18n/labels';
 import { useMeta } from '../../state/meta';
@@ -18,6 +18,8 @@ import { dateProblem, windowProblem } from './validate';
 
 const UNIVERSES = ['majors', 'jpy-crosses', 'usd-pairs', 'custom'] as const;
 const EMPTY_OPTION = {};
+// The matrix's axes, grid and tooltip stay across window/method changes: only the series is replaced.
+const REPLACE_SERIES = ['series'];
 const METHODS = ['pearson', 'spearman', 'kendall'] as const;
 const VIEWS = ['heatmap', 'bubble', 'table'] as const;
 
@@ -152,7 +154,7 @@ export function CorrelationView() {
         )}
         <div ref={host} className={`matrix-host${res.loading ? ' busy' : ''}`} aria-busy={res.loading} data-testid="matrix-host" data-grid={m ? JSON.stringify({ k, ...gridLayout(k, width) }) : undefined}>
           {res.loading && <div className="spinner">{m ? t('app.updating') : t('app.loading')}</div>}
-          {option && <EChart ref={chart} option={option} height={gridLayout(k || 28, width).height} label={caption} onClick={(p) => { const c = (p.data as { cell?: { i: number; j: number; a: string; b: string } }).cell; if (c && c.i !== c.j) open(c.a, c.b); }} onRendered={onRendered} testId={view === 'heatmap' ? 'heatmap' : 'bubble'} />}
+          {option && <EChart ref={chart} option={option} height={gridLayout(k || 28, width).height} label={caption} onClick={(p) => { const c = (p.data as { cell?: { i: number; j: number; a: string; b: string } }).cell; if (c && c.i !== c.j) open(c.a, c.b); }} onRendered={onRendered} testId={view === 'heatmap' ? 'heatmap' : 'bubble'} replaceMerge={REPLACE_SERIES} />}
           {m && view === 'table' && <MatrixTableWithMark m={m} cells={cells} onOpen={open} onMount={onRendered} />}
         </div>
         {m && (
@@ -181,14 +183,19 @@ export function CorrelationView() {
         {m && m.notes.length > 0 && (
           <details className="notes">
             <summary>{t('corr.notes')}</summary>
-            <ul lang="en">
-              {m.notes.map((n) => (
-                <li key={n}>{n}</li>
-              ))}
+            <ul>
+              {m.notes.map((n, i) => {
+                const note = i18n.note(n, m.noteCodes?.[i]);
+                return (
+                  <li key={n} lang={note.lang}>
+                    {note.text}
+                  </li>
+                );
+              })}
             </ul>
           </details>
         )}
-        {m?.attribution && <p className="attribution">{m.attribution}</p>}
+        <Attribution text={m?.attribution} />
       </Card>
       {m && view === 'table' && (
         <Card

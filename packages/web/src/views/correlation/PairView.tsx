@@ -4,7 +4,7 @@ import type { PairResponse } from '../../api/types';
 import { EChart, type ChartHandle, type EChartOption } from '../../charts/EChart';
 import { timeAxis } from '../../charts/timeAxis';
 import { UPlotChart } from '../../charts/UPlotChart';
-import { Card, ErrorBox, ExportMenu, TextField } from '../../components/common';
+import { Attribution, Card, ErrorBox, ExportMenu, TextField } from '../../components/common';
 import { useI18n } from '../../i18n/i18n';
 import { useRouter } from '../../state/router';
 import { useApi } from '../../state/useApi';
@@ -185,7 +185,7 @@ export function PairView() {
           </Card>
         )}
       </div>
-      {d?.attribution && <p className="attribution">{d.attribution}</p>}
+      <Attribution text={d?.attribution} />
     </div>
   );
 }

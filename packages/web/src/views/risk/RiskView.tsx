@@ -1,7 +1,7 @@
 import '../../charts/echartsExtra';
 import { useRef } from 'react';
 import { EChart, type ChartHandle, type EChartOption } from '../../charts/EChart';
-import { Card, ErrorBox, ExportMenu, Segmented, TextField } from '../../components/common';
+import { Attribution, Card, ErrorBox, ExportMenu, Segmented, TextField } from '../../components/common';
 import { DataTable } from '../../components/DataTable';
 import { PairField } from '../../components/PairField';
 import { useI18n } from '../../i18n/i18n';
@@ -70,6 +70,13 @@ export function RiskView() {
   const m = move.data;
   const v = risk.data;
   const name = slug(`soukan-${symbol}`);
+  // Horizon labels from the request the shown answer is for (its i-th horizon), not from the server's English.
+  const asked = (move.key?.split('?')[1] ? new URLSearchParams(move.key.split('?')[1]).get('horizon') ?? '' : '').split(',');
+  const horizonLabel = (h: { horizon: string }, i: number): string => {
+    const bars = /^\s*(\d+)\s*b?\s*$/i.exec(asked[i] ?? '');
+    if (bars) return Number(bars[1]) === 1 ? t('risk.move.bar') : t('risk.move.bars', { n: i18n.int(Number(bars[1])) });
+    return /^\s*\d+(\.\d+)?\s*[mhd]\s*$/i.test(asked[i] ?? '') ? asked[i]!.trim() : h.horizon;
+  };
 
   const distOption: EChartOption | null = m
     ? {
@@ -80,12 +87,12 @@ export function RiskView() {
         xAxis: { type: 'value', name: t('risk.move.pips'), nameLocation: 'middle', nameGap: 28, axisLabel: { color: '#333' }, min: 0 },
         yAxis: { type: 'value', max: 1, axisLabel: { color: '#333', formatter: (x: number) => i18n.pct(x, 0) }, splitLine: { lineStyle: { color: '#eee' } } },
         series: m.horizons.flatMap((h, i) => [
-          { type: 'line', name: `${h.horizon} · ${t(side === 'up' ? 'risk.move.up' : 'risk.move.down')}`, data: h.rows.map((r) => [r.thresholdPips, r[side].share]), itemStyle: { color: COLORS[i % COLORS.length] }, symbolSize: 6 },
-          { type: 'line', name: `${h.horizon} · ${t('risk.move.brownian')}`, data: h.rows.map((r) => [r.thresholdPips, r.brownian]), lineStyle: { type: 'dashed' }, itemStyle: { color: COLORS[i % COLORS.length] }, symbol: 'none' },
+          { type: 'line', name: `${horizonLabel(h, i)} · ${t(side === 'up' ? 'risk.move.up' : 'risk.move.down')}`, data: h.rows.map((r) => [r.thresholdPips, r[side].share]), itemStyle: { color: COLORS[i % COLORS.length] }, symbolSize: 6 },
+          { type: 'line', name: `${horizonLabel(h, i)} · ${t('risk.move.brownian')}`, data: h.rows.map((r) => [r.thresholdPips, r.brownian]), lineStyle: { type: 'dashed' }, itemStyle: { color: COLORS[i % COLORS.length] }, symbol: 'none' },
         ]),
       }
     : null;
-  const moveRows = m ? m.horizons.flatMap((h) => h.rows.map((r) => ({ ...r, horizon: h.horizon, windows: h.windows }))) : [];
+  const moveRows = m ? m.horizons.flatMap((h, i) => h.rows.map((r) => ({ ...r, horizon: horizonLabel(h, i), windows: h.windows }))) : [];
   const shareCell = (s: Share) => (
     <>
       {i18n.pct(s.share, 1)} <span className="muted">[{i18n.pct(s.low, 1)}–{i18n.pct(s.high, 1)}]</span>
@@ -198,7 +205,7 @@ export function RiskView() {
           )}
         </>
       )}
-      {m?.attribution && <p className="attribution">{m.attribution}</p>}
+      <Attribution text={m?.attribution} />
     </div>
   );
 }
