@@ -31,6 +31,7 @@ export const GRAM_TILE = 64;
  */
 export function gramUpperTile(z: Float64Array, k: number, m: number, out: Float64Array, i0: number, i1: number, j0: number, j1: number): void {
   for (let i = i0; i < i1; i++) for (let j = j0 > i ? j0 : i; j < j1; j++) out[i * k + j] = 0;
+  // i, j < k and t < m throughout, so every `out` and `z` read below is in range.
   for (let t0 = 0; t0 < m; t0 += GRAM_T_BLOCK) {
     const t1 = Math.min(t0 + GRAM_T_BLOCK, m);
     for (let i = i0; i < i1; i += 2) {
@@ -68,17 +69,17 @@ export function gramUpperTile(z: Float64Array, k: number, m: number, out: Float6
           b3 += x1 * y3;
         }
         const r0 = i * k + j;
-        out[r0] += a0;
-        out[r0 + 1] += a1;
-        out[r0 + 2] += a2;
-        out[r0 + 3] += a3;
+        out[r0]! += a0;
+        out[r0 + 1]! += a1;
+        out[r0 + 2]! += a2;
+        out[r0 + 3]! += a3;
         if (two) {
           // (i+1, i) lies below the diagonal when the block starts at j = i.
           const r1 = r0 + k;
-          if (j > i) out[r1] += b0;
-          out[r1 + 1] += b1;
-          out[r1 + 2] += b2;
-          out[r1 + 3] += b3;
+          if (j > i) out[r1]! += b0;
+          out[r1 + 1]! += b1;
+          out[r1 + 2]! += b2;
+          out[r1 + 3]! += b3;
         }
       }
       for (; j < j1; j++) {
@@ -90,8 +91,8 @@ export function gramUpperTile(z: Float64Array, k: number, m: number, out: Float6
           a0 += z[o0 + t]! * y;
           b0 += z[o1 + t]! * y;
         }
-        out[i * k + j] += a0;
-        if (two && j > i) out[(i + 1) * k + j] += b0;
+        out[i * k + j]! += a0;
+        if (two && j > i) out[(i + 1) * k + j]! += b0;
       }
     }
   }

@@ -88,7 +88,8 @@ export function exposureQuery(market: Market, p: ExposureParams, label: ParamLab
   const factors = [...held, ...hedgeCandidates.filter((s) => !held.includes(s))];
   const k = factors.length;
   const w = new Float64Array(k);
-  for (const x of given) w[factors.indexOf(x.symbol)] += x.amount * accountRate(parseSymbol(x.symbol).base);
+  // `factors` starts with every held symbol, so indexOf never misses.
+  for (const x of given) w[factors.indexOf(x.symbol)]! += x.amount * accountRate(parseSymbol(x.symbol).base);
   const { R, T, time } = returnMatrix(market, factors, window, p.end);
   if (T < MIN_EXPOSURE_RETURNS) {
     throw new InputError(`too little history for ${label('window')} ${window}: ${T} common daily returns of ${factors.join(', ')} (need ≥ ${MIN_EXPOSURE_RETURNS})`, {

@@ -202,7 +202,8 @@ export function varQuery(market: Market, p: VarParams, label: ParamLabel = apiNa
   const factors = [...new Set(given.map((x) => x.symbol))];
   const k = factors.length;
   const w = new Float64Array(k);
-  if (portfolio) for (const x of given) w[factors.indexOf(x.symbol)] += x.amount * unitValue(rate, parseSymbol(x.symbol).base, account);
+  // `factors` is the set of held symbols, so indexOf never misses.
+  if (portfolio) for (const x of given) w[factors.indexOf(x.symbol)]! += x.amount * unitValue(rate, parseSymbol(x.symbol).base, account);
   else w[0] = Number.isNaN(single.amount) || single.amount >= 0 ? 1 : -1; // returns of the position as held
 
   // All history up to `end` (the backtest rolls through it); the estimation window is its tail.
