@@ -17,6 +17,16 @@ export const requirements = [
     packages: ['r-base-core', 'r-cran-tseries', 'r-cran-urca'],
   },
   {
+    what: 'scikit-learn for /usr/bin/python3 (shrinkage references)',
+    present: () => ok('/usr/bin/python3', ['-c', 'import sklearn']),
+    packages: ['python3-sklearn'],
+  },
+  {
+    what: 'R with corpcor (shrinkage and partial correlation references)',
+    present: () => ok('Rscript', ['-e', 'suppressMessages(library(corpcor))']),
+    packages: ['r-cran-corpcor'],
+  },
+  {
     // The dashboard's browser tests drive Debian's Chromium with playwright-core
     // (never a browser downloaded by Playwright).
     what: 'Chromium (/usr/bin/chromium) for the browser tests',

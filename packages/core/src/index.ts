@@ -16,3 +16,4 @@ export * from './linalg/index.js';
 export * from './strength/index.js';
 export * from './pairs/index.js';
 export * from './performance/index.js';
+export * from './shrinkage/index.js';

@@ -1,0 +1,5 @@
+export * from './types.js';
+export * from './ledoitWolf.js';
+export * from './oas.js';
+export * from './ledoitWolfConstantCorrelation.js';
+export * from './correlationShrink.js';
