@@ -41,7 +41,7 @@ export function centeredGram(x: Float64Array, T: number, k: number, assumeCenter
   if (!assumeCentered && T > 0) {
     for (let t = 0; t < T; t++) {
       const row = t * k;
-      for (let i = 0; i < k; i++) mean[i] += x[row + i]!;
+      for (let i = 0; i < k; i++) mean[i] = mean[i]! + x[row + i]!;
     }
     for (let i = 0; i < k; i++) mean[i] = mean[i]! / T;
   }

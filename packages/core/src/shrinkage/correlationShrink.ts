@@ -54,7 +54,7 @@ export function correlationShrink(x: Float64Array, T: number, k: number): Shrunk
     for (let t = 0; t < T; t++) {
       const v = z[o + t]! * f;
       const v2 = v * v;
-      q[t] += v2;
+      q[t] = q[t]! + v2;
       q4 += v2 * v2;
     }
   }

@@ -40,7 +40,7 @@ export function ledoitWolf(x: Float64Array, T: number, k: number, options: { ass
       const o = i * T;
       for (let t = 0; t < T; t++) {
         const v = z[o + t]!;
-        rowSq[t] += v * v;
+        rowSq[t] = rowSq[t]! + v * v;
       }
     }
     let betaSum = 0;
@@ -54,6 +54,6 @@ export function ledoitWolf(x: Float64Array, T: number, k: number, options: { ass
     shrinkage = beta === 0 ? 0 : beta / delta;
   }
   for (let i = 0; i < k * k; i++) cov[i] = ((1 - shrinkage) * gram[i]!) / T;
-  for (let i = 0; i < k; i++) cov[i * k + i] += shrinkage * mu;
+  for (let i = 0; i < k; i++) cov[i * k + i] = cov[i * k + i]! + shrinkage * mu;
   return { covariance: cov, shrinkage, target: 'identity', targetValue: mu };
 }

@@ -54,8 +54,8 @@ export function ledoitWolfConstantCorrelation(x: Float64Array, T: number, k: num
     const si = sd[i]!;
     for (let t = 0; t < T; t++) {
       const v = z[o + t]!;
-      q[t] += v * v;
-      u[t] += si * v;
+      q[t] = q[t]! + v * v;
+      u[t] = u[t]! + si * v;
     }
   }
   let s2 = 0;

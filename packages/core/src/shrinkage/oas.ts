@@ -38,6 +38,6 @@ export function oas(x: Float64Array, T: number, k: number, options: { assumeCent
     shrinkage = den === 0 ? 1 : Math.min(num / den, 1);
   }
   for (let i = 0; i < k * k; i++) cov[i] = ((1 - shrinkage) * gram[i]!) / T;
-  for (let i = 0; i < k; i++) cov[i * k + i] += shrinkage * mu;
+  for (let i = 0; i < k; i++) cov[i * k + i] = cov[i * k + i]! + shrinkage * mu;
   return { covariance: cov, shrinkage, target: 'identity', targetValue: mu };
 }
