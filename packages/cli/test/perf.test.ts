@@ -96,13 +96,31 @@ describe('soukan perf', () => {
     expect(res.code).toBe(0);
     const a = JSON.parse(res.stdout).assets[0];
     expect(a.annualization).toMatchObject({ factor: 52, method: 'conventional' });
-    // soukan's W1 bars are stamped on Mondays, pandas' W-FRI on Fridays: compare the values, not the stamps.
-    // --to is a Friday: a W1 bar is selected by its (Monday) stamp and holds its whole week.
+    // Weekly returns are stamped at the week's end (its Friday), as pandas' W-FRI labels them.
     expect(a.n).toBe(c.expected.n);
+    expect(a.maxDrawdown).toMatchObject({ peak: c.expected.maxDrawdown.peak, trough: c.expected.maxDrawdown.trough, recovery: c.expected.maxDrawdown.recovery });
     near(a.annualizedVolatility, c.expected.annualizedVolatility, 1e-12);
     near(a.sharpe, c.expected.sharpe, 1e-10);
     near(a.maxDrawdown.depth, c.expected.maxDrawdown.depth, 1e-12);
     near(a.benchmark.beta, c.expected.beta, 1e-12);
+  });
+
+  it('W1 of daily data: each week stamped by its end (pandas resample("W-FRI")), so months, years and --to see it there', async () => {
+    const c = cases.find((x) => x.name === 'ecb_eurgbp_weekly')! as Case & { dates: string[]; expected: Expected & { yearTotals: Record<string, number> } };
+    // --to 2014-12-31 is a Wednesday: the week ending Friday 2015-01-02 is not in the window.
+    const res = await runCli(['perf', 'EUR/GBP', '--benchmark', 'EUR/USD', '--timeframe', 'W1', '--annualization', 'conventional', '--data', ecb, '--from', '2010-01-01', '--to', '2014-12-31', '--format', 'json']);
+    expect(res.code, res.stderr).toBe(0);
+    const a = JSON.parse(res.stdout).assets[0];
+    check(a, c.expected);
+    expect(a.start).toBe(c.dates[0]);
+    expect(a.end).toBe(c.dates[c.dates.length - 1]);
+    expect(a.end).toBe('2014-12-26');
+    const totals = Object.fromEntries(a.monthly.years.map((y: number, i: number) => [String(y), a.monthly.total[i]]));
+    for (const [y, v] of Object.entries(c.expected.yearTotals)) near(totals[y], v, 1e-12);
+    for (const [y, months] of Object.entries(c.expected.monthly)) {
+      const i = a.monthly.years.indexOf(Number(y));
+      months.forEach((m, k) => (m === null ? expect(a.monthly.months[i][k]).toBeNull() : near(a.monthly.months[i][k], m, 1e-12)));
+    }
   });
 
   it('table: metrics by asset, benchmark drawdown phases, monthly table', async () => {

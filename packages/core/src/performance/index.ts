@@ -6,3 +6,4 @@ export * from './sampleMoments.js';
 export * from './historicalVar.js';
 export * from './calendarReturns.js';
 export * from './performanceReport.js';
+export * from './periodEnds.js';

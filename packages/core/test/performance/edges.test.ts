@@ -6,6 +6,9 @@ import {
   calendarReturns,
   drawdownPhases,
   historicalVar,
+  periodEnds,
+  resampleBars,
+  formatIsoDate,
   historicalVaR,
   maxDrawdown,
   performanceReport,
@@ -180,5 +183,29 @@ describe('performanceReport and alignedPeriodReturns: bad input names the proble
     expect(rep.maxDrawdown).toBeNull();
     expect(rep.calmar).toBeNaN();
     expect(rep.skewness).toBeNaN();
+  });
+});
+
+describe('periodEnds: resampled bars restamped at the end of their period', () => {
+  it('W1 Monday → Friday, D1 unchanged, intraday opening + bar length (resampleBars on HistData-like M1 rows)', () => {
+    // 2017-01-02 … 2017-01-06 M1 rows every 3 hours (New York 17:00 roll = 22:00 UTC in winter)
+    const t: number[] = [];
+    for (let h = 0; h < 24 * 5; h += 3) t.push(Date.UTC(2017, 0, 1, 23) + h * 3_600_000);
+    const px = { symbol: 'EUR/USD', time: Float64Array.from(t), close: Float64Array.from(t, (_, i) => 1 + i / 100) };
+    const w1 = resampleBars(px, 'W1').bars;
+    expect(Array.from(periodEnds(w1.time, 'W1'), formatIsoDate)).toEqual(Array.from(w1.time, (x) => formatIsoDate(x + 4 * 86_400_000)));
+    expect(formatIsoDate(w1.time[0]!)).toBe('2017-01-02');
+    expect(formatIsoDate(periodEnds(w1.time, 'W1')[0]!)).toBe('2017-01-06');
+    const d1 = resampleBars(px, 'D1').bars;
+    expect(Array.from(periodEnds(d1.time, 'D1'))).toEqual(Array.from(d1.time));
+    const h4 = resampleBars(px, 'H4').bars;
+    const e4 = periodEnds(h4.time, 'H4');
+    h4.time.forEach((x, i) => expect(e4[i]! - x).toBe(4 * 3_600_000));
+    // every M1 row lies inside [opening, end) of its H4 bar
+    for (const x of t) {
+      const i = h4.time.findLastIndex((o) => o <= x);
+      expect(x).toBeLessThan(e4[i]!);
+    }
+    expect(periodEnds(new Float64Array(0), 'H1').length).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import {
   formatIsoTime,
   parseTimeframe,
   performanceReport,
+  periodEnds,
   periodReturns,
   windowBounds,
   type PerformanceReport,
@@ -110,7 +111,9 @@ export function perfQuery(market: Market, p: PerfParams, label: ParamLabel = api
   const out: PerfAsset[] = [];
   for (const symbol of assets) {
     const symbols = benchmark ? [symbol, benchmark] : [symbol];
-    const { frame } = market.frame(symbols, { kind: 'inner' }, timeframe);
+    const aligned = market.frame(symbols, { kind: 'inner' }, timeframe).frame;
+    // Bars are stamped when they open; a period's return belongs to when it ends (months, years, --to).
+    const frame = { ...aligned, time: periodEnds(aligned.time, timeframe) };
     if (frame.time.length < 2) {
       throw new InputError(
         benchmark
