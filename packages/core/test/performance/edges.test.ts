@@ -203,7 +203,9 @@ describe('periodEnds: resampled bars restamped at the end of their period', () =
     h4.time.forEach((x, i) => expect(e4[i]! - x).toBe(4 * 3_600_000));
     // every M1 row lies inside [opening, end) of its H4 bar
     for (const x of t) {
-      const i = h4.time.findLastIndex((o) => o <= x);
+      let i = 0;
+      while (i + 1 < h4.time.length && h4.time[i + 1]! <= x) i++;
+      expect(x).toBeGreaterThanOrEqual(h4.time[i]!);
       expect(x).toBeLessThan(e4[i]!);
     }
     expect(periodEnds(new Float64Array(0), 'H1').length).toBe(0);
