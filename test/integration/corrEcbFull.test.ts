@@ -42,8 +42,8 @@ function close(actual: ArrayLike<number>, expected: readonly (number | null)[], 
 describe('28 majors on the full ECB history (pandas 1.5.3 / SciPy 1.10, inner join)', () => {
   for (const on of ['returns', 'levels'] as const) {
     for (const method of ['pearson', 'spearman', 'kendall'] as const) {
-      it(`${method} on ${on}: coefficients, n, p-values and dates`, () => {
-        const { report } = correlationQuery(market, { universe: 'majors', window: 'all', on, method });
+      it(`${method} on ${on}: coefficients, n, p-values and dates`, async () => {
+        const { report } = await correlationQuery(market, { universe: 'majors', window: 'all', on, method });
         expect(report.symbols).toEqual(ref.symbols);
         const dates = on === 'returns' ? ref.returnDates : ref.levelDates;
         expect(formatIsoDate(report.start)).toBe(dates[0]);

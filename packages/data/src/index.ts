@@ -4,5 +4,5 @@ export * from './formats/index.js';
 export * from './market/index.js';
 export * from './fetch/index.js';
 export * from './analytics/index.js';
-export * from './parallel/index.js';
+export * from './compute/index.js';
 export * from './store/index.js';

@@ -53,7 +53,7 @@ describe('GET /api/correlation on the ECB history', () => {
   it('is the same JSON as soukan corr --format json (one shape for CLI and API)', async () => {
     const snap = await data.snapshot();
     const market = new Market(snap.series, { label: snap.label, frequency: snap.frequency });
-    const direct = correlationMatrixJson(correlationQuery(market, { symbols: ['EUR/USD', 'USDJPY', 'zar_jpy'], window: 60 }), snap.about);
+    const direct = correlationMatrixJson(await correlationQuery(market, { symbols: ['EUR/USD', 'USDJPY', 'zar_jpy'], window: 60 }), snap.about);
     const { body } = await get('/api/correlation?symbols=EUR/USD,USDJPY,zar_jpy&window=60');
     expect(body).toEqual(JSON.parse(JSON.stringify(direct)));
   });

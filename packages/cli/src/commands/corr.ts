@@ -10,6 +10,7 @@ import {
   type CorrelationParams,
   type CorrelationResult,
   type CorrelationSeriesResult,
+  type ParallelRunInfo,
 } from '@soukan/data';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
@@ -35,6 +36,7 @@ interface CorrOptions extends DataOptions {
   ewm?: number;
   confidence: number;
   format: 'table' | 'json' | 'csv';
+  verbose?: boolean;
 }
 
 export function registerCorr(program: Command): void {
@@ -61,7 +63,8 @@ export function registerCorr(program: Command): void {
     .option('--rolling <w>', 'with two symbols: rolling correlation over w observations', intOption('--rolling', 2))
     .option('--ewm <lambda>', `with two symbols: exponentially weighted correlation with decay λ (RiskMetrics: ${RISKMETRICS_LAMBDA})`, numberOption('--ewm', 0, 1))
     .option('--confidence <c>', 'confidence level of the intervals', numberOption('--confidence', 0, 1), 0.95)
-    .option('--format <f>', 'table | json | csv', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table');
+    .option('--format <f>', 'table | json | csv', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table')
+    .option('--verbose', 'say on stderr which kernel and how many threads computed the matrix, and the time of each phase');
   withDataOptions(cmd).action(async (symbols: string[], opts: CorrOptions) => {
     const params = toParams(symbols, opts);
     const loaded = await loadMarket(opts);
@@ -69,7 +72,7 @@ export function registerCorr(program: Command): void {
       if (opts.method !== 'pearson') throw new InputError('--rolling and --ewm compute Pearson correlation; drop --method');
       printSeries(correlationSeriesQuery(loaded.market, { ...params, method: undefined, rolling: opts.rolling, ewm: opts.ewm }), loaded, opts.format);
     } else {
-      printMatrix(correlationQuery(loaded.market, params), loaded, opts.format);
+      printMatrix(await correlationQuery(loaded.market, params), loaded, opts.format, opts.verbose);
     }
   });
 }
@@ -108,8 +111,9 @@ export function matrixJson(res: CorrelationResult, loaded: Pick<LoadedMarket, 'd
   return correlationMatrixJson(res, loaded);
 }
 
-function printMatrix(res: CorrelationResult, loaded: LoadedMarket, format: CorrOptions['format']): void {
+function printMatrix(res: CorrelationResult, loaded: LoadedMarket, format: CorrOptions['format'], verbose = false): void {
   for (const n of res.notes) process.stderr.write(`note: ${n}\n`);
+  if (verbose) process.stderr.write(`${computeLine(res.compute)}\n`);
   const r = res.report;
   const k = r.symbols.length;
   if (format === 'json') process.stdout.write(JSON.stringify(matrixJson(res, loaded)) + '\n');
@@ -131,4 +135,13 @@ function printSeries(res: CorrelationSeriesResult, loaded: LoadedMarket, format:
     const label = res.kind === 'rolling' ? `rolling ${res.rolling}` : `EWMA λ=${res.lambda}`;
     process.stdout.write(seriesTable(res, { style: makeStyle(), label, source: loaded.description, attribution: loaded.attribution }));
   }
+}
+
+/** `--verbose`: how the dispatcher computed the matrix. */
+function computeLine(run: ParallelRunInfo): string {
+  const kernel = run.kernels === 'native' ? `native (${run.blas})` : run.kernels === 'wasm' ? 'wasm (SIMD)' : 'typescript';
+  const ms = Object.entries(run.ms)
+    .map(([phase, v]) => `${phase} ${v.toFixed(1)} ms`)
+    .join(', ');
+  return `compute: kernel ${kernel}, ${run.threads} thread${run.threads === 1 ? '' : 's'}; ${ms}`;
 }

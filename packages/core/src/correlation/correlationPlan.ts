@@ -459,6 +459,16 @@ export function correlationTaskCount(plan: CorrelationPlan, phase: CorrelationPh
 }
 
 /**
+ * Number of Gram-tile tasks, which come first among the `products` tasks
+ * (a caller computing the Gram product by other means skips them).
+ *
+ * @internal exported for the parallel runner in @soukan/data; not a stable API.
+ */
+export function correlationGramTasks(plan: CorrelationPlan): number {
+  return plan.needGram ? tiles(plan.k) : 0;
+}
+
+/**
  * Rough cost of the plan in multiply-adds, to decide whether threads pay.
  *
  * @internal exported for the parallel runner in @soukan/data; not a stable API.

@@ -2,7 +2,7 @@ import { frameReturns, type ReturnKind } from '../series/returns.js';
 import type { Frame } from '../series/types.js';
 import { windowFrame, type Window } from '../series/window.js';
 import { clusterOrder } from './clusterOrder.js';
-import { correlationMatrix, type MissingPolicy } from './correlationMatrix.js';
+import { correlationMatrix, type CorrelationMatrix, type CorrelationMatrixOptions, type MissingPolicy } from './correlationMatrix.js';
 import type { CorrelationMethod, CorrelationReason } from './types.js';
 
 /** What a correlation matrix is computed on, and how. */
@@ -49,28 +49,38 @@ function permute<T>(a: ArrayLike<T>, order: Int32Array, k: number, into: { [i: n
 }
 
 /**
- * Correlation matrix of a price frame: takes returns (unless `on: 'levels'`),
- * applies the window, computes every cell with its significance, and orders
- * the result. Pure; O(k² · n) for Pearson.
+ * What {@link correlationReport} computes its matrix on: the windowed frame
+ * of returns (or levels) and the matrix options. Split from the report so
+ * that a caller with a faster matrix engine (the compute dispatcher of
+ * `@soukan/data`) computes the matrix itself and hands it to
+ * {@link correlationReportOf}.
  *
- * @example correlationReport(prices, { window: { kind: 'last', n: 250 } }).r // k × k Pearson of log returns
+ * @example correlationReportInput(prices, { window: { kind: 'last', n: 250 } }).frame.columns // the 250 log returns of each series
  */
-export function correlationReport(prices: Frame, options: CorrelationReportOptions = {}): CorrelationReport {
+export function correlationReportInput(prices: Frame, options: CorrelationReportOptions = {}): { readonly frame: Frame; readonly matrix: CorrelationMatrixOptions } {
+  const on = options.on ?? 'returns';
+  const input = on === 'returns' ? frameReturns(prices, options.returns ?? 'log') : prices;
+  const frame = options.window ? windowFrame(input, options.window) : input;
+  return {
+    frame,
+    matrix: { method: options.method, minPeriods: options.minPeriods, missing: options.missing, confidence: options.confidence },
+  };
+}
+
+/**
+ * The labelled, ordered report of a matrix computed on
+ * `correlationReportInput(prices, options).frame`.
+ *
+ * @example correlationReportOf(input.frame, correlationMatrix(input.frame.columns, input.matrix), options).symbols
+ */
+export function correlationReportOf(win: Frame, m: CorrelationMatrix, options: CorrelationReportOptions = {}): CorrelationReport {
   const on = options.on ?? 'returns';
   const returnKind = options.returns ?? 'log';
-  const input = on === 'returns' ? frameReturns(prices, returnKind) : prices;
-  const win = options.window ? windowFrame(input, options.window) : input;
-  const m = correlationMatrix(win.columns, {
-    method: options.method,
-    minPeriods: options.minPeriods,
-    missing: options.missing,
-    confidence: options.confidence,
-  });
   const k = m.k;
   const order = options.order ?? 'given';
   let symbols = win.symbols;
   let { r, n, p, lo, hi } = m;
-  let reason: CorrelationReason[] = m.reason;
+  let reason: readonly CorrelationReason[] = m.reason;
   if (order === 'cluster' && k > 2) {
     const o = clusterOrder(m.r, k);
     symbols = Array.from(o, (i) => win.symbols[i]!);
@@ -103,4 +113,16 @@ export function correlationReport(prices: Frame, options: CorrelationReportOptio
     hi,
     reason,
   };
+}
+
+/**
+ * Correlation matrix of a price frame: takes returns (unless `on: 'levels'`),
+ * applies the window, computes every cell with its significance, and orders
+ * the result. Pure; O(k² · n) for Pearson.
+ *
+ * @example correlationReport(prices, { window: { kind: 'last', n: 250 } }).r // k × k Pearson of log returns
+ */
+export function correlationReport(prices: Frame, options: CorrelationReportOptions = {}): CorrelationReport {
+  const input = correlationReportInput(prices, options);
+  return correlationReportOf(input.frame, correlationMatrix(input.frame.columns, input.matrix), options);
 }

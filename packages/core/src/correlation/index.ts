@@ -15,6 +15,7 @@ export {
 // Tile-level entry points of the matrix, for the parallel runner in @soukan/data.
 export {
   CORRELATION_PHASES,
+  correlationGramTasks,
   correlationPlanCost,
   correlationTaskCount,
   planCorrelation,
@@ -35,4 +36,4 @@ export { ROLLING_EXACT, rollingCorrelationAllPairs, type RollingAllPairsOptions,
 export { ewmCorrelationAllPairs } from './ewmCorrelationAllPairs.js';
 export { averageLinkage } from './averageLinkage.js';
 export { clusterOrder } from './clusterOrder.js';
-export { correlationReport, type CorrelationReport, type CorrelationReportOptions } from './correlationReport.js';
+export { correlationReport, correlationReportInput, correlationReportOf, type CorrelationReport, type CorrelationReportOptions } from './correlationReport.js';

@@ -1,5 +1,6 @@
 import {
-  correlationReport,
+  correlationReportInput,
+  correlationReportOf,
   ewmCorrelation,
   formatIsoDate,
   formatIsoTime,
@@ -17,6 +18,8 @@ import {
   type Timeframe,
   type Window,
 } from '@soukan/core';
+import { computeCorrelationMatrix } from '../compute/computeCorrelationMatrix.js';
+import type { ParallelRunInfo } from '../compute/correlationMatrixParallel.js';
 import { InputError } from '../errors.js';
 import type { Market } from '../market/market.js';
 import { Notes, type NoteCode } from './note.js';
@@ -58,6 +61,8 @@ export interface CorrelationResult {
   readonly notes: readonly string[];
   /** The code and values of each note, in step with `notes` (see {@link NoteCode}). */
   readonly noteCodes: readonly NoteCode[];
+  /** How the compute dispatcher computed the matrix (kernel, threads, phase times). */
+  readonly compute: ParallelRunInfo;
 }
 
 /** Symbols and aligned prices a request asks for, validated. */
@@ -151,7 +156,7 @@ function describe(w: Window): string {
  * @throws InputError for unknown symbols or universes, series that do not
  *   overlap, a window with too few observations, bad parameter values.
  */
-export function correlationQuery(market: Market, p: CorrelationParams): CorrelationResult {
+export async function correlationQuery(market: Market, p: CorrelationParams): Promise<CorrelationResult> {
   const window = windowOf(p);
   const sel = select(market, p, { atLeast: 2 });
   const on = p.on ?? 'returns';
@@ -160,16 +165,19 @@ export function correlationQuery(market: Market, p: CorrelationParams): Correlat
   if (!Number.isSafeInteger(minPeriods) || minPeriods < 2) throw new InputError(`min-periods must be a whole number ≥ 2, got ${minPeriods}`);
   const confidence = p.confidence ?? 0.95;
   if (!(confidence > 0 && confidence < 1)) throw new InputError(`confidence must be in (0, 1), got ${confidence}`);
-  const report = correlationReport(sel.frame, {
+  const options = {
     on,
     returns: p.returns,
     method: p.method,
     window,
     minPeriods,
-    missing: p.align?.kind === 'pairwise' ? 'pairwise' : 'complete',
+    missing: p.align?.kind === 'pairwise' ? ('pairwise' as const) : ('complete' as const),
     confidence,
     order: p.order,
-  });
+  };
+  const input = correlationReportInput(sel.frame, options);
+  const { matrix, run } = await computeCorrelationMatrix(input.frame.columns, input.matrix);
+  const report = correlationReportOf(input.frame, matrix, options);
   const t = sel.frame.time;
   if (report.observations === 0) {
     throw new InputError(`no observations in the window (${describe(window)}); the data runs ${formatIsoTime(t[0]!)} → ${formatIsoTime(t[t.length - 1]!)}`, {
@@ -183,7 +191,7 @@ export function correlationQuery(market: Market, p: CorrelationParams): Correlat
       { code: 'too-few-observations', params: { window: n, observations: report.observations } },
     );
   }
-  return { report, timeframe: sel.timeframe, window, notes: sel.notes.texts, noteCodes: sel.notes.codes };
+  return { report, timeframe: sel.timeframe, window, notes: sel.notes.texts, noteCodes: sel.notes.codes, compute: run };
 }
 
 /** A rolling or exponentially weighted correlation request for two symbols. */
@@ -285,13 +293,13 @@ export interface CorrelationPairResult {
  *
  * @throws InputError as {@link correlationQuery} and {@link correlationSeriesQuery}.
  */
-export function correlationPairQuery(market: Market, p: CorrelationPairParams): CorrelationPairResult {
+export async function correlationPairQuery(market: Market, p: CorrelationPairParams): Promise<CorrelationPairResult> {
   const rollingWindow = p.rolling ?? DEFAULT_PAIR_ROLLING;
   if (!Number.isSafeInteger(rollingWindow) || rollingWindow < 2) throw new InputError(`rolling must be a whole number ≥ 2, got ${rollingWindow}`);
   if ((p.symbols ?? []).length !== 2) {
     throw new InputError(`the pair view needs exactly 2 symbols, got ${(p.symbols ?? []).length}`, { code: 'symbol-count', params: { need: 2, count: (p.symbols ?? []).length } });
   }
-  const cell = correlationQuery(market, { ...p, order: 'given' });
+  const cell = await correlationQuery(market, { ...p, order: 'given' });
   const sel = select(market, p, { exactly: 2, atLeast: 2 });
   const on = p.on ?? 'returns';
   const input = on === 'returns' ? frameReturns(sel.frame, p.returns ?? 'log') : sel.frame;

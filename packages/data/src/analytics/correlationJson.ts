@@ -20,7 +20,8 @@ function nested<T>(a: ArrayLike<T>, k: number, f: (v: T) => unknown = (v) => v):
  * json` and `GET /api/correlation`: nested k × k arrays `matrix`, `n`, `p`,
  * `ci.low`, `ci.high`, `reason`; `null` where a coefficient is undefined
  * (its `reason` says why); what it was computed on; where the data came from;
- * `notes` in English with `noteCodes[i]` (code and values) beside `notes[i]`.
+ * `notes` in English with `noteCodes[i]` (code and values) beside `notes[i]`;
+ * `compute`: the kernel and threads the dispatcher used.
  *
  * @example correlationMatrixJson(correlationQuery(m, { symbols: ['EUR/USD', 'USD/JPY'] }), about).matrix[0][0] // 1
  */
@@ -48,6 +49,7 @@ export function correlationMatrixJson(res: CorrelationResult, about: DataAbout) 
     attribution: about.attribution ?? null,
     notes: res.notes,
     noteCodes: res.noteCodes,
+    compute: { kernel: res.compute.kernels, threads: res.compute.threads, blas: res.compute.blas ?? null },
   };
 }
 

@@ -36,7 +36,7 @@ export class InlineExecutor implements Executor {
     try {
       // Let the event loop breathe between queued computations.
       await new Promise((r) => setImmediate(r));
-      const body = runTask(job.task, this.market(job.market), job.params, job.market.about);
+      const body = await runTask(job.task, this.market(job.market), job.params, job.market.about);
       if (Date.now() > job.deadline) throw timeBudgetError(job.budgetMs, 'computing');
       return body;
     } finally {

@@ -43,9 +43,9 @@ import {
  * params are plain, structured-cloneable objects.
  */
 export const TASKS = {
-  correlation: (m: Market, p: CorrelationParams, about: DataAbout) => correlationMatrixJson(correlationQuery(m, p), about),
+  correlation: async (m: Market, p: CorrelationParams, about: DataAbout) => correlationMatrixJson(await correlationQuery(m, p), about),
   correlationSeries: (m: Market, p: CorrelationSeriesParams, about: DataAbout) => correlationSeriesJson(correlationSeriesQuery(m, p), about),
-  correlationPair: (m: Market, p: CorrelationPairParams, about: DataAbout) => correlationPairJson(correlationPairQuery(m, p), about),
+  correlationPair: async (m: Market, p: CorrelationPairParams, about: DataAbout) => correlationPairJson(await correlationPairQuery(m, p), about),
   volatility: (m: Market, p: VolatilityParams, about: DataAbout) => volatilityJson(volatilityQuery(m, p), about),
   move: (m: Market, p: MoveParams, about: DataAbout) => moveJson(moveQuery(m, p), about),
   var: (m: Market, p: VarParams, about: DataAbout) => varJson(varQuery(m, p), about),
@@ -63,8 +63,8 @@ export type TaskName = keyof typeof TASKS;
 export type TaskParams<T extends TaskName> = Parameters<(typeof TASKS)[T]>[1];
 
 /** Runs a task and serialises its result (the response body). */
-export function runTask(name: TaskName, market: Market, params: unknown, about: DataAbout): string {
+export async function runTask(name: TaskName, market: Market, params: unknown, about: DataAbout): Promise<string> {
   const task = TASKS[name] as (m: Market, p: unknown, a: DataAbout) => unknown;
   if (!task) throw new Error(`unknown task ${name}`);
-  return JSON.stringify(task(market, params, about));
+  return JSON.stringify(await task(market, params, about));
 }

@@ -23,7 +23,7 @@ function serialize(e: unknown): SerializedError {
   return { name: err?.name ?? 'Error', message: err?.message ?? String(e), stack: err?.stack };
 }
 
-parentPort!.on('message', (m: ToWorker) => {
+parentPort!.on('message', async (m: ToWorker) => {
   if (m.type === 'market') {
     markets.set(m.id, new Market(m.series, { label: m.label, frequency: m.frequency }));
   } else if (m.type === 'drop') {
@@ -33,7 +33,7 @@ parentPort!.on('message', (m: ToWorker) => {
     try {
       const market = markets.get(m.marketId);
       if (!market) throw new Error(`worker has no market ${m.marketId}`);
-      reply = { seq: m.seq, body: runTask(m.task, market, m.params, m.about) };
+      reply = { seq: m.seq, body: await runTask(m.task, market, m.params, m.about) };
     } catch (e) {
       reply = { seq: m.seq, error: serialize(e) };
     }

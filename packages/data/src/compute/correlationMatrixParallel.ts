@@ -1,5 +1,6 @@
 import {
   CORRELATION_PHASES,
+  correlationGramTasks,
   correlationTaskCount,
   finishCorrelation,
   planCorrelation,
@@ -10,6 +11,9 @@ import {
   type CorrelationMatrixOptions,
   type PlanAllocator,
 } from '@soukan/core';
+import { isMainThread } from 'node:worker_threads';
+import { nativeGram } from './nativeGram.js';
+import { nativeKernels, type NativeKernels } from './nativeKernels.js';
 import { wasmKernels } from './wasmKernels.js';
 import { machineThreads, WorkerPool } from './workerPool.js';
 
@@ -21,7 +25,15 @@ export interface ParallelCorrelationOptions extends CorrelationMatrixOptions {
    * thread only.
    */
   readonly threads?: number;
-  /** Use the WebAssembly SIMD kernels when they are built (default true); false: TypeScript kernels only. */
+  /**
+   * Product kernels: `'auto'` (default) takes the OpenBLAS add-on when it
+   * loads, else the WebAssembly SIMD kernels when built, else TypeScript;
+   * the others force one (`'native'` and `'wasm'` fall back down that list
+   * when unavailable — {@link ParallelRunInfo.kernels} says what ran).
+   * `SOUKAN_KERNEL` sets the default.
+   */
+  readonly kernel?: KernelChoice;
+  /** Use the WebAssembly SIMD kernels when they are built (default true); false: TypeScript kernels only (same as `kernel: 'ts'`). */
   readonly wasm?: boolean;
   /**
    * Estimated multiply-adds below which no worker is used (default
@@ -29,14 +41,25 @@ export interface ParallelCorrelationOptions extends CorrelationMatrixOptions {
    * {@link PARALLEL_MIN_WORK_COLD}).
    */
   readonly minWork?: number;
+  /**
+   * The add-on's kernels to use instead of loading `@soukan/native` (`null`:
+   * none). For tests, which hold every kernel to the TypeScript reference.
+   */
+  readonly nativeKernels?: NativeKernels | null;
   /** Receives how the matrix was computed (for benchmarks and logs). */
   readonly onRun?: (info: ParallelRunInfo) => void;
 }
 
+/** Which product kernels to use; see {@link ParallelCorrelationOptions.kernel}. */
+export type KernelChoice = 'auto' | 'native' | 'wasm' | 'ts';
+
 /** How a matrix was computed. */
 export interface ParallelRunInfo {
   readonly threads: number;
-  readonly kernels: 'wasm' | 'ts';
+  /** Kernels of the products: the OpenBLAS add-on, WebAssembly SIMD or TypeScript. */
+  readonly kernels: 'native' | 'wasm' | 'ts';
+  /** The BLAS behind `'native'` (e.g. `'OpenBLAS 0.3.21 (1 thread)'`). */
+  readonly blas?: string;
   /** Estimated multiply-adds. */
   readonly work: number;
   /** Wall milliseconds per phase (`plan` = validation and layout on the calling thread). */
@@ -147,14 +170,35 @@ export function exclusive<T>(fn: () => Promise<T>): Promise<T> {
   return run;
 }
 
+function kernelChoice(options: ParallelCorrelationOptions): KernelChoice {
+  if (options.wasm === false) return 'ts';
+  const env = process.env.SOUKAN_KERNEL;
+  const v = options.kernel ?? (env === 'native' || env === 'wasm' || env === 'ts' ? env : 'auto');
+  return v;
+}
+
+/**
+ * Threads the dispatcher may use by default: none besides the calling one
+ * inside a worker thread (the server's compute pool already spreads
+ * requests over the cores; threads inside threads only multiply memory and
+ * contend), else every core. `SOUKAN_THREADS` caps it.
+ */
+function defaultThreads(): number {
+  const env = Number(process.env.SOUKAN_THREADS);
+  const cap = Number.isSafeInteger(env) && env >= 1 ? env : Infinity;
+  return Math.min(cap, isMainThread ? machineThreads() : 1);
+}
+
 async function compute(columns: readonly Float64Array[], options: ParallelCorrelationOptions): Promise<CorrelationMatrix> {
   const k = columns.length;
   const rows = k > 0 ? columns[0]!.length : 0;
   const work = workOf(k, rows, options.method ?? 'pearson');
-  const wanted = Math.max(1, Math.floor(options.threads ?? machineThreads()));
+  const wanted = Math.max(1, Math.floor(options.threads ?? defaultThreads()));
   const minWork = options.minWork ?? (pool === null ? PARALLEL_MIN_WORK_COLD : PARALLEL_MIN_WORK);
   const threads = work < minWork ? 1 : wanted;
-  const wk = options.wasm !== false ? wasmKernels() : null;
+  const choice = kernelChoice(options);
+  const native = choice === 'auto' || choice === 'native' ? (options.nativeKernels !== undefined ? options.nativeKernels : await nativeKernels()) : null;
+  const wk = choice !== 'ts' ? wasmKernels() : null;
   wk?.forget();
   const kernels: CorrelationKernels = wk ?? TS_KERNELS;
   const ms = { plan: 0, prep: 0, products: 0, cells: 0 };
@@ -168,12 +212,17 @@ async function compute(columns: readonly Float64Array[], options: ParallelCorrel
     throw e;
   }
   ms.plan = performance.now() - t;
+  // With the add-on, the Gram tiles (the first tasks of `products`) are one
+  // BLAS call on the calling thread; the list sums stay tasks.
+  const nk = native !== null && plan.needGram ? native : null;
+  const firstTask = (phase: string): number => (nk !== null && phase === 'products' ? correlationGramTasks(plan) : 0);
 
   if (threads === 1) {
     for (const phase of CORRELATION_PHASES) {
       t = performance.now();
+      if (nk !== null && phase === 'products') nativeGram(plan, nk);
       const n = correlationTaskCount(plan, phase);
-      for (let i = 0; i < n; i++) runCorrelationTask(plan, phase, i, kernels);
+      for (let i = firstTask(phase); i < n; i++) runCorrelationTask(plan, phase, i, kernels);
       ms[phase] = performance.now() - t;
     }
   } else {
@@ -195,16 +244,19 @@ async function compute(columns: readonly Float64Array[], options: ParallelCorrel
       for (const phase of CORRELATION_PHASES) {
         t = performance.now();
         const count = correlationTaskCount(plan, phase);
-        if (count > 0) {
+        const first = firstTask(phase);
+        if (count > first) {
           const counter = new Int32Array(new SharedArrayBuffer(4));
+          counter[0] = first;
           const done = Array.from({ length: workers }, (_, w) => p.request(w, { kind: 'phase', id, phase, count, counter }));
+          if (nk !== null && phase === 'products') nativeGram(plan, nk);
           for (;;) {
             const i = Atomics.add(counter, 0, 1);
             if (i >= count) break;
             runCorrelationTask(plan, phase, i, kernels);
           }
           await Promise.all(done);
-        }
+        } else if (nk !== null && phase === 'products') nativeGram(plan, nk);
         ms[phase] = performance.now() - t;
       }
     } finally {
@@ -212,7 +264,8 @@ async function compute(columns: readonly Float64Array[], options: ParallelCorrel
       p.hold(false);
     }
   }
-  options.onRun?.({ threads, kernels: kernels === TS_KERNELS ? 'ts' : 'wasm', work, ms });
+  const ran = nk !== null ? 'native' : kernels === TS_KERNELS ? 'ts' : 'wasm';
+  options.onRun?.({ threads, kernels: ran, blas: nk?.blas, work, ms });
   const result = finishCorrelation(plan, options.missing ?? 'pairwise');
   alloc.recycle();
   return result;

@@ -11,7 +11,7 @@ import type { FromWorker, ToWorker } from './correlationWorker.js';
 function workerScript(): string {
   const here = fileURLToPath(new URL('./correlationWorker.js', import.meta.url));
   if (existsSync(here)) return here;
-  const built = here.replace(/([\\/])src([\\/]parallel[\\/])/, '$1dist$2');
+  const built = here.replace(/([\\/])src([\\/]compute[\\/])/, '$1dist$2');
   if (existsSync(built)) return built;
   throw new Error(`correlation worker script not found (${built}); build first: npx tsc -b packages/cli`);
 }

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rollingCorrelationAllPairs } from '@soukan/core';
 import { buildWasm } from '../../../wasm/build.mjs';
-import { WasmRollingKernel, wasmKernelModule } from '../../src/parallel/index.js';
+import { WasmRollingKernel, wasmKernelModule } from '../../src/compute/index.js';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -86,7 +86,7 @@ describe('WasmRollingKernel gives the TypeScript loop’s bits', () => {
 
 describe('rollingCorrelationAllPairsParallel equals rollingCorrelationAllPairs', () => {
   it('2 threads: the same series bits, average to rounding, every chunk streamed once; small jobs stay on one thread', async () => {
-    const { rollingCorrelationAllPairsParallel, closeParallelPool } = await import('../../src/parallel/index.js');
+    const { rollingCorrelationAllPairsParallel, closeParallelPool } = await import('../../src/compute/index.js');
     const cols = series(77, 7, 3000);
     const ref = rollingCorrelationAllPairs(cols, 200, { minPeriods: 50, keep: true });
     const seen = new Map<number, number>();

@@ -6,7 +6,7 @@ import { correlationMatrix, type CorrelationMethod } from '@soukan/core';
 import { gramUpper } from '../../../core/src/correlation/gramUpper.js';
 import { buildWasm } from '../../../wasm/build.mjs';
 import { listSums } from '../../../core/src/correlation/listSums.js';
-import { closeParallelPool, correlationMatrixParallel, WasmKernels, wasmKernelModule, type ParallelRunInfo } from '../../src/parallel/index.js';
+import { closeParallelPool, correlationMatrixParallel, WasmKernels, wasmKernelModule, type ParallelRunInfo } from '../../src/compute/index.js';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -129,7 +129,7 @@ describe('correlationMatrixParallel equals correlationMatrix', () => {
         expect(info?.kernels).toBe('ts');
         for (const key of ['r', 'n', 'p', 'lo', 'hi'] as const) expect(Array.from(ts[key]), key).toEqual(Array.from(ref[key]));
         expect(ts.reason).toEqual(ref.reason);
-        const wa = await correlationMatrixParallel(cols, { method, threads: 2, minWork: 0, onRun: (i) => (info = i) });
+        const wa = await correlationMatrixParallel(cols, { method, threads: 2, kernel: 'wasm', minWork: 0, onRun: (i) => (info = i) });
         expect(info?.kernels).toBe('wasm');
         expect(maxDiff(wa.r, ref.r)).toBeLessThan(1e-14);
         expect(Array.from(wa.n)).toEqual(Array.from(ref.n));
