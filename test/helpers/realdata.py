@@ -81,3 +81,38 @@ def histdata(pair):
     df.insert(2, "utc", local.dt.tz_localize("America/New_York").dt.tz_convert("UTC"))
     df.attrs["member"] = member
     return df
+
+
+def dukascopy_ticks(pair="EURUSD", scale=100000):
+    """Dukascopy hourly tick files under dukascopy_ticks/{pair}/YYYY/MM/DD/HHh_ticks.bi5 (months
+    zero-based in the path; the hour is UTC), decoded with Python's lzma and struct: 20-byte
+    big-endian records (uint32 ms in hour, uint32 ask, uint32 bid, float32 ask volume, float32
+    bid volume). One row per tick in file order, hours ascending.
+
+    Columns: hour (the file's hour, UTC ms), t (UTC ms), ask_i, bid_i (integer points),
+    ask, bid (= integer / scale), ask_vol, bid_vol (float32 values as float64), ask_vol_bits,
+    bid_vol_bits (the float32 bit patterns), file (path relative to dukascopy_ticks).
+    """
+    import calendar
+    import glob
+    import lzma
+    import struct
+
+    base = os.path.join(DATA, "dukascopy_ticks")
+    rows = []
+    paths = sorted(glob.glob(os.path.join(base, pair, "*", "*", "*", "*h_ticks.bi5")))
+    keyed = []
+    for p in paths:
+        y, mo, d, hh = os.path.relpath(p, os.path.join(base, pair)).split(os.sep)
+        hour_ms = calendar.timegm((int(y), int(mo) + 1, int(d), int(hh[:2]), 0, 0)) * 1000
+        keyed.append((hour_ms, p))
+    for hour_ms, p in sorted(keyed):
+        with open(p, "rb") as f:
+            comp = f.read()
+        raw = lzma.decompress(comp, format=lzma.FORMAT_ALONE) if comp else b""
+        for off in range(0, len(raw), 20):
+            ms, a, b = struct.unpack(">III", raw[off:off + 12])
+            av, bv = struct.unpack(">ff", raw[off + 12:off + 20])
+            avb, bvb = struct.unpack(">II", raw[off + 12:off + 20])
+            rows.append((hour_ms, hour_ms + ms, a, b, a / scale, b / scale, av, bv, avb, bvb, os.path.relpath(p, base)))
+    return pd.DataFrame(rows, columns=["hour", "t", "ask_i", "bid_i", "ask", "bid", "ask_vol", "bid_vol", "ask_vol_bits", "bid_vol_bits", "file"])

@@ -6,3 +6,4 @@ export * from './fetch/index.js';
 export * from './analytics/index.js';
 export * from './compute/index.js';
 export * from './store/index.js';
+export * from './ticks/index.js';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { formatIsoTime } from '@soukan/core';
-import { describeProblem, FORMAT_NAMES, ImportAborted, InputError, PUBLISHERS, publisherFile, Store, storePath, type ImportOptions, type ImportSummary, type Publisher } from '@soukan/data';
+import { allTickPaths, describeProblem, FORMAT_NAMES, ImportAborted, InputError, PUBLISHERS, publisherFile, readTicks, Store, storePath, tickImportText, TickStore, type ImportOptions, type ImportSummary, type Publisher } from '@soukan/data';
 import type { Command } from 'commander';
 import { readOptionsOf } from '../load.js';
 import { choiceOption } from '../options.js';
@@ -31,6 +31,7 @@ export function registerImport(program: Command): void {
     .description(
       'Import price files into the store, in one transaction: an error, Ctrl-C or a killed process leaves the store as it was.\n' +
         'Formats are detected (ECB, Fed H.10, FRED, HistData, MetaTrader 4/5, generic CSV; .zip/.gz ok) unless --input says.\n' +
+        'Tick data (a Dukascopy folder or .bi5 files, HistData tick CSV, MetaTrader 5 tick export) goes to the tick tables; a re-import replaces the span it covers.\n' +
         'Re-importing adds nothing: rows are keyed by source + symbol + time; rows stored with other values are reported (--replace takes the new ones).\n' +
         '"soukan import ecb" and "soukan import h10" download the publishers\' histories (or use --file).',
     )
@@ -55,6 +56,7 @@ export function registerImport(program: Command): void {
       if (named) files = [(await publisherFile(named, { file: opts.file, log })).path];
       else if (opts.file !== undefined) throw new InputError('--file goes with "soukan import ecb" or "soukan import h10"; give other files as arguments');
       for (const f of files) if (!existsSync(f)) throw new InputError(`no such file: ${f}${(PUBLISHERS as readonly string[]).includes(f.toLowerCase()) ? ' (to download a publisher\'s history, give it alone: soukan import ecb)' : ''}`);
+      if (!opts.input && (await allTickPaths(files))) return void (await runTickImport(files, opts));
       const summary = await runImport(files, opts);
       if (opts.format === 'json') process.stdout.write(JSON.stringify(summaryJson(summary)) + '\n');
       else process.stdout.write(summaryText(summary));
@@ -91,6 +93,18 @@ async function runImport(files: string[], opts: ImportCliOptions): Promise<Impor
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);
     await store.close();
+  }
+}
+
+/** Tick files and Dukascopy folders go to the store's tick tables (one transaction, streamed). */
+async function runTickImport(files: string[], opts: ImportCliOptions): Promise<void> {
+  const ticks = await TickStore.open(opts.store ?? storePath());
+  const notes: string[] = [];
+  try {
+    const s = await ticks.import(readTicks(files, { source: opts.source, tz: opts.tz, symbol: opts.symbol, skipBadRows: opts.skipBadRows, notes }));
+    process.stdout.write(opts.format === 'json' ? JSON.stringify({ ...s, notes }) + '\n' : tickImportText(s, notes));
+  } finally {
+    await ticks.close();
   }
 }
 

@@ -140,6 +140,21 @@ function nextEntry(zip: ZipFile): Promise<Entry | null> {
 }
 
 /**
+ * The decoder for a text stream from its first bytes: UTF-16LE after an
+ * `FF FE` mark (MetaTrader 5 writes that), else UTF-8 with a BOM dropped;
+ * returns it with the bytes after the mark.
+ *
+ * @throws InputError for UTF-16BE.
+ * @example textDecoderFor(Buffer.from([0xff, 0xfe, 0x41, 0]), 'a.csv')[1].length // 2
+ */
+export function textDecoderFor(buf: Buffer, name: string): [StringDecoder, Buffer] {
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return [new StringDecoder('utf16le'), buf.subarray(2)];
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) throw new InputError('UTF-16BE text is not supported; save as UTF-8', { file: name });
+  const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+  return [new StringDecoder('utf8'), bom ? buf.subarray(3) : buf];
+}
+
+/**
  * Receives each physical line as offsets into a string (no per-line string is
  * made). `s.slice(start, end)` is the line without its `\r\n` / `\n`.
  * Returning `false` stops reading.
@@ -167,17 +182,7 @@ export async function pumpLines(input: Input, sink: LineSink): Promise<void> {
     for await (const chunk of input.stream as AsyncIterable<Buffer>) {
       bytes += chunk.length;
       let buf = chunk;
-      if (!decoder) {
-        if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) {
-          decoder = new StringDecoder('utf16le');
-          buf = buf.subarray(2);
-        } else if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
-          throw new InputError('UTF-16BE text is not supported; save as UTF-8', { file: input.name });
-        } else {
-          decoder = new StringDecoder('utf8');
-          if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
-        }
-      }
+      if (!decoder) [decoder, buf] = textDecoderFor(buf, input.name);
       const s = carry + decoder.write(buf);
       let pos = 0;
       for (;;) {

@@ -1,0 +1,14 @@
+export type { TickBatch, TickSide } from './types.js';
+export { TICK_SIDES } from './types.js';
+export { TickColumns } from './tickColumns.js';
+export { decodeBi5, dukascopyPoint, DUKASCOPY_SOURCE } from './decodeBi5.js';
+export { dukascopyPath } from './dukascopyPath.js';
+export { dukascopyFiles, readDukascopy } from './readDukascopy.js';
+export { readTickText, type TickTextOptions, type TickTextFormat, type TickParser, type TickLine } from './readTickText.js';
+export { HISTDATA_TICKS, weeklyOpenNote } from './histDataTicks.js';
+export { MT5_TICKS } from './mt5Ticks.js';
+export { readTicks, detectTickFormat, allTickPaths, TICK_FORMATS, type TickFormat } from './readTicks.js';
+export { textBlocks, type TextBlock } from './textBlocks.js';
+export { TICK_DDL, ensureTickSchema, hasTickSchema } from './tickSchema.js';
+export { TickStore, type StoredTickSeries, type TickImportSummary, type TickQuery, type TickRows, type SpreadStats } from './tickStore.js';
+export { tickImportText } from './tickImportText.js';
