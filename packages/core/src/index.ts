@@ -17,3 +17,4 @@ export * from './strength/index.js';
 export * from './pairs/index.js';
 export * from './performance/index.js';
 export * from './shrinkage/index.js';
+export * from './partial/index.js';

@@ -1,0 +1,3 @@
+export * from './symmetricPseudoInverse.js';
+export * from './partialCorrelation.js';
+export * from './conditionalCorrelation.js';
