@@ -2,7 +2,8 @@ import { frameReturns, type ReturnKind } from '../series/returns.js';
 import type { Frame } from '../series/types.js';
 import { windowFrame, type Window } from '../series/window.js';
 import { clusterOrder } from './clusterOrder.js';
-import { correlationMatrix, type CorrelationMatrix, type CorrelationMatrixOptions, type MissingPolicy } from './correlationMatrix.js';
+import { correlationMatrix, type CorrelationMatrix } from './correlationMatrix.js';
+import type { CorrelationMatrixOptions, MissingPolicy } from './correlationMatrixOptions.js';
 import type { CorrelationMethod, CorrelationReason } from './types.js';
 
 /** What a correlation matrix is computed on, and how. */

@@ -4,14 +4,8 @@ export { spearman, spearmanTest } from './spearman.js';
 export { kendallTauB, kendallTauBTest } from './kendallTauB.js';
 export { pearsonPValue } from './pearsonPValue.js';
 export { correlationConfidenceInterval, fisherStandardError, type Interval } from './correlationConfidenceInterval.js';
-export {
-  correlationMatrix,
-  DEFAULT_MIN_PERIODS,
-  finishCorrelation,
-  type CorrelationMatrix,
-  type CorrelationMatrixOptions,
-  type MissingPolicy,
-} from './correlationMatrix.js';
+export { correlationMatrix, finishCorrelation, type CorrelationMatrix } from './correlationMatrix.js';
+export { DEFAULT_MIN_PERIODS, type CorrelationMatrixOptions, type MissingPolicy } from './correlationMatrixOptions.js';
 // Tile-level entry points of the matrix, for the parallel runner in @soukan/data.
 export {
   CORRELATION_PHASES,
@@ -27,7 +21,7 @@ export {
   type CorrelationPlan,
   type PlanAllocator,
   type PlanMode,
-} from './correlationPlan.js';
+} from './plan/index.js';
 export { rollingCorrelation } from './rollingCorrelation.js';
 export { ewmCorrelation, RISKMETRICS_LAMBDA } from './ewmCorrelation.js';
 export { ewmCorrelationZeroMean } from './ewmCorrelationZeroMean.js';

@@ -6,7 +6,7 @@ import {
   planCorrelation,
   runCorrelationTask,
   TS_KERNELS,
-} from '../../src/correlation/correlationPlan.js';
+} from '../../src/correlation/plan/index.js';
 import { finishCorrelation } from '../../src/correlation/correlationMatrix.js';
 import { listSums } from '../../src/correlation/listSums.js';
 import { ecbAll } from './ecbMajors.js';
