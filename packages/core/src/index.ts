@@ -18,3 +18,4 @@ export * from './pairs/index.js';
 export * from './performance/index.js';
 export * from './shrinkage/index.js';
 export * from './partial/index.js';
+export * from './stability/index.js';

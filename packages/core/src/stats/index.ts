@@ -13,3 +13,4 @@ export { studentTCdf } from './studentTCdf.js';
 export { fisherZ } from './fisherZ.js';
 export { shapeMoments, type ShapeMoments } from './shapeMoments.js';
 export { chiSquareSurvival } from './chiSquareSurvival.js';
+export { regularizedGammaQ } from './regularizedGammaQ.js';

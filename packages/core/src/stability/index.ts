@@ -1,0 +1,3 @@
+export * from './rollingStability.js';
+export * from './fisherZChange.js';
+export * from './jennrichTest.js';
