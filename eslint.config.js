@@ -23,6 +23,16 @@ export default tseslint.config(
     },
   },
   {
+    // A promise nobody awaits rejects into nothing but process death: in the server and the
+    // data layer every promise is awaited, returned, or handed to something that handles it.
+    files: ['packages/server/src/**/*.ts', 'packages/data/src/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', Buffer: 'readonly' } },
   },

@@ -1,7 +1,6 @@
-import { createWriteStream } from 'node:fs';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { FORMAT_NAMES, type ReadOptions } from '@soukan/data';
 import type { Context } from 'hono';
 import type { AppEnv, ServerContext } from '../context.js';
@@ -10,6 +9,7 @@ import { HttpError } from '../http/httpError.js';
 import { boolParam, enumParam, parseParams, required, symbolParam, textParam, type Param, type Parsed } from '../http/params.js';
 import { route } from '../http/route.js';
 import type { Job } from '../jobs.js';
+import { receiveUpload, uploadName } from '../upload/index.js';
 
 /** The readers' options, as query parameters (upload) or JSON fields (import by path). */
 const readOptionsQuery = {
@@ -137,43 +137,6 @@ const uploadQuery = {
   ...readOptionsQuery,
 };
 
-/** Streams the request body to `path`, at most `max` bytes; a short or aborted body is an error. */
-async function receive(c: Context<AppEnv>, path: string, max: number, onBytes: (n: number) => void): Promise<number> {
-  const declared = c.req.header('content-length');
-  const expect = declared === undefined ? undefined : Number(declared);
-  if (expect !== undefined && !(expect >= 0)) throw new HttpError(400, 'invalid-header', 'Content-Length is not a number');
-  if (expect !== undefined && expect > max) throw new HttpError(413, 'payload-too-large', `upload of ${expect} bytes is over the limit of ${max}`, { max });
-  const body = c.req.raw.body;
-  if (!body) throw new HttpError(400, 'empty-upload', 'the upload is empty');
-  const out = createWriteStream(path, { flags: 'wx' });
-  const done = new Promise<void>((res, rej) => {
-    out.on('finish', res);
-    out.on('error', rej);
-  });
-  let n = 0;
-  const reader = body.getReader();
-  try {
-    for (;;) {
-      const { done: end, value } = await reader.read();
-      if (end) break;
-      n += value.byteLength;
-      if (n > max) throw new HttpError(413, 'payload-too-large', `upload over the limit of ${max} bytes`, { max });
-      onBytes(n);
-      if (!out.write(value)) await new Promise<void>((r) => out.once('drain', () => r()));
-    }
-  } catch (e) {
-    out.destroy();
-    await reader.cancel().catch(() => {});
-    if (e instanceof HttpError) throw e;
-    throw new HttpError(400, 'upload-interrupted', `the upload was interrupted after ${n} bytes; nothing was imported`, { bytes: n });
-  }
-  out.end();
-  await done;
-  if (expect !== undefined && n !== expect) throw new HttpError(400, 'upload-interrupted', `the upload ended after ${n} of ${expect} bytes; nothing was imported`, { bytes: n, expected: expect });
-  if (n === 0) throw new HttpError(400, 'empty-upload', 'the upload is empty');
-  return n;
-}
-
 /** `POST /api/import/upload`: import an uploaded file. */
 export const uploadRoute = route({
   method: 'post',
@@ -190,12 +153,12 @@ export const uploadRoute = route({
   handle: async (c, q, ctx) => {
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/octet-stream\b/i.test(type)) throw new HttpError(415, 'unsupported-media-type', 'send the file as application/octet-stream');
-    const name = basename(q.name!);
+    const name = uploadName(q.name!);
     const dir = await mkdtemp(join(tmpdir(), 'soukan-upload-'));
     const cleanup = (): void => void rm(dir, { recursive: true, force: true });
     try {
       const path = join(dir, name);
-      await receive(c, path, ctx.limits.maxUploadBytes, () => {});
+      await receiveUpload(c, path, ctx.limits.maxUploadBytes);
       const job = ctx.jobs.add('upload', [name], (progress) => ctx.data.importFiles([path], { ...readOptions(q), names: [name], onProgress: progress }), cleanup);
       return accepted(c, job);
     } catch (e) {

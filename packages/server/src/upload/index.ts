@@ -1,0 +1,2 @@
+export { uploadName } from './uploadName.js';
+export { receiveUpload } from './receiveUpload.js';
