@@ -33,6 +33,25 @@ export default tseslint.config(
     },
   },
   {
+    // One error path for every stream: streams are created in formats/input.ts and run by one
+    // awaited pipeline() there (downloads: fetch/download.ts), so no stream can emit an 'error'
+    // that nobody listens to. Elsewhere, read through pumpLines / openInput.
+    files: ['packages/data/src/**/*.ts', 'packages/server/src/**/*.ts', 'packages/cli/src/**/*.ts'],
+    ignores: ['packages/data/src/formats/input.ts', 'packages/data/src/fetch/download.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'node:fs', importNames: ['createReadStream', 'createWriteStream'], message: 'streams are created in formats/input.ts and run by its pipeline (one error path)' },
+            { name: 'node:zlib', importNames: ['createGunzip', 'createInflateRaw', 'createInflate', 'createUnzip', 'createGzip', 'createDeflate', 'createDeflateRaw', 'createBrotliDecompress'], message: 'streams are created in formats/input.ts and run by its pipeline (one error path)' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='pipe']", message: '.pipe() forwards no errors: use pipeline() from node:stream/promises' }],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', Buffer: 'readonly' } },
   },

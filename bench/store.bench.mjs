@@ -102,7 +102,7 @@ const csvs = [];
 for (const z of zips) {
   const input = await openInput(z);
   const out = join(csvDir, input.names[0]);
-  await pipeline(input.stream, createWriteStream(out));
+  await pipeline([...input.stages(), createWriteStream(out)]);
   csvs.push(out);
 }
 const extractSecs = (performance.now() - t0) / 1000;

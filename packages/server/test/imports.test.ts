@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sharedData, sharedDataDir } from '../../../test/helpers/sharedData.js';
 import type { MemoryProvider } from '../src/data/memoryProvider.js';
@@ -96,6 +97,31 @@ describe('uploads', () => {
     expect((await json(app.request(upload('../../etc/passwd', 'x')))).body.error).toMatchObject({ code: 'invalid-param', params: { param: 'name' } });
     expect((await json(app.request(upload('a.csv', 'x', '&format=excel')))).body.error).toMatchObject({ code: 'invalid-param', params: { param: 'format' } });
     expect((await json(app.request(upload('a.csv', 'x', '&tz=Not%20A%20Zone!')))).body.error).toMatchObject({ code: 'invalid-param', params: { param: 'tz' } });
+    await unchanged();
+  });
+});
+
+describe('compressed uploads', () => {
+  it('the upload limit also bounds the decompressed size: a small gzip of 16 MiB fails by name, changes nothing', async () => {
+    const rows = ['time,symbol,value'];
+    for (let i = 0; rows.length * 32 < 16 * 2 ** 20; i++) rows.push(`${new Date(Date.UTC(2020, 0, 1) + i * 60_000).toISOString()},EUR/USD,1.1`);
+    const body = gzipSync(rows.join('\n'));
+    expect(body.length).toBeLessThan(4 * 2 ** 20);
+    const job = await waitJob(app, (await json(app.request(upload('bomb.csv.gz', body)))).body.id);
+    expect(job.state).toBe('failed');
+    expect(job.error).toMatchObject({ status: 400 });
+    expect(job.error.message).toMatch(/over the limit of 4 MiB \(maxBytes\)/);
+    await unchanged();
+  });
+
+  it('a truncated gzip fails as a job with a reason (it used to end the process)', async () => {
+    const rows = ['time,symbol,value'];
+    for (let i = 0; i < 20_000; i++) rows.push(`${new Date(Date.UTC(2020, 0, 1) + i * 60_000).toISOString()},EUR/USD,1.1`);
+    for (let i = 0; i < 4; i++) {
+      const job = await waitJob(app, (await json(app.request(upload('cut.csv.gz', gzipSync(rows.join('\n')).subarray(0, 600))))).body.id);
+      expect(job.state).toBe('failed');
+      expect(job.error.message).toMatch(/unexpected end of file/);
+    }
     await unchanged();
   });
 });

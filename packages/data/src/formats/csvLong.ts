@@ -132,4 +132,4 @@ function parser(ctx: ParseContext): Parser {
  *
  * @example csvLongFormat.sniff(['time,symbol,value'], {}) // null
  */
-export const csvLongFormat: FormatSpec = { name: 'csv-long', sniff, parser };
+export const csvLongFormat: FormatSpec = { sniff, parser };

@@ -74,4 +74,4 @@ function parser(ctx: ParseContext): Parser {
  *
  * @example csvWideFormat.sniff(['date,EURUSD,USDJPY'], {}) // null
  */
-export const csvWideFormat: FormatSpec = { name: 'csv-wide', sniff, parser };
+export const csvWideFormat: FormatSpec = { sniff, parser };

@@ -92,4 +92,4 @@ function parser(ctx: ParseContext): Parser {
  *
  * @example ecbFormat.sniff(['Date,USD,JPY,', '2026-04-13,1.1684,186.75,'], {}) // null (it is ECB)
  */
-export const ecbFormat: FormatSpec = { name: 'ecb', sniff, parser };
+export const ecbFormat: FormatSpec = { sniff, parser };

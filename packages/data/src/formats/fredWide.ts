@@ -123,4 +123,4 @@ function parser(ctx: ParseContext): Parser {
  *
  * @example fredWideFormat.sniff(['Data,Australia,Euro'], {}) // null
  */
-export const fredWideFormat: FormatSpec = { name: 'fred-wide', sniff, parser };
+export const fredWideFormat: FormatSpec = { sniff, parser };

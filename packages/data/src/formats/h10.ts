@@ -127,4 +127,4 @@ function parser(ctx: ParseContext): Parser {
  *
  * @example h10Format.sniff(['"Series Description","Euro"', '"Time Period","RXI$US_N.B.EU"'], {}) // null
  */
-export const h10Format: FormatSpec = { name: 'h10', sniff, parser };
+export const h10Format: FormatSpec = { sniff, parser };

@@ -152,4 +152,4 @@ function parser(ctx: ParseContext): Parser {
  *
  * @example histDataFormat.sniff(['20170102 020000;1.051550;1.051970;1.051550;1.051900;0'], {}) // null
  */
-export const histDataFormat: FormatSpec = { name: 'histdata', sniff, parser };
+export const histDataFormat: FormatSpec = { sniff, parser };

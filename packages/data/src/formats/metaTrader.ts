@@ -172,7 +172,6 @@ const MT4_LAYOUT: Layout = {
  * @example mt4Format.sniff(['2017.01.02,17:00,1.05155,1.05165,1.05155,1.05165,12'], {}) // null
  */
 export const mt4Format: FormatSpec = {
-  name: 'mt4',
   sniff: (lines) => (MT4_ROW.test(lines[0]!.trim()) ? null : 'first line is not YYYY.MM.DD,HH:MM,open,high,low,close,volume'),
   parser: (ctx) => barParser(ctx, 'MT4', MT4_LAYOUT),
 };
@@ -206,7 +205,6 @@ function mt5Layout(ctx: ParseContext, header: string, lineNo: number): Layout {
  * @example mt5Format.sniff(['<DATE>\t<TIME>\t<OPEN>\t<HIGH>\t<LOW>\t<CLOSE>'], {}) // null
  */
 export const mt5Format: FormatSpec = {
-  name: 'mt5',
   sniff: (lines) => {
     const h = lines[0]!.trim().toUpperCase();
     if (!h.startsWith('<DATE>')) return 'first line is not a <DATE>… header';

@@ -10,7 +10,7 @@ import type { WallClock } from './clock.js';
 import { DAY_MS } from '@soukan/core';
 import { showTime, type Fields } from './fields.js';
 import { settle, splitColumns, type Shape, type Table } from './table.js';
-import type { FormatName, ReadOptions } from './types.js';
+import type { ReadOptions } from './types.js';
 
 /** Everything a parser knows about the file it reads. */
 export interface ParseContext {
@@ -48,10 +48,9 @@ export interface Parser {
   end(): FileResult;
 }
 
-/** A format: how to recognise it from its first lines, and how to read it. */
+/** A format: how to recognise it from its first lines, and how to read it (named in `registry.ts`). */
 export interface FormatSpec {
-  readonly name: FormatName;
-  /** `null` when `lines` (the first non-blank lines, at most 12) look like this format, else why not. */
+  /** `null` when `lines` (the first non-blank lines: at most 12, within the sniffing budget) look like this format, else why not. */
   sniff(lines: readonly string[], options: ReadOptions): string | null;
   parser(ctx: ParseContext): Parser;
 }

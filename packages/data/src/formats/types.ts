@@ -1,41 +1,9 @@
 import type { PriceSeries } from '@soukan/core';
 import type { SkipLog } from '../errors.js';
+import type { ReadLimits } from './limits.js';
+import type { FormatName } from './registry.js';
 
-/**
- * The file layouts the readers understand, in the order auto-detection tries
- * them.
- *
- * - `ecb` — ECB euro reference rates (`eurofxref-hist.csv`), units per 1 EUR.
- * - `h10` — Federal Reserve H.10 Data Download Program CSV.
- * - `fred-wide` — FRED rates in one wide CSV with country-name columns, units per 1 USD.
- * - `histdata` — HistData.com generic ASCII 1-minute bars (New York local time).
- * - `mt4` — MetaTrader 4 History Center export (`2017.01.02,17:00,o,h,l,c,v`).
- * - `mt5` — MetaTrader 5 bar export (`<DATE>\t<TIME>\t<OPEN>…` header).
- * - `csv-long` — generic `time,symbol,value` or `time,symbol,open,high,low,close[,volume]`.
- * - `csv-wide` — generic `time,<SYM1>,<SYM2>,…`.
- *
- * @example FORMAT_NAMES.includes('mt5') // true
- */
-export const FORMAT_NAMES = ['ecb', 'h10', 'fred-wide', 'histdata', 'mt4', 'mt5', 'csv-long', 'csv-wide'] as const;
-
-/** One of {@link FORMAT_NAMES}. */
-export type FormatName = (typeof FORMAT_NAMES)[number];
-
-/**
- * Publisher or tool behind each format, as reported in {@link Dataset.source}.
- *
- * @example FORMAT_SOURCE.h10 // 'FRB H.10'
- */
-export const FORMAT_SOURCE: Readonly<Record<FormatName, string>> = {
-  ecb: 'ECB',
-  h10: 'FRB H.10',
-  'fred-wide': 'FRED',
-  histdata: 'HistData',
-  mt4: 'MT4',
-  mt5: 'MT5',
-  'csv-long': 'CSV',
-  'csv-wide': 'CSV',
-};
+export type { FormatName };
 
 /** What one or more files of one format hold, validated and sorted. */
 export interface Dataset {
@@ -58,8 +26,11 @@ export interface Dataset {
   readonly notes: readonly string[];
 }
 
-/** Options shared by every reader; each reader ignores what does not apply to it. */
-export interface ReadOptions {
+/**
+ * Options shared by every reader; each reader ignores what does not apply to
+ * it. The {@link ReadLimits} (`maxBytes`, `maxLineLength`) bound every read.
+ */
+export interface ReadOptions extends ReadLimits {
   /** Skip auto-detection and read as this format. */
   format?: FormatName;
   /** Skip malformed rows and invalid prices into {@link Dataset.skipped} instead of throwing. */

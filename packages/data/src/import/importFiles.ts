@@ -2,12 +2,13 @@ import { existsSync, statSync } from 'node:fs';
 import { DAY_MS, fxTradingDate, isWeekendDate, NEW_YORK_CLOSE, formatIsoTime } from '@soukan/core';
 import { InputError, SkipLog } from '../errors.js';
 import type { Part } from '../formats/parser.js';
-import { FORMAT_SOURCE } from '../formats/types.js';
+import { ImportAborted } from '../formats/importAborted.js';
+import { parse, type ParsedFile } from '../formats/parse.js';
+import { FORMAT_SOURCE } from '../formats/registry.js';
 import type { Db } from '../store/duck.js';
 import { QUARTER_MS } from '../store/barsSql.js';
 import { quarterRollup } from '../store/quarterRollup.js';
 import { rollupInsertFromBatchSql, rollupRebuildSql } from '../store/rollupSql.js';
-import { ImportAborted, parseFile, type ParsedFile } from './parseFile.js';
 import type { ConflictSample, ImportedFile, ImportedSeries, ImportOptions, ImportProgress, ImportSummary } from './types.js';
 
 /** What the importer needs of an open, writable store. */
@@ -289,17 +290,15 @@ export async function importFiles(target: ImportTarget, paths: readonly string[]
       if (signal?.aborted) throw new ImportAborted();
       report('reading', i, doneSize / totalSize);
       let fileLines = 0;
-      const pf = await parseFile(
-        paths[i]!,
-        i,
-        options,
+      const pf = await parse(paths[i]!, options, {
+        fileIndex: i,
         skipped,
-        (p) => {
+        signal,
+        onProgress: (p) => {
           fileLines = p.lines;
           report('reading', i, (doneSize + p.fraction * sizes[i]!) / totalSize, p.lines);
         },
-        signal,
-      );
+      });
       const rows = pf.result.parts.reduce((a, p) => a + p.table.n, 0);
       if (pf.result.parts.length === 0) throw new InputError('no values in any column', { file: pf.name });
       doneSize += sizes[i]!;

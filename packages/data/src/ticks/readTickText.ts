@@ -60,7 +60,7 @@ export async function* readTickText(path: string, format: TickTextFormat, option
   const symbol = options.symbol !== undefined ? trySymbol(options.symbol) : symbolOfNames(input.names);
   if (!symbol) {
     if (options.symbol !== undefined) throw new InputError('not a currency pair', { field: 'symbol', text: options.symbol });
-    input.stream.destroy();
+    input.close();
     throw new InputError(`cannot tell the symbol of a ${format.name} file from its name; pass symbol (e.g. EURUSD)`, { file: input.name });
   }
   const clock = new WallClock(options.tz ?? format.tz);
@@ -91,7 +91,7 @@ export async function* readTickText(path: string, format: TickTextFormat, option
         }
         if (why !== null) {
           if (!options.skipBadRows) {
-            input.stream.destroy();
+            input.close();
             throw new InputError(why, { file: input.name, line, text: s.slice(a, b) });
           }
           skipped.add({ file: input.name, line, text: s.slice(a, b), reason: why });

@@ -46,7 +46,7 @@ export async function detectTickFormat(path: string): Promise<TickFormat | null>
       break;
     }
   } finally {
-    input.stream.destroy();
+    input.close();
   }
   if (/^\d{8} \d{9},[^,]+,[^,]+,/.test(first)) return 'histdata-ticks';
   if (/^<DATE>\t<TIME>\t<BID>\t<ASK>/.test(first)) return 'mt5-ticks';

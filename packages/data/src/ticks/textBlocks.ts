@@ -1,6 +1,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import { InputError } from '../errors.js';
-import { textDecoderFor, type Input } from '../formats/input.js';
+import { inputBytes, textDecoderFor, type Input } from '../formats/input.js';
+import { DEFAULT_MAX_LINE_LENGTH } from '../formats/limits.js';
 
 /**
  * Complete lines of a decoded chunk: `text` holds them (each ending in a line
@@ -11,8 +12,6 @@ export interface TextBlock {
   readonly text: string;
   readonly firstLine: number;
 }
-
-const MAX_LINE = 1 << 20;
 
 /**
  * The text of an input, block by block of whole lines, pulled: the stream is
@@ -29,20 +28,19 @@ export async function* textBlocks(input: Input): AsyncGenerator<TextBlock> {
   let carry = '';
   let line = 1;
   try {
-    for await (const chunk of input.stream as AsyncIterable<Buffer>) {
+    for await (const chunk of inputBytes(input)) {
       let buf = chunk;
       if (!decoder) [decoder, buf] = textDecoderFor(buf, input.name);
       const s = carry + decoder.write(buf);
       const cut = s.lastIndexOf('\n') + 1;
       carry = s.slice(cut);
-      if (carry.length > MAX_LINE) throw new InputError(`a line is longer than 1 MiB; not a text file?`, { file: input.name });
+      if (carry.length > DEFAULT_MAX_LINE_LENGTH) throw new InputError(`a line is longer than 1 MiB; not a text file?`, { file: input.name });
       if (cut === 0) continue;
       const text = s.slice(0, cut);
       yield { text, firstLine: line };
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) line++;
     }
   } catch (e) {
-    input.stream.destroy();
     if (e instanceof InputError) throw e;
     throw new InputError(`cannot read: ${(e as Error).message}`, { file: input.name });
   }

@@ -207,7 +207,7 @@ describe('WallClock', () => {
 });
 
 describe('pumpLines', () => {
-  const input = (chunks: (string | Buffer)[]): Input => ({ name: 'mem', names: [], stream: Readable.from(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))) });
+  const input = (chunks: (string | Buffer)[]): Input => ({ name: 'mem', names: [], stages: () => [Readable.from(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c)))], close: () => {} });
   const lines = async (chunks: (string | Buffer)[]): Promise<[number, string][]> => {
     const out: [number, string][] = [];
     await pumpLines(input(chunks), (s, a, b, n) => void out.push([n, s.slice(a, b)]));
@@ -233,11 +233,14 @@ describe('pumpLines', () => {
     const failing: Input = {
       name: 'bad',
       names: [],
-      stream: new Readable({
-        read() {
-          this.destroy(new Error('disk on fire'));
-        },
-      }),
+      stages: () => [
+        new Readable({
+          read() {
+            this.destroy(new Error('disk on fire'));
+          },
+        }),
+      ],
+      close: () => {},
     };
     await expect(pumpLines(failing, () => {})).rejects.toThrow(/bad: cannot read: disk on fire/);
   });

@@ -102,7 +102,7 @@ describe('readDataset', () => {
 
   it('a binary file without newlines fails fast instead of growing one huge line', async () => {
     const f = put(p('blob.bin'), Buffer.alloc(3 << 20, 0x41));
-    await inputError(readDataset(f), { message: /line 1 is longer than 1 MiB; not a text file\?/, file: f });
+    await inputError(readDataset(f), { message: /line 1: longer than 1048576 characters \(maxLineLength\); not a text file\?/, file: f, line: 1 });
   });
 
   it('a stored (uncompressed) zip member and the first of several CSV members', async () => {

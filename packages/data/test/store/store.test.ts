@@ -10,7 +10,7 @@ import { formatIsoDate } from '@soukan/core';
 import { InputError } from '../../src/errors.js';
 import { readDataset } from '../../src/formats/readDataset.js';
 import { Market } from '../../src/market/market.js';
-import { ImportAborted } from '../../src/import/parseFile.js';
+import { ImportAborted } from '../../src/import/index.js';
 import { Store } from '../../src/store/store.js';
 import { sharedData } from '../../../../test/helpers/sharedData.js';
 import { zip } from '../formats/helpers.js';

@@ -145,7 +145,8 @@ export const uploadRoute = route({
   summary: 'Upload a file and import it (background job)',
   description:
     'The body is the file itself (application/octet-stream; .zip and .gz are fine). It is received completely, then read and validated; only a file read without error changes the data. ' +
-    'An interrupted upload, an unknown format or a corrupt file changes nothing; the job (or the response) says why.',
+    'An interrupted upload, an unknown format or a corrupt file changes nothing; the job (or the response) says why. ' +
+    'The upload limit bounds the file both as sent and as decompressed (a .gz or .zip may not expand beyond it).',
   query: uploadQuery,
   body: { contentType: 'application/octet-stream', description: 'the file', schema: { type: 'string', format: 'binary' } },
   response: jobSchema,
@@ -159,7 +160,7 @@ export const uploadRoute = route({
     try {
       const path = join(dir, name);
       await receiveUpload(c, path, ctx.limits.maxUploadBytes);
-      const job = ctx.jobs.add('upload', [name], (progress) => ctx.data.importFiles([path], { ...readOptions(q), names: [name], onProgress: progress }), cleanup);
+      const job = ctx.jobs.add('upload', [name], (progress) => ctx.data.importFiles([path], { ...readOptions(q), maxBytes: ctx.limits.maxUploadBytes, names: [name], onProgress: progress }), cleanup);
       return accepted(c, job);
     } catch (e) {
       cleanup();
