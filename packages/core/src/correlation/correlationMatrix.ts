@@ -93,25 +93,31 @@ export function correlationMatrix(columns: readonly Float64Array[], options: Cor
 const REASONS: readonly CorrelationReason[] = [null, 'too-few-observations', 'constant-input'];
 
 /**
- * The {@link CorrelationMatrix} of a plan whose tasks have all run.
+ * The {@link CorrelationMatrix} of a plan whose tasks have all run. What was
+ * not asked for costs nothing until read: without significance `p`, `lo`
+ * and `hi` are NaN-filled on first access, and the per-cell `reason`
+ * strings are made from the plan's one-byte codes on first access.
  *
  * @internal exported for the parallel runner in @soukan/data; not a stable API.
  */
 export function finishCorrelation(plan: CorrelationPlan, missing: MissingPolicy): CorrelationMatrix {
   const kk = plan.k * plan.k;
-  const reason: CorrelationReason[] = new Array<CorrelationReason>(kk);
-  for (let c = 0; c < kk; c++) reason[c] = REASONS[plan.why[c]!]!;
-  return {
-    k: plan.k,
-    method: plan.method,
-    missing,
-    minPeriods: plan.minPeriods,
-    confidence: plan.confidence,
-    r: plan.r,
-    n: plan.n,
-    p: plan.p,
-    lo: plan.lo,
-    hi: plan.hi,
-    reason,
+  // A copy (one byte a cell): the plan's buffers may be scratch that a later plan reuses.
+  const why = plan.why.slice(0, kk);
+  const result = { k: plan.k, method: plan.method, missing, minPeriods: plan.minPeriods, confidence: plan.confidence, r: plan.r, n: plan.n };
+  const lazy = (make: () => unknown): PropertyDescriptor => {
+    let v: unknown;
+    return { enumerable: true, get: () => (v ??= make()) };
   };
+  const nan = (a: Float64Array): PropertyDescriptor => (plan.significance ? { enumerable: true, value: a } : lazy(() => new Float64Array(kk).fill(NaN)));
+  return Object.defineProperties(result, {
+    p: nan(plan.p),
+    lo: nan(plan.lo),
+    hi: nan(plan.hi),
+    reason: lazy(() => {
+      const reason: CorrelationReason[] = new Array<CorrelationReason>(kk);
+      for (let c = 0; c < kk; c++) reason[c] = REASONS[why[c]!]!;
+      return reason;
+    }),
+  }) as typeof result & Pick<CorrelationMatrix, 'p' | 'lo' | 'hi' | 'reason'>;
 }

@@ -172,3 +172,27 @@ describe('listSums — sparse × dense masked products', () => {
     }
   });
 });
+
+describe('memory follows what was asked', () => {
+  const u = rng(91).uniform;
+  const gapless = Array.from({ length: 9 }, () => Float64Array.from({ length: 120 }, () => u() - 0.5));
+  const gappy = gapless.map((c, j) => c.map((v, t) => ((t + j) % 17 === 0 ? NaN : v)));
+  for (const method of ['pearson', 'spearman', 'kendall'] as CorrelationMethod[]) {
+    for (const [label, cols] of [
+      ['one missing pattern', gapless],
+      ['differing gaps', gappy],
+    ] as const) {
+      it(`${method}, ${label}: r only — no p/lo/hi buffers; r, n and reasons as with significance`, () => {
+        const plan = planCorrelation(cols, { method, significance: false });
+        expect([plan.p.length, plan.lo.length, plan.hi.length]).toEqual([0, 0, 0]);
+        if (plan.mode === 'gram' && method !== 'kendall') expect(plan.gram).toBe(plan.r); // the product is written in place
+        const lean = correlationMatrix(cols, { method, significance: false });
+        const full = correlationMatrix(cols, { method });
+        expect(Array.from(lean.r)).toEqual(Array.from(full.r));
+        expect(Array.from(lean.n)).toEqual(Array.from(full.n));
+        expect(lean.reason).toEqual(full.reason);
+        for (const a of [lean.p, lean.lo, lean.hi]) expect(a.every(Number.isNaN) && a.length === 81).toBe(true);
+      });
+    }
+  }
+});

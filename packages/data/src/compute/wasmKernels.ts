@@ -54,6 +54,14 @@ export function wasmKernelUnavailableReason(): string | undefined {
 }
 
 const PAGE = 65536;
+/**
+ * Most bytes of input copied into an instance's linear memory at once.
+ * WebAssembly memory is 32-bit (4 GiB at most, and a large grow can fail
+ * outright), so a Gram product bigger than this goes through in slabs of
+ * rows, their partial products summed — 28 × 10 M values run in five slabs
+ * instead of failing.
+ */
+export const WASM_MAX_COPY_BYTES = 512 * 1024 * 1024;
 
 /**
  * A region of the instance's linear memory holding copies of one source
@@ -78,13 +86,18 @@ export class WasmKernels implements CorrelationKernels {
   private top: number;
   private readonly gram: Slot = { src: null, ptr: 0, bytes: 0 };
   private readonly lists: Slot = { src: null, ptr: 0, bytes: 0 };
+  private readonly slab: Slot = { src: null, ptr: 0, bytes: 0 };
   private gramOut = 0;
   private listPtr = 0;
   private listIdx = 0;
   private listA = 0;
   private listB = 0;
 
-  constructor(module: WasmModule) {
+  /** @param maxCopy bytes copied in at once (default {@link WASM_MAX_COPY_BYTES}; tests use small values). */
+  constructor(
+    module: WasmModule,
+    private readonly maxCopy = WASM_MAX_COPY_BYTES,
+  ) {
     this.x = new WA.Instance(module, {}).exports as KernelExports;
     this.top = align(this.x.heapBase());
   }
@@ -120,6 +133,10 @@ export class WasmKernels implements CorrelationKernels {
       TS_KERNELS.gramTile(z, k, m, out, i0, i1, j0, j1);
       return;
     }
+    if ((k * m + k * k) * 8 > this.maxCopy) {
+      this.gramTileSlabs(z, k, m, out, i0, i1, j0, j1);
+      return;
+    }
     if (this.gram.src?.deref() !== z) {
       const base = this.reserve(this.gram, (k * m + k * k) * 8);
       this.f64(base, k * m).set(z.subarray(0, k * m));
@@ -135,9 +152,39 @@ export class WasmKernels implements CorrelationKernels {
     }
   }
 
+  /**
+   * One tile by slabs of rows: the tile's columns (one range on the
+   * diagonal, two off it) are copied slab by slab into a compact k' × rows
+   * block, the kernel runs on it, and the partial products are added up.
+   */
+  private gramTileSlabs(z: Float64Array, k: number, m: number, out: Float64Array, i0: number, i1: number, j0: number, j1: number): void {
+    const same = i0 === j0;
+    const a = i1 - i0;
+    const kc = same ? a : a + (j1 - j0);
+    let rows = Math.floor((this.maxCopy / 8 - kc * kc) / kc);
+    rows = Math.max(2, Math.min(m, rows - (rows % 2)));
+    const base = this.reserve(this.slab, (rows * kc + kc * kc) * 8);
+    const res = base + rows * kc * 8;
+    for (let i = i0; i < i1; i++) for (let j = Math.max(j0, i); j < j1; j++) out[i * k + j] = 0;
+    for (let t0 = 0; t0 < m; t0 += rows) {
+      const n = Math.min(rows, m - t0); // even: m and rows are
+      for (let c = 0; c < kc; c++) {
+        const col = c < a ? i0 + c : j0 + (c - a);
+        this.f64(base + c * n * 8, n).set(z.subarray(col * m + t0, col * m + t0 + n));
+      }
+      this.x.gramTile(base, n, kc, res, 0, a, same ? 0 : a, kc);
+      const part = this.f64(res, kc * kc);
+      for (let i = i0; i < i1; i++) {
+        const ci = (i - i0) * kc;
+        for (let j = Math.max(j0, i); j < j1; j++) out[i * k + j]! += part[ci + (same ? j - i0 : a + (j - j0))]!;
+      }
+    }
+  }
+
   listSums(zt: Float64Array, w: number, ptr: Int32Array, idx: Int32Array, j0: number, j1: number, a: Float64Array, b: Float64Array): void {
     const k = ptr.length - 1;
-    if (w % 2 !== 0 || zt.length % w !== 0) {
+    // Too big to copy in whole: the TypeScript kernel (the list sums are ~10% of the masked work).
+    if (w % 2 !== 0 || zt.length % w !== 0 || zt.length * 8 + idx.length * 4 > this.maxCopy) {
       TS_KERNELS.listSums(zt, w, ptr, idx, j0, j1, a, b);
       return;
     }

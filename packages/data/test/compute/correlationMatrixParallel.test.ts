@@ -79,6 +79,27 @@ describe('WebAssembly SIMD kernels equal the TypeScript kernels (packages/wasm/a
       }
     }
   });
+  it('gramTile by slabs of rows (inputs larger than the copy limit): every tile, diagonal and off it', () => {
+    const u = rng(8);
+    for (const [k, m, maxCopy] of [
+      [5, 300, 1024],
+      [40, 530, 8192],
+      [70, 258, 30_000],
+    ] as const) {
+      const wk = new WasmKernels(wasmKernelModule()!, maxCopy);
+      const z = Float64Array.from({ length: k * m }, () => u() - 0.5);
+      const want = new Float64Array(k * k);
+      gramUpper(z, k, m, want);
+      const got = new Float64Array(k * k).fill(-3);
+      for (let i0 = 0; i0 < k; i0 += 16) for (let j0 = i0; j0 < k; j0 += 16) wk.gramTile(z, k, m, got, i0, Math.min(i0 + 16, k), j0, Math.min(j0 + 16, k));
+      for (let i = 0; i < k; i++) {
+        for (let j = 0; j < k; j++) {
+          if (j < i) expect(got[i * k + j]).toBe(-3);
+          else expect(Math.abs(got[i * k + j]! - want[i * k + j]!)).toBeLessThan(1e-13 * Math.sqrt(m));
+        }
+      }
+    }
+  });
   it('gramTile with an odd row length falls back to the TypeScript kernel (same bits)', () => {
     const wk = new WasmKernels(wasmKernelModule()!);
     const u = rng(6);

@@ -55,7 +55,7 @@ function scalarCell(plan: CorrelationPlan, i: number, j: number, sc: Scratch): v
     for (let t = 0; t < c; t++) sc.rx[t] = sc.ybuf[sc.idx[t]!]!;
     kendallCountsSorted(sc.ws.keys, sc.rx, c, sc.ws.tmpKeys, sc.counts);
     plan.r[cell] = kendallTauFromCounts(sc.counts);
-    plan.p[cell] = kendallPValueFromCounts(sc.counts);
+    if (plan.significance) plan.p[cell] = kendallPValueFromCounts(sc.counts);
   } else if (plan.method === 'spearman') {
     rankAverageInto(sc.xbuf, c, sc.rx, sc.idx, sc.ws);
     rankAverageInto(sc.ybuf, c, sc.ry, sc.idx, sc.ws);
@@ -101,7 +101,7 @@ function cell(plan: CorrelationPlan, i: number, j: number, sc: Scratch): void {
     for (let t = 0; t < count; t++) sc.ybuf[t] = plan.kv[oj + plan.kperm[o + t]!]!;
     kendallCountsSorted(xs, sc.ybuf, count, sc.rx, sc.counts);
     plan.r[at] = i === j ? 1 : kendallTauFromCounts(sc.counts);
-    plan.p[at] = kendallPValueFromCounts(sc.counts);
+    if (plan.significance) plan.p[at] = kendallPValueFromCounts(sc.counts);
     return;
   }
   if (i === j) {
@@ -174,9 +174,11 @@ function gramCells(plan: CorrelationPlan, i0: number, i1: number, h: number): vo
         }
         r[a] = r[b] = v;
         n[a] = n[b] = c;
-        p[a] = p[b] = pv;
-        lo[a] = lo[b] = l;
-        hi[a] = hi[b] = u;
+        if (significance) {
+          p[a] = p[b] = pv;
+          lo[a] = lo[b] = l;
+          hi[a] = hi[b] = u;
+        }
         why[a] = why[b] = w;
       }
     }
@@ -207,18 +209,21 @@ export function cellsTask(plan: CorrelationPlan, task: number): void {
   }
 }
 
-/** p-value and interval of cell (i, j), NaN where undefined; mirrored to (j, i). */
+/** p-value and interval of cell (i, j), NaN where undefined (when significance is asked for); mirrored to (j, i). */
 function finishCell(plan: CorrelationPlan, i: number, j: number, h: number): void {
   const { k, method } = plan;
   const a = i * k + j;
   const b = j * k + i;
   const why = plan.why[a]!;
+  if (why !== WHY_NONE) plan.r[a] = NaN;
+  plan.r[b] = plan.r[a]!;
+  plan.n[b] = plan.n[a]!;
+  plan.why[b] = why;
+  if (!plan.significance) return;
   let l = NaN;
   let u = NaN;
-  if (why !== WHY_NONE) {
-    plan.r[a] = NaN;
-    plan.p[a] = NaN;
-  } else if (plan.significance) {
+  if (why !== WHY_NONE) plan.p[a] = NaN;
+  else {
     const v = plan.r[a]!;
     const cnt = plan.n[a]!;
     if (method !== 'kendall') plan.p[a] = pearsonPValue(v, cnt);
@@ -230,11 +235,8 @@ function finishCell(plan: CorrelationPlan, i: number, j: number, h: number): voi
       l = Math.tanh(zr - h * se);
       u = Math.tanh(zr + h * se);
     }
-  } else plan.p[a] = NaN;
+  }
   plan.lo[a] = plan.lo[b] = l;
   plan.hi[a] = plan.hi[b] = u;
-  plan.r[b] = plan.r[a]!;
-  plan.n[b] = plan.n[a]!;
   plan.p[b] = plan.p[a]!;
-  plan.why[b] = why;
 }

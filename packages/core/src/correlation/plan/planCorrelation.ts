@@ -203,8 +203,14 @@ export function planCorrelation(
     for (; tsk <= tasks; tsk++) cellRows[tsk] = k;
   }
 
-  // r, p, lo, hi are written for every cell by the cells tasks.
+  // r, p, lo, hi are written for every cell by the cells tasks; p, lo, hi
+  // only exist when significance is asked for. With one missing pattern the
+  // Gram product is written into r itself (each cell reads its upper
+  // entry before writing it and the mirror below the diagonal, which no
+  // cell reads): one k × k buffer fewer.
   const kk = k * k;
+  const r = alloc.f64(kk, true);
+  const sig = (): Float64Array => (significance ? alloc.f64(kk, true) : none.f64);
   return {
     k,
     rows,
@@ -225,7 +231,7 @@ export function planCorrelation(
     ok: alloc.u8(k),
     s: standardised ? alloc.f64(k) : none.f64,
     q: standardised ? alloc.f64(k) : none.f64,
-    gram: needGram ? alloc.f64(kk) : none.f64,
+    gram: needGram ? (mode === 'gram' ? r : alloc.f64(kk)) : none.f64,
     zt: mode === 'masked' ? alloc.f64(rows * kp) : none.f64,
     lptr,
     lidx,
@@ -241,11 +247,11 @@ export function planCorrelation(
     kperm: method === 'kendall' ? alloc.i32(k * rows) : none.i32,
     ks: method === 'kendall' ? alloc.f64(k * rows) : none.f64,
     cellRows,
-    r: alloc.f64(kk, true),
+    r,
     n: alloc.f64(kk, true),
-    p: alloc.f64(kk, true),
-    lo: alloc.f64(kk, true),
-    hi: alloc.f64(kk, true),
+    p: sig(),
+    lo: sig(),
+    hi: sig(),
     why: alloc.u8(kk).fill(0),
   };
 }
