@@ -19,3 +19,4 @@ export * from './performance/index.js';
 export * from './shrinkage/index.js';
 export * from './partial/index.js';
 export * from './stability/index.js';
+export * from './leadlag/index.js';

@@ -10,6 +10,7 @@ export { logGamma } from './logGamma.js';
 export { logBeta } from './logBeta.js';
 export { regularizedIncompleteBeta } from './regularizedIncompleteBeta.js';
 export { studentTCdf } from './studentTCdf.js';
+export { fSurvival } from './fSurvival.js';
 export { fisherZ } from './fisherZ.js';
 export { shapeMoments, type ShapeMoments } from './shapeMoments.js';
 export { chiSquareSurvival } from './chiSquareSurvival.js';
