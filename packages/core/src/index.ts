@@ -20,3 +20,4 @@ export * from './shrinkage/index.js';
 export * from './partial/index.js';
 export * from './stability/index.js';
 export * from './leadlag/index.js';
+export * from './asynchronous/index.js';

@@ -1,0 +1,2 @@
+export * from './hayashiYoshida.js';
+export * from './eppsCurve.js';
