@@ -1,1 +1,2 @@
 export * from './crossCorrelation.js';
+export * from './grangerCausality.js';
