@@ -8,6 +8,7 @@ export default defineConfig({
     alias: {
       '@soukan/core': src('core'),
       '@soukan/data': src('data'),
+      '@soukan/native': src('native'),
       '@soukan/server': src('server'),
     },
   },

@@ -28,12 +28,14 @@ export function ensureNodeModules() {
 
 /**
  * Compile the WebAssembly kernels (AssemblyScript, skipped when up to date),
- * the TypeScript packages (incremental; fast when nothing changed), then the
- * dashboard.
+ * the optional native add-on (OpenBLAS; when it cannot be built this prints
+ * one line and goes on: the WebAssembly kernels are used), the TypeScript
+ * packages (incremental; fast when nothing changed), then the dashboard.
  */
 export function build() {
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   run(process.execPath, [join(root, 'packages', 'wasm', 'build.mjs')]);
+  run(process.execPath, [join(root, 'packages', 'native', 'build.mjs')]);
   run(process.execPath, [tsc, '-b', 'packages/cli']);
   bundleCore();
   buildWeb(tsc);

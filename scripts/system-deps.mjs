@@ -27,6 +27,14 @@ export const requirements = [
     packages: ['r-cran-corpcor'],
   },
   {
+    // The optional native add-on (packages/native) links Debian's OpenBLAS,
+    // the library NumPy uses here, so benchmarks compare like with like.
+    // Without it the build prints one line and the WebAssembly kernels are used.
+    what: 'OpenBLAS headers, pkg-config and a C++ toolchain for the native add-on',
+    present: () => ok('pkg-config', ['--exists', 'openblas']) && ok('c++', ['--version']) && ok('make', ['--version']),
+    packages: ['libopenblas-dev', 'pkgconf', 'g++', 'make'],
+  },
+  {
     // The dashboard's browser tests drive Debian's Chromium with playwright-core
     // (never a browser downloaded by Playwright).
     what: 'Chromium (/usr/bin/chromium) for the browser tests',
