@@ -1,15 +1,10 @@
 /**
- * Multiply-adds below which one OpenBLAS thread is as fast as two on the
- * 2-core machine the project is measured on (docs/native.md): smaller
- * products run on one thread, larger ones on {@link blasThreads}.
- */
-export const BLAS_PARALLEL_MIN_WORK = 1e8;
-
-/**
- * OpenBLAS threads for large products: `$SOUKAN_BLAS_THREADS` when set
- * (a positive integer), else `$OPENBLAS_NUM_THREADS` (OpenBLAS's own
- * setting), else `cores` — the measured gain of a second thread on a 2-core
- * machine is 1.6–1.9× for 1,000–3,000 series (docs/native.md).
+ * OpenBLAS threads: `$SOUKAN_BLAS_THREADS` when set (a positive integer),
+ * else `$OPENBLAS_NUM_THREADS` (OpenBLAS's own setting), else `cores` (the
+ * loader passes the machine's cores on the main thread and 1 inside a worker
+ * thread, whose pool already spreads work over the cores). A second thread
+ * was measured worth 1.7–1.8× on 1,000–3,000 series on a 2-core machine and
+ * neutral on small or tall-skinny products (docs/native.md).
  *
  * @throws {RangeError} `$SOUKAN_BLAS_THREADS` is not a positive integer.
  * @example blasThreads({ SOUKAN_BLAS_THREADS: '1' }, 2) // 1

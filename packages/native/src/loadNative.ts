@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { BLAS_PARALLEL_MIN_WORK, blasThreads } from './blasThreads.js';
+import { isMainThread } from 'node:worker_threads';
+import { blasThreads } from './blasThreads.js';
 import { checkDim, checkDisjoint, checkMatrix } from './checkArgs.js';
 import type { NativeKernels } from './nativeKernels.js';
 
@@ -38,7 +39,7 @@ export function loadNative(): NativeKernels | null {
   if (loaded !== undefined) return loaded;
   let threads: number;
   try {
-    threads = blasThreads(process.env, availableParallelism());
+    threads = blasThreads(process.env, isMainThread ? availableParallelism() : 1);
   } catch (e) {
     failure = (e as Error).message;
     return (loaded = null);
@@ -66,23 +67,16 @@ export function nativeUnavailableReason(): string | undefined {
 }
 
 /**
- * Validating wrapper around the add-on. Products under
- * {@link BLAS_PARALLEL_MIN_WORK} multiply-adds run on one OpenBLAS thread
- * (a second one costs more than it saves there), larger ones on `threads`.
+ * Validating wrapper around the add-on. OpenBLAS's thread count is one
+ * setting for the whole process, set here once per loading thread (always
+ * the same value unless the environment changes between loads).
  */
 function wrap(addon: Addon, threads: number): NativeKernels {
+  addon.setThreads(threads);
   const info = addon.info();
   const version = /^OpenBLAS\s+(\S+)/.exec(info.config)?.[1];
   const name = version ? `OpenBLAS ${version}` : info.config;
-  const blas = `${name}, ${info.corename} kernels (${threads === 1 ? '1 thread' : `${threads} threads above ${BLAS_PARALLEL_MIN_WORK.toExponential()} multiply-adds`})`;
-  let current = -1;
-  const use = (work: number): void => {
-    const k = work < BLAS_PARALLEL_MIN_WORK ? 1 : threads;
-    if (k !== current) {
-      addon.setThreads(k);
-      current = k;
-    }
-  };
+  const blas = `${name}, ${info.corename} kernels (${info.threads === 1 ? '1 thread' : `${info.threads} threads`})`;
   return {
     blas,
     syrk(a, t, n, out) {
@@ -91,7 +85,6 @@ function wrap(addon: Addon, threads: number): NativeKernels {
       checkMatrix('syrk', 'a', a, t, n);
       checkMatrix('syrk', 'out', out, n, n);
       checkDisjoint('syrk', 'a', a, out);
-      use((t * n * (n + 1)) / 2);
       addon.syrk(a, t, n, out);
     },
     gemmTN(a, b, t, n, m, out) {
@@ -103,7 +96,6 @@ function wrap(addon: Addon, threads: number): NativeKernels {
       checkMatrix('gemmTN', 'out', out, n, m);
       checkDisjoint('gemmTN', 'a', a, out);
       checkDisjoint('gemmTN', 'b', b, out);
-      use(t * n * m);
       addon.gemmTN(a, b, t, n, m, out);
     },
   };

@@ -1,10 +1,10 @@
 // The native Gram kernels (OpenBLAS dsyrk / dgemm through the add-on) against
 // plain triple loops written here, on random shapes and values, edge sizes,
-// NaN, a product above the one-thread bound, and an input past 2 GiB.
+// NaN, a product OpenBLAS runs on several threads, and an input past 2 GiB.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildNative } from '../build.mjs';
-import { BLAS_PARALLEL_MIN_WORK, loadNative, nativeUnavailableReason, type NativeKernels } from '../src/index.js';
+import { loadNative, nativeUnavailableReason, type NativeKernels } from '../src/index.js';
 
 /**
  * out[i][j] = Σ_k a[k][i] · b[k][j] (a t×n, b t×m, row-major), summed in k
@@ -93,16 +93,14 @@ describe.skipIf(hidden)('native add-on (OpenBLAS)', () => {
     );
   });
 
-  it('a product above the one-thread bound (OpenBLAS threads) matches too: 2,500 × 300', () => {
+  it('a product large enough for OpenBLAS to split over its threads matches too: 2,500 × 300', () => {
     const t = 2500;
     const n = 300;
-    expect((t * n * (n + 1)) / 2).toBeGreaterThan(BLAS_PARALLEL_MIN_WORK);
     const a = matrix(t, n, 7);
     const out = new Float64Array(n * n);
     k!.syrk(a, t, n, out);
     expect(boundRatio(out, reference(a, a, t, n, n), t)).toBeLessThanOrEqual(1);
     const b = matrix(t, 140, 8);
-    expect(t * n * 140).toBeGreaterThan(BLAS_PARALLEL_MIN_WORK);
     const ab = new Float64Array(n * 140);
     k!.gemmTN(a, b, t, n, 140, ab);
     expect(boundRatio(ab, reference(a, b, t, n, 140), t)).toBeLessThanOrEqual(1);

@@ -20,6 +20,7 @@ describe('loadNative with the add-on hidden', () => {
     expect(loadNative()).toBeNull();
   });
   it('an invalid SOUKAN_BLAS_THREADS is a reason, not a throw', async () => {
+    vi.stubEnv('SOUKAN_NATIVE', '1');
     vi.stubEnv('SOUKAN_BLAS_THREADS', 'two');
     vi.resetModules();
     const fresh = await import('../src/loadNative.js');
