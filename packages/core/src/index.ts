@@ -21,3 +21,4 @@ export * from './partial/index.js';
 export * from './stability/index.js';
 export * from './leadlag/index.js';
 export * from './asynchronous/index.js';
+export * from './diversification/index.js';

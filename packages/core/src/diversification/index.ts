@@ -1,0 +1,2 @@
+export * from './diversificationRatio.js';
+export * from './averagePairwiseCorrelation.js';
