@@ -129,6 +129,10 @@ export function csvLayout(header: string, options: ReadOptions): CsvLayout | str
   return { delimiter, names, time, timeOfDay, kind: 'wide', symbol: -1, value: -1, ohlc: null, volume: -1, columns, ignored: [] };
 }
 
+function bareDate(timedLine: number): string {
+  return `date with no time of day where line ${timedLine} has one; write the time, or pass dateFormat (e.g. 'YYYY-MM-DD[ HH:mm]') to read it as 00:00`;
+}
+
 /**
  * Reads the time column(s) of a generic CSV row: `dateFormat` when given,
  * else the format guessed from the first row; the first row also decides
@@ -141,8 +145,11 @@ export class TimeColumn {
   private format: TimeFormat | undefined;
   /** Whether times carry their own offset (epoch, `Z`, `+09:00`); fixed by the first row. */
   absolute: boolean | undefined;
-  private readonly out: TimeOut = { ms: 0, absolute: false };
+  private readonly out: TimeOut = { ms: 0, absolute: false, timed: false };
   readonly field: string;
+  /** First row with a bare date, and first with a time of day: a file with both is refused unless `dateFormat` says so. */
+  private bare: { line: number; text: string } | undefined;
+  private timed: number | undefined;
 
   constructor(
     private readonly ctx: ParseContext,
@@ -177,6 +184,16 @@ export class TimeColumn {
     else if (this.absolute !== this.out.absolute) {
       this.problems.bad(this.absolute ? 'no time-zone offset (earlier rows have one)' : 'time-zone offset where earlier rows have none', lineNo, this.field, text.slice(a, b));
       return NaN;
+    }
+    // A bare date among intraday times is not silently 00:00: refused unless the caller's dateFormat makes the time optional.
+    if (this.ctx.options.dateFormat === undefined) {
+      if (this.out.timed) {
+        this.timed ??= lineNo;
+        if (this.bare) throw new InputError(bareDate(lineNo), { file: this.ctx.file, line: this.bare.line, field: this.field, text: this.bare.text });
+      } else if (this.timed !== undefined) {
+        this.problems.bad(bareDate(this.timed), lineNo, this.field, text.slice(a, b));
+        return NaN;
+      } else this.bare ??= { line: lineNo, text: text.slice(a, b) };
     }
     return this.out.ms;
   }

@@ -6,7 +6,7 @@ import { InputError } from '../errors.js';
 import { WallClock } from './clock.js';
 import { csvLayout, TimeColumn, type CsvLayout } from './csvLayout.js';
 import { Fields, isBlank, isMissing, parseDecimal } from './fields.js';
-import { barProblem, noRows, priceProblem, Problems, resolveTimes, settleLong, shortName, splitRow, trySymbol, type FormatSpec, type ParseContext, type Parser } from './parser.js';
+import { barProblem, noRows, priceProblem, Problems, refuseDuplicateColumns, resolveTimes, settleLong, shortName, splitRow, trySymbol, type FormatSpec, type ParseContext, type Parser } from './parser.js';
 import { Table } from './table.js';
 import type { ReadOptions } from './types.js';
 
@@ -55,6 +55,7 @@ function parser(ctx: ParseContext): Parser {
         if (typeof l === 'string' || l.kind !== 'long') {
           throw new InputError(`not a long CSV header: ${typeof l === 'string' ? l : 'no symbol column'}`, { file: ctx.file, line: lineNo, text: s.slice(a, b) });
         }
+        refuseDuplicateColumns(ctx, lineNo, l.names);
         L = l;
         width = l.names.length;
         valueCols = l.ohlc ?? [l.value];

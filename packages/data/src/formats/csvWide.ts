@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import { WallClock } from './clock.js';
 import { csvLayout, TimeColumn, type CsvLayout } from './csvLayout.js';
 import { isBlank } from './fields.js';
-import { noRows, Problems, resolveTimes, settleWide, type FormatSpec, type ParseContext, type Parser } from './parser.js';
+import { noRows, Problems, refuseDuplicateColumns, resolveTimes, settleWide, type FormatSpec, type ParseContext, type Parser } from './parser.js';
 import { WideRows } from './wideRows.js';
 import type { ReadOptions } from './types.js';
 
@@ -33,6 +33,7 @@ function parser(ctx: ParseContext): Parser {
         if (typeof l === 'string' || l.kind !== 'wide') {
           throw new InputError(`not a wide CSV header: ${typeof l === 'string' ? l : 'it has a symbol column'}`, { file: ctx.file, line: lineNo, text: s.slice(a, b) });
         }
+        refuseDuplicateColumns(ctx, lineNo, l.names);
         L = l;
         times = new TimeColumn(ctx, l, problems);
         rows = new WideRows(ctx, problems, {

@@ -6,7 +6,7 @@
  */
 import { InputError } from '../errors.js';
 import { civilMs, isBlank, parseIsoDay, splitLine } from './fields.js';
-import { noRows, Problems, settleWide, type FormatSpec, type ParseContext, type Parser } from './parser.js';
+import { noRows, Problems, refuseDuplicateColumns, settleWide, type FormatSpec, type ParseContext, type Parser } from './parser.js';
 import { WideRows } from './wideRows.js';
 
 const CODE = /^[A-Z]{3}$/;
@@ -54,6 +54,7 @@ function parser(ctx: ParseContext): Parser {
         h.slice(1).forEach((c) => {
           if (!CODE.test(c) || c === 'EUR') throw new InputError('not a currency code', { file: ctx.file, line: lineNo, field: c, text: c });
         });
+        refuseDuplicateColumns(ctx, lineNo, h);
         codes = h.slice(1);
         rows = new WideRows(ctx, problems, {
           width: codes.length + 1,

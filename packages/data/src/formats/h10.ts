@@ -66,7 +66,7 @@ function parser(ctx: ParseContext): Parser {
       seen.set(symbol, id);
       const mText = mult?.fields[j + 1]?.trim() ?? '1';
       const m = parseDecimal(mText, 0, mText.length);
-      if (!(m > 0)) throw new InputError('bad multiplier', { file: ctx.file, line: mult?.line, field: id, text: mText });
+      if (!(m > 0 && m < Infinity)) throw new InputError('bad multiplier', { file: ctx.file, line: mult?.line, field: id, text: mText });
       out.push({ field: j + 1, id, symbol, multiplier: m });
     });
     if (skipped.length) notes.push(`${shortName(ctx.file)}: skipped ${skipped.length} series that are not exchange rates: ${skipped.join(', ')}`);

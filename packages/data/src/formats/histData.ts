@@ -69,7 +69,7 @@ function parser(ctx: ParseContext): Parser {
     const vol = num.next(s, num.end + 1, b, 59);
     if (num.end !== b) return false;
     // NaN fails every comparison, so one test also covers parse failures.
-    if (!(o > 0 && hi >= lo && lo > 0 && o >= lo && o <= hi && c >= lo && c <= hi && vol >= 0 && hi < Infinity)) return false;
+    if (!(o > 0 && hi >= lo && lo > 0 && o >= lo && o <= hi && c >= lo && c <= hi && vol >= 0 && vol < Infinity && hi < Infinity)) return false;
     const i = table.add(t, lineNo, ctx.fileIndex);
     const cols = table.cols;
     cols[0]![i] = o;

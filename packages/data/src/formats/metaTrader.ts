@@ -19,6 +19,7 @@ import {
   noRows,
   priceProblem,
   Problems,
+  refuseDuplicateColumns,
   resolveTimes,
   settleLong,
   shortName,
@@ -183,6 +184,7 @@ function mt5Delimiter(header: string): string {
 function mt5Layout(ctx: ParseContext, header: string, lineNo: number): Layout {
   const delim = mt5Delimiter(header);
   const names = (splitLine(header, delim) ?? []).map((x) => x.trim().toUpperCase());
+  refuseDuplicateColumns(ctx, lineNo, names);
   const at = (n: string): number => names.indexOf(n);
   const need = ['<DATE>', '<OPEN>', '<HIGH>', '<LOW>', '<CLOSE>'];
   const missing = need.filter((n) => at(n) < 0);

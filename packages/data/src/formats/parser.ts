@@ -94,9 +94,28 @@ export function splitRow(f: Fields, problems: Problems, s: string, a: number, b:
 }
 
 /**
+ * Refuses a header that names one column twice (compared trimmed and
+ * case-insensitively): which of the two a reader would take is a guess,
+ * and a wide reader would store both under one symbol.
+ *
+ * @throws InputError naming the file, the header line, the repeated name and both column numbers.
+ * @example refuseDuplicateColumns(ctx, 1, ['Date', 'USD', 'usd']) // throws "…, line 1, field usd: duplicate column name (columns 2 and 3)"
+ */
+export function refuseDuplicateColumns(ctx: ParseContext, lineNo: number, names: readonly string[]): void {
+  const seen = new Map<string, number>();
+  names.forEach((n, i) => {
+    const key = n.trim().toLowerCase();
+    const prior = seen.get(key);
+    if (prior !== undefined && key !== '') throw new InputError(`duplicate column name (columns ${prior + 1} and ${i + 1})`, { file: ctx.file, line: lineNo, field: n, text: n });
+    seen.set(key, i);
+  });
+}
+
+/**
  * Checks the consistency of one bar whose prices already passed
  * {@link priceProblem}: `low ≤ high`, `low ≤ open, close ≤ high`, volume ≥ 0
- * (`NaN` volume = missing, accepted).
+ * and finite (`NaN` volume = missing, accepted; `1e400` parses to Infinity
+ * and is refused).
  *
  * @returns `null`, or `[reason, field]`.
  * @example barProblem(1.05, 1.0, 1.1, 1.05, 0) // ['high < low', 'high']
@@ -106,6 +125,7 @@ export function barProblem(o: number, h: number, l: number, c: number, v: number
   if (o < l || o > h) return ['open outside [low, high]', 'open'];
   if (c < l || c > h) return ['close outside [low, high]', 'close'];
   if (v < 0) return ['volume < 0', 'volume'];
+  if (v === Infinity) return ['not a finite number', 'volume'];
   return null;
 }
 

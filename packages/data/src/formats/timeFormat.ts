@@ -12,6 +12,8 @@ export interface TimeOut {
   ms: number;
   /** True when the text fixed the instant itself (epoch, `Z`, `+09:00`). */
   absolute: boolean;
+  /** True when the text had a time of day (or is an instant); false for a bare date. */
+  timed: boolean;
 }
 
 /** A compiled time format. */
@@ -174,8 +176,11 @@ function patternFormat(name: string, toks: Tok[]): TimeFormat {
     name,
     parse(s, a, b, out) {
       v.fill(0);
+      v[3] = -1; // no hour matched: a bare date
       v[7] = NaN;
       if (match(toks, s, a, b, v) !== b) return false;
+      out.timed = v[3]! >= 0;
+      if (!out.timed) v[3] = 0;
       const wall = civilMs(v[0]!, v[1]!, v[2]!, v[3]!, v[4]!, v[5]!, v[6]!);
       if (Number.isNaN(wall)) return false;
       const off = v[7]!;
@@ -195,6 +200,7 @@ function epochFormat(name: 'epoch-s' | 'epoch-ms'): TimeFormat {
       if (!Number.isFinite(x)) return false;
       out.ms = Math.round(x * scale);
       out.absolute = true;
+      out.timed = true;
       return true;
     },
   };
@@ -252,6 +258,6 @@ export function guessTimeFormat(text: string): TimeFormat | string {
   else if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/.test(t)) {
     return "ambiguous day/month order; pass dateFormat, e.g. 'DD/MM/YYYY' or 'MM/DD/YYYY'";
   } else return 'unrecognised time; pass dateFormat (e.g. YYYY-MM-DD HH:mm, DD/MM/YYYY, epoch-s)';
-  const out: TimeOut = { ms: 0, absolute: false };
+  const out: TimeOut = { ms: 0, absolute: false, timed: false };
   return f.parse(t, 0, t.length, out) ? f : `not a valid time for ${f.name}; pass dateFormat`;
 }

@@ -90,11 +90,13 @@ export class WideRows {
         row[j] = NaN;
         continue;
       }
-      const why = priceProblem(x);
+      const y = scale === undefined ? x : x * scale[j]!;
+      // Checked after scaling: a finite price times a multiplier can still overflow.
+      const why = priceProblem(Number.isNaN(x) ? x : y);
       if (why) {
         this.problems.bad(why, lineNo, labels[j], f.text(s, c));
         row[j] = NaN;
-      } else row[j] = scale === undefined ? x : x * scale[j]!;
+      } else row[j] = y;
     }
     const i = table.add(t, lineNo, this.ctx.fileIndex);
     for (let j = 0; j < k; j++) table.cols[j]![i] = row[j]!;

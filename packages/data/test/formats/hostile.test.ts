@@ -97,3 +97,52 @@ describe('reading is bounded, whatever the file expands to', () => {
     await inputError(readDataset(p, { maxLineLength: 1000 }), { file: p, line: 2, message: /longer than 1000 characters \(maxLineLength\)/ });
   });
 });
+
+describe('no bad value is stored without an error', () => {
+  it('a duplicated column name is refused, naming it (ECB, long CSV, MT5; wide CSV, FRED and H.10 already refused two columns for one pair)', async () => {
+    // With --replace, the second USD column used to overwrite EUR/USD.
+    await inputError(readDataset(put(at('dup-ecb.csv'), 'Date,USD,JPY,USD,\n2020-01-02,1.1,120.5,1.3,\n')), { line: 1, field: 'USD', message: /duplicate column/ });
+    await inputError(readDataset(put(at('dup-wide.csv'), 'time,EURUSD,USDJPY,EUR/USD\n2020-01-02,1.1,110,1.2\n'), { format: 'csv-wide' }), { line: 1, message: /two columns for EUR\/USD/ });
+    await inputError(readDataset(put(at('dup-long.csv'), 'time,symbol,value,value\n2020-01-02,EUR/USD,1.1,1.2\n'), { format: 'csv-long' }), { line: 1, field: 'value', message: /duplicate column/ });
+    await inputError(readDataset(put(at('dup-fred.csv'), 'DATE,Japan,Japan\n2020-01-02,110.1,110.2\n'), { format: 'fred-wide' }), { line: 1, field: 'Japan', message: /two columns for USD\/JPY/ });
+    await inputError(readDataset(put(at('EURUSD_M1.csv'), '<DATE>\t<TIME>\t<OPEN>\t<HIGH>\t<LOW>\t<CLOSE>\t<CLOSE>\n2020.01.02\t10:00:00\t1.1\t1.2\t1.0\t1.1\t1.1\n')), { line: 1, field: '<CLOSE>', message: /duplicate column/ });
+  });
+
+  it("a zip member whose bytes do not match its CRC-32 is refused (a changed digit used to be imported)", async () => {
+    const good = zip([{ name: 'ecb.csv', text: 'Date,USD,\n2017-01-03,1.0385,\n', store: true }]);
+    const bad = Buffer.from(good);
+    const at1 = bad.indexOf('1.0385');
+    bad[at1 + 5] = '6'.charCodeAt(0);
+    expect((await readDataset(put(at('good.zip'), good))).series[0]!.close[0]).toBe(1.0385);
+    await inputError(readDataset(put(at('bad.zip'), bad)), { file: /bad\.zip:ecb\.csv$/, message: /CRC-32/ });
+  });
+
+  it('a volume that overflows to Infinity is an error in every bar format', async () => {
+    await inputError(readDataset(put(at('v-long.csv'), 'time,symbol,open,high,low,close,volume\n2020-01-02 10:00,EUR/USD,1.1,1.2,1.0,1.1,1e400\n')), {
+      line: 2,
+      field: 'volume',
+      message: /not a finite number/,
+    });
+    await inputError(readDataset(put(at('DAT_ASCII_EURUSD_M1_2020.csv'), '20200102 100000;1.1;1.2;1.0;1.1;1e400\n')), { line: 1, field: 'volume', message: /not a finite number/ });
+    await inputError(readDataset(put(at('EURUSD1.csv'), '2020.01.02,10:00,1.1,1.2,1.0,1.1,1e400\n')), { line: 1, field: 'volume', message: /not a finite number/ });
+    await inputError(readDataset(put(at('EURUSD_M1.csv'), '<DATE>\t<TIME>\t<OPEN>\t<HIGH>\t<LOW>\t<CLOSE>\t<TICKVOL>\n2020.01.02\t10:00:00\t1.1\t1.2\t1.0\t1.1\t1e400\n')), {
+      line: 2,
+      field: '<TICKVOL>',
+      message: /not a finite number/,
+    });
+  });
+
+  it('a date without a time of day among intraday times is refused, not read as 00:00', async () => {
+    await inputError(readDataset(put(at('d1.csv'), 'time,symbol,value\n2020-01-02 10:00,EUR/USD,1.1\n2020-01-03,EUR/USD,1.2\n')), {
+      line: 3,
+      field: 'time',
+      text: '2020-01-03',
+      message: /no time of day/,
+    });
+    await inputError(readDataset(put(at('d2.csv'), 'time,EUR/USD\n2020-01-02,1.1\n2020-01-02 10:00,1.2\n')), { line: 2, field: 'time', text: '2020-01-02', message: /no time of day/ });
+    // All dates: a daily file, as before. An explicit dateFormat with an optional time accepts midnight.
+    expect((await readDataset(put(at('d3.csv'), 'time,EUR/USD\n2020-01-02,1.1\n2020-01-03,1.2\n'))).frequency).toBe('daily');
+    const ok = await readDataset(put(at('d4.csv'), 'time,EUR/USD\n2020-01-02,1.1\n2020-01-02 10:00,1.2\n'), { dateFormat: 'YYYY-MM-DD[ HH:mm]' });
+    expect(Array.from(ok.series[0]!.time)).toEqual([Date.UTC(2020, 0, 2), Date.UTC(2020, 0, 2, 10)]);
+  });
+});
