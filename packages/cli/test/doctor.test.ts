@@ -4,13 +4,20 @@ import { runCli } from '../../../test/helpers/cli.js';
 
 describe('soukan doctor', () => {
   it.skipIf(process.env.SOUKAN_NATIVE === '0')('names the native add-on with its BLAS and threads (npm test builds it)', async () => {
-    const res = await runCli(['doctor', '--format', 'json'], { SOUKAN_STORE: '/nonexistent/soukan.duckdb' });
+    const res = await runCli(['doctor', '--format', 'json'], { SOUKAN_STORE: '/nonexistent/soukan.duckdb', SOUKAN_KERNEL: undefined });
     expect(res.code).toBe(0);
     const r = JSON.parse(res.stdout);
     expect(r.native).toEqual({ inUse: true, blas: expect.stringMatching(/^OpenBLAS \d+\.\d+\.\d+, \S+ kernels \(\d+ threads?\)$/), reason: null });
     expect(r.node).toBe(process.version);
     expect(r.store).toEqual({ path: '/nonexistent/soukan.duckdb', engine: 'DuckDB', exists: false });
     expect(r.workerThreads.cores).toBeGreaterThanOrEqual(1);
+    expect(r.forcedKernel).toBeNull();
+  });
+
+  it('says when SOUKAN_KERNEL forces the correlation kernel', async () => {
+    const res = await runCli(['doctor'], { SOUKAN_KERNEL: 'wasm' });
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('SOUKAN_KERNEL     wasm (the correlation kernel is forced)\n');
   });
 
   it.skipIf(process.env.SOUKAN_NATIVE === '0')('SOUKAN_BLAS_THREADS=1 is what the native line reports', async () => {

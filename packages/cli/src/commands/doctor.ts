@@ -17,6 +17,8 @@ export interface DoctorReport {
   readonly wasmSimd: { readonly inUse: boolean; readonly reason: string | null };
   readonly workerThreads: { readonly available: boolean; readonly cores: number };
   readonly store: { readonly path: string; readonly engine: string; readonly exists: boolean };
+  /** `$SOUKAN_KERNEL` when set: the correlation kernel the dispatcher is told to use (native, wasm, ts). */
+  readonly forcedKernel: string | null;
 }
 
 /**
@@ -37,6 +39,7 @@ export function doctorReport(env: NodeJS.ProcessEnv = process.env): DoctorReport
     wasmSimd: { inUse: wasm, reason: wasm ? null : (wasmKernelUnavailableReason() ?? 'unknown') },
     workerThreads: { available: typeof Worker === 'function', cores: machineThreads() },
     store: { path, engine: 'DuckDB', exists: existsSync(path) },
+    forcedKernel: env.SOUKAN_KERNEL || null,
   };
 }
 
@@ -59,6 +62,7 @@ export function registerDoctor(program: Command): void {
         ['Node', `${r.node} (V8 ${r.v8}, ${r.platform})`],
         ['store', `${r.store.path} (${r.store.engine}${r.store.exists ? '' : ', not created yet'})`],
       ];
+      if (r.forcedKernel !== null) rows.push(['SOUKAN_KERNEL', `${r.forcedKernel} (the correlation kernel is forced)`]);
       const width = Math.max(...rows.map((row) => row[0]!.length));
       const lines = rows.map(([k, v]) => `${pad(k!, width, 'left')}  ${v}\n`);
       if (!r.native.inUse) lines.push(`dense correlation matrices use the ${r.wasmSimd.inUse ? 'WebAssembly SIMD' : 'TypeScript'} kernels\n`);

@@ -30,9 +30,9 @@ export function nativeKernels(): Promise<NativeKernels | null> {
       return null;
     }
     try {
-      const mod = (await import(NATIVE_PACKAGE)) as { loadNative?: () => NativeKernels | null };
+      const mod = (await import(NATIVE_PACKAGE)) as { loadNative?: () => NativeKernels | null; nativeUnavailableReason?: () => string | undefined };
       const k = typeof mod.loadNative === 'function' ? mod.loadNative() : null;
-      if (k === null) reason = `${NATIVE_PACKAGE} is installed but its add-on is not built`;
+      if (k === null) reason = mod.nativeUnavailableReason?.() ?? `${NATIVE_PACKAGE} is installed but its add-on is not built`;
       return k;
     } catch (e) {
       reason = `${NATIVE_PACKAGE} not available (${(e as Error).message.split('\n')[0]})`;
