@@ -22,3 +22,4 @@ export * from './stability/index.js';
 export * from './leadlag/index.js';
 export * from './asynchronous/index.js';
 export * from './diversification/index.js';
+export * from './incremental/index.js';

@@ -85,12 +85,12 @@ export function strengthFactors(
   const pairsUsed = new Uint16Array(T);
   const rms = new Float64Array(T);
   const r2 = new Float64Array(T);
-  const cache = new Map<string, Solver | null>();
+  const cache = new Map<string, StrengthSolver | null>();
   const avail = new Uint8Array(P);
   const r = new Float64Array(P);
   const f = new Float64Array(n);
   let unidentified = 0;
-  let solver: Solver | null | undefined;
+  let solver: StrengthSolver | null | undefined;
   for (let t = 0; t < T; t++) {
     let m = 0;
     let changed = solver === undefined;
@@ -107,7 +107,7 @@ export function strengthFactors(
       const key = avail.join('');
       solver = cache.get(key);
       if (solver === undefined) {
-        solver = buildSolver(design, avail, num);
+        solver = strengthSolver(design, avail, num);
         cache.set(key, solver);
       }
     }
@@ -151,15 +151,23 @@ export function strengthFactors(
   };
 }
 
-interface Solver {
+/** The least-squares solve for one availability pattern of the pairs. */
+export interface StrengthSolver {
   /** The available pairs, in order. */
   readonly rows: readonly { base: number; quote: number }[];
   /** Writes all n factors (numéraire 0) for the available returns r[0..m). */
   solve(r: Float64Array, out: Float64Array): void;
 }
 
-/** Pseudo-inverse of the design of the available pairs, or null when they do not link every currency. */
-function buildSolver(design: StrengthDesign, avail: Uint8Array, num: number): Solver | null {
+/**
+ * Pseudo-inverse of the design of the available pairs (`avail[p] = 1`), or
+ * null when they do not link every currency; `num` is the numéraire's index.
+ * Exported for the incremental strength state, which solves period by
+ * period with the same solver as {@link strengthFactors}.
+ *
+ * @example strengthSolver(strengthDesign(['EUR/USD', 'USD/JPY']), Uint8Array.of(1, 1), 2)!.rows.length // 2
+ */
+export function strengthSolver(design: StrengthDesign, avail: Uint8Array, num: number): StrengthSolver | null {
   const n = design.currencies.length;
   const rows = design.pairs.filter((_, p) => avail[p] === 1);
   if (components(n, rows).length > 1) return null;
