@@ -75,7 +75,7 @@ describe('Fields.split', () => {
 });
 
 describe('time formats', () => {
-  const out: TimeOut = { ms: 0, absolute: false };
+  const out: TimeOut = { ms: 0, absolute: false, timed: false };
   const parse = (f: TimeFormat, t: string): number | null => (f.parse(t, 0, t.length, out) ? out.ms : null);
 
   it('guesses the unambiguous layouts', () => {
