@@ -9,6 +9,7 @@ export default defineConfig({
       '@soukan/core': src('core'),
       '@soukan/data': src('data'),
       '@soukan/native': src('native'),
+      '@soukan/requests': src('requests'),
       '@soukan/server': src('server'),
     },
   },

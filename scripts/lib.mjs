@@ -38,6 +38,7 @@ export function build() {
   run(process.execPath, [join(root, 'packages', 'native', 'build.mjs')]);
   run(process.execPath, [tsc, '-b', 'packages/cli']);
   bundleCore();
+  bundleRequests();
   buildWeb(tsc);
 }
 
@@ -52,6 +53,19 @@ export function bundleCore() {
   const out = join(dist, 'bundle.js');
   if (existsSync(out) && newestExcept(dist, out) <= statSync(out).mtimeMs) return;
   run(process.execPath, [join(root, 'node_modules', 'rolldown', 'bin', 'cli.mjs'), join(dist, 'index.js'), '--platform', 'neutral', '--format', 'esm', '--file', out, '--logLevel', 'warn'], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/**
+ * Bundles @soukan/requests with zod (dist/bundle.js, what the package exports
+ * at run time): zod is ~60 modules, and loading them one by one at every CLI
+ * start and in every worker thread costs several times what one file does.
+ * @soukan/core stays external (it has its own bundle). Skipped when up to date.
+ */
+export function bundleRequests() {
+  const dist = join(root, 'packages', 'requests', 'dist');
+  const out = join(dist, 'bundle.js');
+  if (existsSync(out) && newestExcept(dist, out) <= statSync(out).mtimeMs) return;
+  run(process.execPath, [join(root, 'node_modules', 'rolldown', 'bin', 'cli.mjs'), join(dist, 'index.js'), '--platform', 'neutral', '--format', 'esm', '--external', '@soukan/core', '--file', out, '--logLevel', 'warn'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 /** Latest modification time of the .js files in a folder tree, ignoring one file. */

@@ -33,7 +33,11 @@ export interface LoadedMarket {
 /** Adds the data options to a command. */
 export function withDataOptions(cmd: Command): Command {
   return cmd
-    .option('--data <file...>', 'data file(s): ECB, Fed H.10, FRED, HistData, MetaTrader or CSV (.zip/.gz ok); default: the store (--store; on first use the ECB history is downloaded into it), or $SOUKAN_ECB_FILE')
+    .option(
+      '--data <file>',
+      'a data file: ECB, Fed H.10, FRED, HistData, MetaTrader or CSV (.zip/.gz ok); repeat for more, or list them after one --data (a shell glob); default: the store (--store; on first use the ECB history is downloaded into it), or $SOUKAN_ECB_FILE',
+      (file: string, files: string[] = []) => [...files, file],
+    )
     .option('--input <format>', `force the input format: ${FORMAT_NAMES.join('|')}`, choiceOption('--input', FORMAT_NAMES))
     .option('--skip-bad-rows', 'skip malformed rows (reported) instead of stopping at the first')
     .option('--tz <zone>', 'time zone of the file\'s timestamps (IANA name, e.g. America/New_York)')

@@ -1,19 +1,22 @@
 import { InputError } from '@soukan/data';
+import { RequestError } from '@soukan/requests';
 import { CommanderError } from 'commander';
+import { dataArgs } from './dataArgs.js';
 import { createProgram } from './program.js';
 
 /**
  * Entry point: user mistakes print one line and exit 2 (never a stack trace);
  * anything else is a bug and prints its stack and exits 1.
  */
-async function main(argv: readonly string[]): Promise<number> {
+async function main(words: readonly string[]): Promise<number> {
+  const argv = dataArgs(words);
   const program = await createProgram(argv);
   try {
-    await program.parseAsync(argv as string[]);
+    await program.parseAsync(argv);
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof InputError) {
+    if (e instanceof InputError || e instanceof RequestError) {
       process.stderr.write(`soukan: ${e.message}\n`);
       return 2;
     }

@@ -138,13 +138,13 @@ describe('soukan corr: bad input gets one clear line and exit 2', () => {
   });
   it('bad option values name the option', async () => {
     for (const [args, msg] of [
-      [['--method', 'tau'], /--method must be one of pearson, spearman, kendall/],
-      [['--window', '-3'], /--window must be a whole number/],
-      [['--end', '2024-02-30'], /--end: not a date/],
-      [['--timeframe', 'H2'], /timeframe: unknown timeframe "H2"/],
+      [['--method', 'tau'], /--method: expected one of pearson, spearman, kendall, got "tau"/],
+      [['--window', '-3'], /--window: expected a whole number from 2 to 10000000, or "all", got "-3"/],
+      [['--end', '2024-02-30'], /--end: expected a date YYYY-MM-DD/],
+      [['--timeframe', 'H2'], /--timeframe: expected one of M1, M5, M15, M30, H1, H4, D1, W1, got "H2"/],
       [['--timeframe', 'H1'], /timeframe H1 needs intraday data/],
-      [['--universe', 'minors'], /universe: unknown universe "minors"/],
-      [['--confidence', '1.5'], /--confidence must be a number in \(0, 1\)/],
+      [['--universe', 'minors'], /--universe: expected one of majors, .*, got "minors"/],
+      [['--confidence', '1.5'], /--confidence: expected a number > 0 and < 1, got "1.5"/],
     ] as const) {
       const res = await runCli(['corr', ...(args[0] === '--universe' ? [] : ['EUR/USD', 'USD/JPY']), '--data', ecb, ...args]);
       expect(res.code, args.join(' ')).toBe(2);
@@ -162,6 +162,35 @@ describe('soukan corr: bad input gets one clear line and exit 2', () => {
     const res = await runCli(['corr', 'EUR/JPY', 'AUD/NZD', 'EUR/USD', '--data', h10, '--format', 'json']);
     expect(res.code).toBe(0);
     expect(JSON.parse(res.stdout).attribution).toMatch(/Federal Reserve/);
+  });
+});
+
+describe('--data: one file each, or a list right after it; the first other word is a symbol', () => {
+  const dataDir = sharedData('.');
+  it('the README example: soukan corr --data frb_h10_daily.csv EUR/JPY AUD/NZD', async () => {
+    const res = await runCli(['corr', '--data', h10, 'EUR/JPY', 'AUD/NZD', '--format', 'json']);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(JSON.parse(res.stdout).symbols).toEqual(['EUR/JPY', 'AUD/NZD']);
+  });
+  it('a shell-expanded list of HistData files before --timeframe H4 reads them all', async () => {
+    const files = ['EURUSD', 'GBPUSD', 'USDJPY'].map((p) => join(dataDir, 'histdata_m1_2017', `HISTDATA_COM_ASCII_${p}_M1_2017.zip`));
+    const res = await runCli(['corr', '--data', ...files, '--timeframe', 'H4', '--window', '100', '--format', 'json']);
+    expect(res.stderr).toMatch(/^note: 22 pair\(s\) of majors are not in the HistData data/);
+    expect(res.code).toBe(0);
+    const j = JSON.parse(res.stdout);
+    expect(j.timeframe).toBe('H4');
+    expect(j.symbols).toHaveLength(6);
+    expect(j.symbols).toEqual(expect.arrayContaining(['EUR/USD', 'GBP/USD', 'USD/JPY', 'EUR/GBP', 'EUR/JPY', 'GBP/JPY']));
+  });
+  it('a repeated --data, and a missing file in the list', async () => {
+    const [a, b] = ['EURUSD', 'USDJPY'].map((p) => join(dataDir, 'histdata_m1_2017', `HISTDATA_COM_ASCII_${p}_M1_2017.zip`));
+    const res = await runCli(['corr', 'EUR/USD', 'USD/JPY', '--data', a!, '--data', b!, '--timeframe', 'D1', '--window', '20', '--format', 'json']);
+    expect(res.stderr).toBe('');
+    expect(JSON.parse(res.stdout).symbols).toEqual(['EUR/USD', 'USD/JPY']);
+    const missing = await runCli(['corr', '--data', ecb, 'missing.csv', 'EUR/USD', 'USD/JPY']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('soukan: no such file: missing.csv\n');
   });
 });
 

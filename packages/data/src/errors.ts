@@ -1,3 +1,5 @@
+import type { ErrorCode } from '@soukan/requests';
+
 /**
  * One error type for everything a user can get wrong about their input: a
  * malformed row, an unknown symbol, a window longer than the data. The CLI
@@ -18,7 +20,7 @@ export class InputError extends Error {
    * `too-few-observations`…) for callers that word the message themselves,
    * e.g. the dashboard in Japanese; `params` carries the values it names.
    */
-  readonly code?: string;
+  readonly code?: ErrorCode;
   readonly params?: Readonly<Record<string, string | number>>;
 
   constructor(message: string, where: InputErrorDetails = {}) {
@@ -38,7 +40,7 @@ export interface InputErrorDetails {
   line?: number;
   field?: string;
   text?: string;
-  code?: string;
+  code?: ErrorCode;
   params?: Readonly<Record<string, string | number>>;
 }
 

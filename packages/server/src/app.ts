@@ -8,7 +8,6 @@ import type { AppEnv, ServerContext, ServerLimits } from './context.js';
 import type { DataProvider } from './data/types.js';
 import { errorResponse } from './http/errorResponse.js';
 import { HttpError } from './http/httpError.js';
-import { parseParams } from './http/params.js';
 import { CachedBody, ResponseCache, stableKey } from './http/responseCache.js';
 import type { ApiRoute } from './http/route.js';
 import { JobQueue } from './jobs.js';
@@ -187,7 +186,7 @@ export function createApp(o: AppOptions): { app: Hono<AppEnv>; ctx: ServerContex
 
   for (const r of ROUTES) {
     app.on(r.method.toUpperCase(), r.path, async (c) => {
-      const q = parseParams(r.query, new URL(c.req.url).searchParams);
+      const q = r.parse(new URL(c.req.url).searchParams);
       return r.handle(c, q, ctx);
     });
   }

@@ -46,7 +46,7 @@ export function openApiDocument(routes: readonly ApiRoute[], version: string, au
       ...(r.description ? { description: r.description } : {}),
       parameters: [
         ...pathParams,
-        ...Object.entries(r.query).map(([name, p]) => ({ name, in: 'query', required: p.required ?? false, description: p.description, schema: p.schema })),
+        ...r.parameters,
       ],
       ...(r.body ? { requestBody: { required: true, description: r.body.description, content: { [r.body.contentType]: { schema: r.body.schema } } } } : {}),
       responses,

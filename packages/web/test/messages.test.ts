@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '@soukan/requests';
 import { en } from '../src/i18n/en';
 import { ja } from '../src/i18n/ja';
 
@@ -14,7 +15,7 @@ const files = (dir: string): string[] =>
     const p = join(dir, f);
     return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
   });
-const sources = ['data', 'server'].flatMap((p) => files(join(root, 'packages', p, 'src'))).map((p) => readFileSync(p, 'utf8'));
+const sources = ['requests', 'data', 'server'].flatMap((p) => files(join(root, 'packages', p, 'src'))).map((p) => readFileSync(p, 'utf8'));
 const found = (re: RegExp): string[] => [...new Set(sources.flatMap((s) => [...s.matchAll(re)].map((m) => m[1]!)))].sort();
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 
@@ -36,6 +37,13 @@ describe('message catalogs', () => {
     const codes = found(/(?:code: |HttpError\(\d+, )'([a-z][a-z-]+)'/g).filter((c) => !NOT_SHOWN.has(c) && !notes.has(c));
     expect(codes.length).toBeGreaterThan(30);
     for (const c of codes) {
+      expect(en, c).toHaveProperty([`error.${c}`]);
+      expect(ja, c).toHaveProperty([`error.${c}`]);
+    }
+  });
+
+  it('every code of the one error-code union has an en and a ja message', () => {
+    for (const c of ERROR_CODES) {
       expect(en, c).toHaveProperty([`error.${c}`]);
       expect(ja, c).toHaveProperty([`error.${c}`]);
     }

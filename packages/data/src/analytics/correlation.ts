@@ -6,13 +6,10 @@ import {
   formatIsoTime,
   frameReturns,
   mean,
-  parseTimeframe,
   rollingCorrelation,
   universe,
   variance,
   windowBounds,
-  type AlignPolicy,
-  type CorrelationMethod,
   type CorrelationReport,
   type ReturnKind,
   type Timeframe,
@@ -20,37 +17,24 @@ import {
 } from '@soukan/core';
 import { computeCorrelationMatrix } from '../compute/computeCorrelationMatrix.js';
 import type { ParallelRunInfo } from '../compute/correlationMatrixParallel.js';
+import {
+  correlationPairRequest,
+  correlationRequest,
+  correlationSeriesRequest,
+  DEFAULT_CORRELATION_MIN_PERIODS,
+  DEFAULT_CORRELATION_WINDOW,
+  DEFAULT_PAIR_ROLLING,
+  type CorrelationPairParams,
+  type CorrelationParams,
+  type CorrelationSeriesParams,
+} from '@soukan/requests';
 import { InputError } from '../errors.js';
 import type { Market } from '../market/market.js';
 import { Notes, type NoteCode } from './note.js';
+import { parseParams } from './parseParams.js';
 
-/** Default window: about one year of daily observations. */
-export const DEFAULT_CORRELATION_WINDOW = 250;
-/** Default minimum observations per cell (capped at the window). */
-export const DEFAULT_CORRELATION_MIN_PERIODS = 20;
-
-/** A correlation request as the CLI and the HTTP API take it. */
-export interface CorrelationParams {
-  /** Pairs in any accepted spelling; or give `universe`. Default: the `majors` universe. */
-  readonly symbols?: readonly string[];
-  readonly universe?: string;
-  readonly on?: 'returns' | 'levels';
-  readonly returns?: ReturnKind;
-  readonly method?: CorrelationMethod;
-  /** Last N observations (default 250), or `all`; ignored when `from`/`to` are given. */
-  readonly window?: number | 'all';
-  /** The window ends on or before this time (UTC ms). */
-  readonly end?: number;
-  /** A closed date range instead of a count. */
-  readonly from?: number;
-  readonly to?: number;
-  /** Bar size; default D1 for daily data, H1 for intraday. */
-  readonly timeframe?: string;
-  readonly minPeriods?: number;
-  readonly align?: AlignPolicy;
-  readonly order?: 'given' | 'cluster';
-  readonly confidence?: number;
-}
+export { DEFAULT_CORRELATION_MIN_PERIODS, DEFAULT_CORRELATION_WINDOW, DEFAULT_PAIR_ROLLING } from '@soukan/requests';
+export type { CorrelationPairParams, CorrelationParams, CorrelationSeriesParams } from '@soukan/requests';
 
 /** A correlation matrix with what it was computed on. */
 export interface CorrelationResult {
@@ -73,30 +57,22 @@ interface Selection {
   readonly notes: Notes;
 }
 
+/** The window of a validated request (the spec has refused a count with a range). */
 function windowOf(p: CorrelationParams): Window {
-  if (p.from !== undefined || p.to !== undefined) {
-    if (p.end !== undefined) throw new InputError('end goes with window; with from/to the range is the window');
-    if (p.from !== undefined && p.to !== undefined && p.from > p.to) throw new InputError(`from (${formatIsoDate(p.from)}) is after to (${formatIsoDate(p.to)})`);
-    return { kind: 'range', from: p.from, to: p.to };
-  }
+  if (p.from !== undefined || p.to !== undefined) return { kind: 'range', from: p.from, to: p.to };
   const w = p.window ?? DEFAULT_CORRELATION_WINDOW;
   if (w === 'all') return { kind: 'range', to: p.end };
-  if (!Number.isSafeInteger(w) || w < 2) throw new InputError(`window must be a whole number ≥ 2 or "all", got ${w}`);
   return { kind: 'last', n: w, end: p.end };
 }
 
-function select(market: Market, p: CorrelationParams, need: { exactly?: number; atLeast: number }): Selection {
-  let timeframe: Timeframe;
-  try {
-    timeframe = p.timeframe ? parseTimeframe(p.timeframe) : market.frequency === 'daily' ? 'D1' : 'H1';
-  } catch (e) {
-    throw new InputError(`timeframe: ${(e as Error).message}`);
-  }
+/** What {@link select} reads of a validated request. */
+type SelectParams = Pick<CorrelationParams, 'symbols' | 'universe' | 'timeframe' | 'align'>;
+
+function select(market: Market, p: SelectParams, need: { exactly?: number; atLeast: number }): Selection {
+  const timeframe: Timeframe = p.timeframe ?? (market.frequency === 'daily' ? 'D1' : 'H1');
   const notes = new Notes();
   let symbols = [...(p.symbols ?? [])];
-  if (symbols.length > 0 && p.universe) throw new InputError('give symbols or a universe, not both');
   if (symbols.length === 0) {
-    if (need.exactly === 2 && !p.universe) throw new InputError('a rolling or EWMA correlation needs two symbols, e.g. EUR/USD USD/JPY');
     const name = p.universe ?? 'majors';
     let all: readonly string[];
     try {
@@ -156,15 +132,14 @@ function describe(w: Window): string {
  * @throws InputError for unknown symbols or universes, series that do not
  *   overlap, a window with too few observations, bad parameter values.
  */
-export async function correlationQuery(market: Market, p: CorrelationParams): Promise<CorrelationResult> {
+export async function correlationQuery(market: Market, params: CorrelationParams): Promise<CorrelationResult> {
+  const p = parseParams(correlationRequest, params);
   const window = windowOf(p);
   const sel = select(market, p, { atLeast: 2 });
   const on = p.on ?? 'returns';
   const n = window.kind === 'last' ? window.n : undefined;
   const minPeriods = p.minPeriods ?? Math.min(DEFAULT_CORRELATION_MIN_PERIODS, n ?? DEFAULT_CORRELATION_MIN_PERIODS);
-  if (!Number.isSafeInteger(minPeriods) || minPeriods < 2) throw new InputError(`min-periods must be a whole number ≥ 2, got ${minPeriods}`);
-  const confidence = p.confidence ?? 0.95;
-  if (!(confidence > 0 && confidence < 1)) throw new InputError(`confidence must be in (0, 1), got ${confidence}`);
+  const confidence = p.confidence ?? correlationRequest.params.confidence.default!;
   const options = {
     on,
     returns: p.returns,
@@ -194,14 +169,6 @@ export async function correlationQuery(market: Market, p: CorrelationParams): Pr
   return { report, timeframe: sel.timeframe, window, notes: sel.notes.texts, noteCodes: sel.notes.codes, compute: run };
 }
 
-/** A rolling or exponentially weighted correlation request for two symbols. */
-export interface CorrelationSeriesParams extends CorrelationParams {
-  /** Rolling window length (observations). */
-  readonly rolling?: number;
-  /** EWMA decay λ in (0, 1). */
-  readonly ewm?: number;
-}
-
 /** A correlation series of two symbols. */
 export interface CorrelationSeriesResult {
   readonly symbols: readonly string[];
@@ -223,11 +190,8 @@ export interface CorrelationSeriesResult {
  *
  * @throws InputError as {@link correlationQuery}, and for a window longer than the data.
  */
-export function correlationSeriesQuery(market: Market, p: CorrelationSeriesParams): CorrelationSeriesResult {
-  if ((p.rolling === undefined) === (p.ewm === undefined)) throw new InputError('give one of rolling (a window) or ewm (a λ)');
-  if (p.method && p.method !== 'pearson') throw new InputError('rolling and EWMA correlations are Pearson; drop method');
-  if (p.rolling !== undefined && (!Number.isSafeInteger(p.rolling) || p.rolling < 2)) throw new InputError(`rolling must be a whole number ≥ 2, got ${p.rolling}`);
-  if (p.ewm !== undefined && !(p.ewm > 0 && p.ewm < 1)) throw new InputError(`ewm λ must be in (0, 1), got ${p.ewm}`);
+export function correlationSeriesQuery(market: Market, params: CorrelationSeriesParams): CorrelationSeriesResult {
+  const p = parseParams(correlationSeriesRequest, params);
   const sel = select(market, p, { exactly: 2, atLeast: 2 });
   const on = p.on ?? 'returns';
   const returnKind = p.returns ?? 'log';
@@ -253,15 +217,6 @@ export function correlationSeriesQuery(market: Market, p: CorrelationSeriesParam
     rho: rho.subarray(start, stop),
     notes: sel.notes.texts,
   };
-}
-
-/** Default rolling window of the pair view (about a quarter of daily observations). */
-export const DEFAULT_PAIR_ROLLING = 60;
-
-/** The drill-down of one cell: the pair's prices, returns, coefficient and rolling correlation. */
-export interface CorrelationPairParams extends CorrelationParams {
-  /** Rolling window of the correlation-over-time series (default {@link DEFAULT_PAIR_ROLLING}). */
-  readonly rolling?: number;
 }
 
 /** Everything the pair view draws, computed on the same aligned frame. */
@@ -293,12 +248,9 @@ export interface CorrelationPairResult {
  *
  * @throws InputError as {@link correlationQuery} and {@link correlationSeriesQuery}.
  */
-export async function correlationPairQuery(market: Market, p: CorrelationPairParams): Promise<CorrelationPairResult> {
-  const rollingWindow = p.rolling ?? DEFAULT_PAIR_ROLLING;
-  if (!Number.isSafeInteger(rollingWindow) || rollingWindow < 2) throw new InputError(`rolling must be a whole number ≥ 2, got ${rollingWindow}`);
-  if ((p.symbols ?? []).length !== 2) {
-    throw new InputError(`the pair view needs exactly 2 symbols, got ${(p.symbols ?? []).length}`, { code: 'symbol-count', params: { need: 2, count: (p.symbols ?? []).length } });
-  }
+export async function correlationPairQuery(market: Market, params: CorrelationPairParams): Promise<CorrelationPairResult> {
+  const { rolling, ...p } = parseParams(correlationPairRequest, params);
+  const rollingWindow = rolling ?? DEFAULT_PAIR_ROLLING;
   const cell = await correlationQuery(market, { ...p, order: 'given' });
   const sel = select(market, p, { exactly: 2, atLeast: 2 });
   const on = p.on ?? 'returns';

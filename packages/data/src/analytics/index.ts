@@ -11,3 +11,4 @@ export * from './move.js';
 export * from './valueAtRisk.js';
 export * from './exposure.js';
 export * from './note.js';
+export * from './parseParams.js';

@@ -1,19 +1,6 @@
 import { InputError } from '../errors.js';
 
-/**
- * How a request function names its parameters in messages: the HTTP API says
- * `window`, the CLI says `--window`. Request functions take one of these so
- * both get messages in their own words from the same code.
- *
- * @example cliFlag('maxLag') // '--max-lag'
- */
-export type ParamLabel = (name: string) => string;
-
-/** Parameter names as the HTTP API spells them (`maxLag`). */
-export const apiName: ParamLabel = (name) => name;
-
-/** Parameter names as command-line options (`--max-lag`). */
-export const cliFlag: ParamLabel = (name) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+export { apiName, cliFlag, type ParamLabel } from '@soukan/requests';
 
 /**
  * Runs `f`, turning a plain Error (a core function refusing a value) into an

@@ -1,4 +1,5 @@
 import { InputError } from '@soukan/data';
+import { isErrorCode, RequestError } from '@soukan/requests';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -16,6 +17,7 @@ export interface SerializedError {
 /** Turns anything thrown into an {@link HttpError}: user mistakes are 400s, the rest 500s. */
 export function toHttpError(e: unknown): HttpError {
   if (e instanceof HttpError) return e;
+  if (e instanceof RequestError) return new HttpError(400, e.code, e.message, e.params);
   if (e instanceof InputError) {
     const where: Record<string, string | number> = {};
     if (e.file !== undefined) where.file = e.file;
@@ -31,7 +33,7 @@ export function toHttpError(e: unknown): HttpError {
   }
   const s = e as SerializedError | undefined;
   if (s && s.name === 'InputError' && typeof s.message === 'string') {
-    return new HttpError(400, s.code ?? 'input-error', s.message, s.params ?? {});
+    return new HttpError(400, s.code !== undefined && isErrorCode(s.code) ? s.code : 'input-error', s.message, s.params ?? {});
   }
   return new HttpError(500, 'internal', 'internal error (see the server log)');
 }

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@soukan/requests';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /** Values an error message names, for clients that word it themselves (the dashboard in Japanese). */
@@ -15,7 +16,7 @@ export class HttpError extends Error {
   override readonly name = 'HttpError';
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly params: ErrorParams = {},
     /** Extra response headers (Retry-After, WWW-Authenticate). */

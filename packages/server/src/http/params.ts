@@ -175,8 +175,9 @@ export function required<V>(p: Param<V>): Param<V> {
 export function parseParams<P extends Record<string, Param<unknown>>>(specs: P, query: URLSearchParams): Parsed<P> {
   const out: Record<string, unknown> = {};
   const seen = new Set<string>();
+  // Own names only: `__proto__`, `constructor`, `toString` are unknown parameters, not Object's.
   for (const [name, value] of query) {
-    if (!(name in specs)) {
+    if (!Object.hasOwn(specs, name)) {
       const known = Object.keys(specs);
       throw new HttpError(400, 'unknown-param', `unknown parameter ${name}; known: ${known.join(', ') || '(none)'}`, { param: name, known: known.join(', ') });
     }

@@ -1,6 +1,8 @@
+import { openApiParameters, type OpenApiParameter, type Params, type RequestSpec, type Values } from '@soukan/requests';
 import type { Context } from 'hono';
 import type { AppEnv, ServerContext } from '../context.js';
-import type { Param, Parsed, Schema } from './params.js';
+import { parseParams, type Param, type Parsed, type Schema } from './params.js';
+import { parseQuery } from './query.js';
 
 /** A request body a route accepts, for OpenAPI. */
 export interface BodySpec {
@@ -9,28 +11,56 @@ export interface BodySpec {
   readonly schema: Schema;
 }
 
-/**
- * One API route: what it accepts and returns (the OpenAPI description is built
- * from these) and its handler, which receives the validated query.
- */
-export interface ApiRoute<Q extends Record<string, Param<unknown>> = Record<string, Param<unknown>>> {
+/** What every route declares besides its parameters. */
+interface RouteBase {
   readonly method: 'get' | 'post';
   /** Hono path, e.g. `/api/jobs/:id`. */
   readonly path: string;
   readonly tag: string;
   readonly summary: string;
   readonly description?: string;
-  readonly query: Q;
   readonly body?: BodySpec;
   /** Schema of the 200/202 body. */
   readonly response: Schema;
   readonly status?: 200 | 202;
   /** Runs a heavy computation: subject to the concurrency cap and may answer 503. */
   readonly heavy?: boolean;
-  handle(c: Context<AppEnv>, q: Parsed<Q>, ctx: ServerContext): Promise<Response> | Response;
 }
 
-/** Declares a route with its query parameters typed. */
-export function route<Q extends Record<string, Param<unknown>>>(r: ApiRoute<Q>): ApiRoute {
-  return r as unknown as ApiRoute;
+/**
+ * One API route: what it accepts and returns (the OpenAPI description is built
+ * from these) and its handler, which receives the validated query.
+ */
+export interface ApiRoute extends RouteBase {
+  /** The validated query of a request URL. */
+  parse(query: URLSearchParams): unknown;
+  /** The query parameters as OpenAPI lists them. */
+  readonly parameters: readonly OpenApiParameter[];
+  handle(c: Context<AppEnv>, q: unknown, ctx: ServerContext): Promise<Response> | Response;
+}
+
+/** Declares a route with hand-declared query parameters. */
+export function route<Q extends Record<string, Param<unknown>>>(
+  r: RouteBase & { readonly query: Q; handle(c: Context<AppEnv>, q: Parsed<Q>, ctx: ServerContext): Promise<Response> | Response },
+): ApiRoute {
+  const { query, ...rest } = r;
+  return {
+    ...rest,
+    parse: (q) => parseParams(query, q),
+    parameters: Object.entries(query).map(([name, p]) => ({ name, in: 'query', required: p.required ?? false, description: p.description, schema: p.schema })),
+    handle: (c, q, ctx) => r.handle(c, q as Parsed<Q>, ctx),
+  };
+}
+
+/** Declares a route whose query is a request of the request model (`@soukan/requests`). */
+export function requestRoute<P extends Params>(
+  r: RouteBase & { readonly request: RequestSpec<P>; handle(c: Context<AppEnv>, q: Values<P>, ctx: ServerContext): Promise<Response> | Response },
+): ApiRoute {
+  const { request, ...rest } = r;
+  return {
+    ...rest,
+    parse: (q) => parseQuery(request, q),
+    parameters: openApiParameters(request),
+    handle: (c, q, ctx) => r.handle(c, q as Values<P>, ctx),
+  };
 }

@@ -125,7 +125,7 @@ export function StrengthView() {
           options={BASES.map((b) => ({ value: b, label: t(`strength.base.${b}`) }))}
           onChange={(v) => update({ base: v === 'start' ? undefined : v === 'date' ? (d?.series.time[Math.floor(d.series.time.length / 2)]?.slice(0, 10) ?? undefined) : v })}
         />
-        {baseKind === 'date' && <TextField name="baseDate" label={t('strength.baseDate')} type="date" value={baseParam ?? ''} validate={(v) => (v ? dateProblem(v, t) : t('form.invalid.date'))} onCommit={(v) => update({ base: v })} />}
+        {baseKind === 'date' && <TextField name="baseDate" label={t('strength.baseDate')} type="date" value={baseParam ?? ''} validate={(v) => (v ? dateProblem(v, i18n) : t('form.invalid.date'))} onCommit={(v) => update({ base: v })} />}
       </form>
       {res.error !== undefined && <ErrorBox error={res.error} onRetry={res.reload} />}
       {res.loading && <div className="spinner">{t('app.loading')}</div>}

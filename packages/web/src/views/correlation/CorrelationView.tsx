@@ -14,7 +14,7 @@ import { matrixCells } from './cells';
 import { MatrixTable, PairRanking } from './MatrixTable';
 import { bubbleOption, gridLayout, heatmapOption } from './options';
 import { PairPicker } from './PairPicker';
-import { dateProblem, windowProblem } from './validate';
+import { correlationFormError, dateProblem, windowProblem } from './validate';
 
 const UNIVERSES = ['majors', 'jpy-crosses', 'usd-pairs', 'custom'] as const;
 const EMPTY_OPTION = {};
@@ -70,7 +70,9 @@ export function CorrelationView() {
   const scheme = useParam<Scheme>('scheme', 'bands', ['bands', 'diverging']);
   const view = useParam('view', 'heatmap', VIEWS);
   const customInvalid = universe === 'custom' && (symbols.length < 2 || symbols.length > (meta.data?.limits.maxSymbols ?? 64));
-  const res = useApi<MatrixResponse>(customInvalid ? null : '/api/correlation', api);
+  // The request's own rules, checked here as the API will: a refused query is not sent.
+  const formError = customInvalid ? null : correlationFormError(api);
+  const res = useApi<MatrixResponse>(customInvalid || formError ? null : '/api/correlation', api);
   const m = res.data;
   const host = useRef<HTMLDivElement>(null);
   const width = useWidth(host);
@@ -112,8 +114,8 @@ export function CorrelationView() {
           onChange={(v) => update({ universe: v === 'majors' ? undefined : v, symbols: v === 'custom' ? (symbols.length ? symbols.join(',') : (m?.symbols.slice(0, 6).join(',') ?? undefined)) : undefined })}
         />
         <Select name="timeframe" label={t('corr.timeframe')} value={api.timeframe ?? timeframes[0] ?? 'D1'} options={timeframes.map((tf) => ({ value: tf, label: `${tf} · ${tfLabel(tf, t)}` }))} onChange={(v) => update({ timeframe: v === timeframes[0] ? undefined : v })} />
-        <TextField name="window" label={t('corr.window')} value={api.window} hint={t('corr.window.hint')} inputMode="numeric" width="6em" validate={(v) => windowProblem(v, t)} onCommit={(v) => { performance.mark('soukan:change'); update({ window: v.trim() === '250' ? undefined : v.trim() }); }} />
-        <TextField name="end" label={t('corr.end')} value={api.end ?? ''} type="date" validate={(v) => dateProblem(v, t)} onCommit={(v) => update({ end: v || undefined })} />
+        <TextField name="window" label={t('corr.window')} value={api.window} hint={t('corr.window.hint')} inputMode="numeric" width="6em" validate={(v) => windowProblem(v, i18n)} onCommit={(v) => { performance.mark('soukan:change'); update({ window: v.trim() === '250' ? undefined : v.trim() }); }} />
+        <TextField name="end" label={t('corr.end')} value={api.end ?? ''} type="date" validate={(v) => dateProblem(v, i18n)} onCommit={(v) => update({ end: v || undefined })} />
         <Select name="method" label={t('corr.method')} value={api.method} options={METHODS.map((x) => ({ value: x, label: t(`corr.method.${x}`) }))} onChange={(v) => { performance.mark('soukan:change'); update({ method: v === 'pearson' ? undefined : v }); }} />
         <Segmented name="on" label={t('corr.on')} value={api.on} options={[{ value: 'returns', label: t('corr.on.returns') }, { value: 'levels', label: t('corr.on.levels') }]} onChange={(v) => update({ on: v === 'returns' ? undefined : v })} />
         <Select name="align" label={t('corr.align')} value={api.align} options={[{ value: 'inner', label: t('corr.align.inner') }, { value: 'pairwise', label: t('corr.align.pairwise') }]} onChange={(v) => update({ align: v === 'inner' ? undefined : v })} />
@@ -132,6 +134,7 @@ export function CorrelationView() {
         ))}
       </div>
 
+      {formError && <ErrorBox error={formError} />}
       {res.error !== undefined && <ErrorBox error={res.error} onRetry={res.reload} />}
       <Card
         testId="matrix-card"

@@ -10,7 +10,7 @@ import { useRouter } from '../../state/router';
 import { useApi } from '../../state/useApi';
 import { slug } from '../../util/download';
 import { matrixCaption } from './CorrelationView';
-import { rollingProblem } from './validate';
+import { pairFormError, rollingProblem } from './validate';
 
 const A_COLOR = '#1565c0';
 const B_COLOR = '#c62828';
@@ -24,7 +24,7 @@ export function PairView() {
   const a = q.get('a') ?? 'EUR/USD';
   const b = q.get('b') ?? 'GBP/USD';
   const rolling = q.get('rolling') ?? '60';
-  const res = useApi<PairResponse>('/api/correlation/pair', {
+  const query = {
     symbols: `${a},${b}`,
     source: q.get('source') ?? undefined,
     timeframe: q.get('timeframe') ?? undefined,
@@ -34,7 +34,10 @@ export function PairView() {
     on: q.get('on') ?? undefined,
     align: q.get('align') ?? undefined,
     rolling,
-  });
+  };
+  // The request's own rules, checked here as the API will: a refused query is not sent.
+  const formError = pairFormError(query);
+  const res = useApi<PairResponse>(formError ? null : '/api/correlation/pair', query);
   const d = res.data;
   const rollRef = useRef<ChartHandle>(null);
   const scatterRef = useRef<ChartHandle>(null);
@@ -134,6 +137,7 @@ export function PairView() {
         </button>
       </p>
       <h1 data-testid="pair-heading">{t('pair.heading', { a, b })}</h1>
+      {formError && <ErrorBox error={formError} />}
       {res.error !== undefined && <ErrorBox error={res.error} onRetry={res.reload} />}
       {d && (
         <p className="summary" data-testid="pair-summary">
@@ -152,7 +156,7 @@ export function PairView() {
         </p>
       )}
       <form className="controls" onSubmit={(e) => e.preventDefault()}>
-        <TextField name="rolling" label={t('pair.rolling')} value={rolling} inputMode="numeric" width="6em" validate={(v) => rollingProblem(v, t)} onCommit={(v) => update({ rolling: v.trim() })} />
+        <TextField name="rolling" label={t('pair.rolling')} value={rolling} inputMode="numeric" width="6em" validate={(v) => rollingProblem(v, i18n)} onCommit={(v) => update({ rolling: v.trim() })} />
       </form>
       {res.loading && <div className="spinner">{t('app.loading')}</div>}
       {d && rollingPlot && (

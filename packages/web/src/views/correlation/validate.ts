@@ -1,27 +1,18 @@
+import { correlationPairRequest, correlationRequest } from '@soukan/requests';
 import type { I18n } from '../../i18n/i18n';
+import { fieldProblem, formError, type FormValues } from '../validate';
 
-/** Page-side check of a window: a whole number 2 … 1,000,000 or "all" (the API checks again). */
-export function windowProblem(v: string, t: I18n['t']): string | null {
-  const s = v.trim();
-  if (s === 'all') return null;
-  if (!/^\d+$/.test(s)) return t('form.invalid.window');
-  const n = Number(s);
-  return n >= 2 && n <= 1_000_000 ? null : t('form.invalid.window');
-}
+/** The correlation request's verdict on the matrix page's query (null when valid). */
+export const correlationFormError = (form: FormValues) => formError(correlationRequest, form);
 
-/** Page-side check of an optional date. */
-export function dateProblem(v: string, t: I18n['t']): string | null {
-  if (v.trim() === '') return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v.trim());
-  if (!m) return t('form.invalid.date');
-  const d = new Date(`${v.trim()}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) || d.getUTCDate() !== Number(m[3]) ? t('form.invalid.date') : null;
-}
+/** The pair page's query checked as the API will (null when valid). */
+export const pairFormError = (form: FormValues) => formError(correlationPairRequest, form);
 
-/** Page-side check of a rolling window. */
-export function rollingProblem(v: string, t: I18n['t']): string | null {
-  const s = v.trim();
-  if (!/^\d+$/.test(s)) return t('form.invalid.rolling');
-  const n = Number(s);
-  return n >= 2 && n <= 100_000 ? null : t('form.invalid.rolling');
-}
+/** The matrix window field: a count within the one bound, or "all". */
+export const windowProblem = (v: string, i18n: Pick<I18n, 'error'>): string | null => fieldProblem(correlationRequest, 'window', v, i18n);
+
+/** A date field (end, from, to). */
+export const dateProblem = (v: string, i18n: Pick<I18n, 'error'>): string | null => fieldProblem(correlationRequest, 'end', v, i18n);
+
+/** The pair page's rolling window. */
+export const rollingProblem = (v: string, i18n: Pick<I18n, 'error'>): string | null => fieldProblem(correlationPairRequest, 'rolling', v, i18n);

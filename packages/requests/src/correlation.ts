@@ -1,0 +1,85 @@
+import { UNIVERSES } from '@soukan/core';
+import { endParam, fromParam, sourceParam, timeframeParam, toParam, windowRules } from './common.js';
+import { MAX_SYMBOLS, MAX_WINDOW } from './limits.js';
+import { align, int, number, oneOf, pairs, windowOrAll } from './spec/kinds.js';
+import { param } from './spec/param.js';
+import { defineRequest, type Values } from './spec/request.js';
+import { atMost, notWith } from './spec/rules.js';
+
+/** Default window of a correlation matrix: about one year of daily observations. */
+export const DEFAULT_CORRELATION_WINDOW = 250;
+/** Default minimum observations per cell (capped at the window). */
+export const DEFAULT_CORRELATION_MIN_PERIODS = 20;
+
+const universes = Object.keys(UNIVERSES) as [string, ...string[]];
+
+/** Parameters every correlation request shares (the options of `soukan corr`). */
+export const correlationParams = {
+  symbols: param(pairs(MAX_SYMBOLS), {
+    description: { en: 'pairs in any spelling (EUR/USD, EURUSD, eur_usd); or give --universe (default: majors)', ja: '通貨ペア（EUR/USD、EURUSD、eur_usd のどの書き方でも）。または universe（既定: majors）' },
+    cli: 'argument',
+  }),
+  universe: param(oneOf(universes, '<name>'), {
+    description: { en: `named set of pairs: ${universes.join(' | ')} (default majors when no symbols are given)`, ja: `名前付きのペア集合: ${universes.join(' | ')}（ペア指定がなければ majors）` },
+  }),
+  on: param(oneOf(['returns', 'levels']), {
+    description: { en: 'correlate returns, or price levels (what some broker tables publish; labelled)', ja: 'リターンの相関、または価格水準の相関（一部の業者の表が載せるもの。明示される）' },
+    default: 'returns',
+  }),
+  returns: param(oneOf(['log', 'simple']), {
+    description: { en: 'log or simple returns', ja: '対数リターンか単純リターン' },
+    default: 'log',
+  }),
+  method: param(oneOf(['pearson', 'spearman', 'kendall']), {
+    description: { en: 'pearson, spearman or kendall (tau-b)', ja: 'pearson、spearman、kendall（tau-b）' },
+    default: 'pearson',
+  }),
+  window: param(windowOrAll(2, MAX_WINDOW), {
+    description: { en: 'last N observations (returns, or prices with on=levels), or all', ja: '直近 N 個の観測（リターン、levels なら価格）、または all' },
+    default: DEFAULT_CORRELATION_WINDOW,
+  }),
+  end: endParam,
+  from: fromParam,
+  to: toParam,
+  timeframe: timeframeParam,
+  minPeriods: param(int(2, MAX_WINDOW), {
+    description: { en: 'cells with fewer observations stay empty', ja: 'これより観測の少ないセルは空欄' },
+    defaultText: `${DEFAULT_CORRELATION_MIN_PERIODS}, at most the window`,
+  }),
+  align: param(align(), {
+    description: { en: 'missing data: inner, pairwise, or ffill:N (forward-fill at most N rows)', ja: '欠損の扱い: inner、pairwise、ffill:N（最大 N 行の前方補完）' },
+    default: { kind: 'inner' },
+    defaultText: 'inner',
+  }),
+  order: param(oneOf(['given', 'cluster']), {
+    description: { en: 'given, or cluster (average-linkage on 1 − ρ)', ja: '指定順、または cluster（1 − ρ の平均連結法）' },
+    default: 'given',
+  }),
+  confidence: param(number({ gt: 0, lt: 1 }, '<c>'), {
+    description: { en: 'confidence level of the intervals', ja: '信頼区間の信頼水準' },
+    default: 0.95,
+  }),
+  source: sourceParam,
+};
+
+/**
+ * A correlation matrix (`soukan corr`, `GET /api/correlation`): n, p-value
+ * and confidence interval per cell.
+ */
+export const correlationRequest = defineRequest({
+  name: 'correlation',
+  summary: {
+    en: 'Correlation matrix of currency pairs, with n, p-value and confidence interval per cell',
+    ja: '通貨ペアの相関行列（セルごとに n、p 値、信頼区間）',
+  },
+  params: correlationParams,
+  rules: [notWith('symbols', ['universe']), ...windowRules<typeof correlationParams>(), atMost('minPeriods', 'window')],
+  examples: [
+    { cli: 'soukan corr --universe majors --window 60', what: { en: 'the majors over the last 60 daily returns', ja: '主要通貨ペアの直近 60 日のリターン' } },
+    { cli: 'soukan corr EUR/USD USD/JPY ZAR/JPY --from 2020-01-01 --to 2020-12-31 --method spearman', what: { en: 'Spearman over a date range; crosses built from the data', ja: '期間指定の Spearman 相関（クロスはデータから合成）' } },
+    { cli: 'soukan corr EUR/USD GBP/USD --rolling 60 --format csv', what: { en: 'a rolling 60-observation correlation of two pairs as CSV', ja: '2 ペアの 60 観測ローリング相関（CSV）' } },
+  ],
+});
+
+/** A correlation request as the data layer takes it (typed values). */
+export type CorrelationParams = Values<typeof correlationParams>;

@@ -1,0 +1,39 @@
+import { correlationParams } from './correlation.js';
+import { windowRules } from './common.js';
+import { MAX_WINDOW } from './limits.js';
+import { exactly } from './spec/count.js';
+import { int } from './spec/kinds.js';
+import { param } from './spec/param.js';
+import { defineRequest, type Values } from './spec/request.js';
+import { atMost } from './spec/rules.js';
+
+/** Default rolling window of the pair view (about a quarter of daily observations). */
+export const DEFAULT_PAIR_ROLLING = 60;
+
+const { symbols, universe: _universe, order: _order, ...rest } = correlationParams;
+
+/** Parameters of the drill-down of one cell of the matrix. */
+export const correlationPairParams = {
+  ...rest,
+  symbols: param(symbols, { ...symbols, description: { en: 'exactly two pairs, e.g. EUR/USD,GBP/USD', ja: 'ちょうど 2 つの通貨ペア（例: EUR/USD,GBP/USD）' }, required: true }),
+  rolling: param(int(2, MAX_WINDOW, '<w>'), {
+    description: { en: 'rolling window of the correlation-over-time series', ja: '相関推移のローリング期間' },
+    default: DEFAULT_PAIR_ROLLING,
+  }),
+};
+
+/**
+ * One cell seen from every side (`GET /api/correlation/pair`, the dashboard's
+ * pair page): the coefficient over the window, the sample behind it, both
+ * price series and the rolling correlation with its mean ± σ.
+ */
+export const correlationPairRequest = defineRequest({
+  name: 'correlationPair',
+  summary: { en: 'One cell in depth: coefficient, sample, prices, rolling correlation with mean ± σ', ja: '1 セルの詳細: 係数、標本、価格、ローリング相関と平均 ± σ' },
+  params: correlationPairParams,
+  rules: [exactly('symbols', 2), ...windowRules<typeof correlationPairParams>(), atMost('minPeriods', 'window')],
+  examples: [],
+});
+
+/** A pair-view request as the data layer takes it. */
+export type CorrelationPairParams = Values<typeof correlationPairParams>;

@@ -1,0 +1,68 @@
+import { RISKMETRICS_LAMBDA } from '@soukan/core';
+import { correlationParams } from './correlation.js';
+import { windowRules } from './common.js';
+import { MAX_WINDOW } from './limits.js';
+import { exactly } from './spec/count.js';
+import { int, number, oneOf } from './spec/kinds.js';
+import { param } from './spec/param.js';
+import { defineRequest, type Values } from './spec/request.js';
+import { RequestError } from './spec/requestError.js';
+import { atMost, exactlyOneOf } from './spec/rules.js';
+
+const { symbols, on, returns, end, from, to, timeframe, minPeriods, align, source } = correlationParams;
+
+/** Parameters of a rolling or EWMA correlation series of two pairs. */
+export const correlationSeriesParams = {
+  symbols: param(symbols, { ...symbols, description: { en: 'exactly two pairs, e.g. EUR/USD GBP/USD', ja: 'ちょうど 2 つの通貨ペア（例: EUR/USD GBP/USD）' }, required: true }),
+  rolling: param(int(2, MAX_WINDOW, '<w>'), {
+    description: { en: 'rolling correlation over w observations; or give ewm', ja: 'w 観測のローリング相関（または ewm）' },
+  }),
+  ewm: param(number({ gt: 0, lt: 1 }, '<lambda>'), {
+    description: { en: `exponentially weighted correlation with decay λ (RiskMetrics: ${RISKMETRICS_LAMBDA}); or give rolling`, ja: `減衰 λ の指数加重相関（RiskMetrics: ${RISKMETRICS_LAMBDA}。または rolling）` },
+  }),
+  method: param(oneOf(['pearson']), {
+    description: { en: 'rolling and EWMA correlations are Pearson', ja: 'ローリング相関と EWMA 相関は Pearson' },
+    default: 'pearson',
+  }),
+  on,
+  returns,
+  end: param(end, { ...end, description: { en: 'the series returned ends on or before this date', ja: '返す系列の終わり（この日以前）' } }),
+  from: param(from, { ...from, description: { en: 'the series returned starts here', ja: '返す系列の開始日' } }),
+  to: param(to, { ...to, description: { en: 'the series returned ends here, inclusive', ja: '返す系列の終了日（この日を含む）' } }),
+  timeframe,
+  minPeriods: param(minPeriods, {
+    ...minPeriods,
+    description: { en: 'a rolling value needs this many observations in its window (at most the rolling window)', ja: 'ローリング値に必要な観測数（ローリング期間以下）' },
+    defaultText: 'the rolling window',
+  }),
+  align,
+  source,
+};
+
+/**
+ * A rolling (pandas `rolling(w).corr`) or EWMA (pandas `ewm(alpha = 1 − λ).corr`)
+ * Pearson correlation of two pairs over time (`soukan corr A B --rolling w`,
+ * `GET /api/correlation/series`).
+ */
+export const correlationSeriesRequest = defineRequest({
+  name: 'correlationSeries',
+  summary: { en: 'Rolling or exponentially weighted correlation of two pairs over time', ja: '2 ペアのローリング相関・指数加重相関の推移' },
+  params: correlationSeriesParams,
+  rules: [
+    exactly('symbols', 2),
+    exactlyOneOf('rolling', 'ewm'),
+    (given, _r, label) =>
+      given.minPeriods !== undefined && given.ewm !== undefined
+        ? new RequestError('conflicting-params', `${label('minPeriods')} goes with ${label('rolling')}`, { param: 'minPeriods', other: 'ewm' })
+        : undefined,
+    atMost('minPeriods', 'rolling'),
+    ...windowRules<typeof correlationSeriesParams>().slice(1),
+  ],
+  examples: [
+    { cli: 'soukan corr EUR/USD GBP/USD --rolling 60', what: { en: 'the 60-observation rolling correlation', ja: '60 観測のローリング相関' } },
+    { cli: 'soukan corr AUD/USD NZD/USD --ewm 0.94 --from 2024-01-01 --format csv', what: { en: 'EWMA correlation (λ 0.94) since 2024 as CSV', ja: '2024 年以降の EWMA 相関（λ 0.94、CSV）' } },
+  ],
+});
+
+/** A correlation-series request as the data layer takes it. */
+export type CorrelationSeriesParams = Values<typeof correlationSeriesParams>;
