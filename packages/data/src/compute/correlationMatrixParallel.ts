@@ -77,6 +77,17 @@ export const PARALLEL_MIN_WORK = 2e7;
  */
 export const PARALLEL_MIN_WORK_COLD = 2e8;
 
+/**
+ * Fewest series for which `'auto'` hands the Gram product to the OpenBLAS
+ * add-on. Measured on the 2-vCPU reference machine (products phase, one
+ * calling thread, best of 5): 100 × 2,500 WebAssembly 1.7 ms vs add-on
+ * 52–82 ms (OpenBLAS's threads wake up for a product that small), 200 ×
+ * 2,500 a tie (19–27 ms each), 300 × 2,500 add-on 2.2× faster, 1,000 ×
+ * 2,500 2.3×; 28 × 1,000,000 WebAssembly 2–3× faster (the add-on's layout
+ * needs the columns transposed first). Forcing `kernel: 'native'` ignores it.
+ */
+export const NATIVE_MIN_SERIES = 256;
+
 type Scratch = Float64Array | Int32Array | Uint8Array;
 
 /**
@@ -214,7 +225,7 @@ async function compute(columns: readonly Float64Array[], options: ParallelCorrel
   ms.plan = performance.now() - t;
   // With the add-on, the Gram tiles (the first tasks of `products`) are one
   // BLAS call on the calling thread; the list sums stay tasks.
-  const nk = native !== null && plan.needGram ? native : null;
+  const nk = native !== null && plan.needGram && (choice === 'native' || plan.k >= NATIVE_MIN_SERIES) ? native : null;
   const firstTask = (phase: string): number => (nk !== null && phase === 'products' ? correlationGramTasks(plan) : 0);
 
   if (threads === 1) {

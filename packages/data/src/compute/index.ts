@@ -1,6 +1,7 @@
 export {
   closeParallelPool,
   correlationMatrixParallel,
+  NATIVE_MIN_SERIES,
   PARALLEL_MIN_WORK,
   PARALLEL_MIN_WORK_COLD,
   warmParallelPool,

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { correlationMatrix, frameReturns, planCorrelation, runCorrelationPlan, type CorrelationMatrix, type CorrelationMethod } from '@soukan/core';
 import { buildWasm } from '../../../wasm/build.mjs';
 import { sharedData } from '../../../../test/helpers/sharedData.js';
-import { closeParallelPool, computeCorrelationMatrix, Market, nativeKernels, readDataset, type NativeKernels } from '../../src/index.js';
+import { closeParallelPool, computeCorrelationMatrix, Market, NATIVE_MIN_SERIES, nativeKernels, readDataset, type NativeKernels } from '../../src/index.js';
 import { nativeGram } from '../../src/compute/nativeGram.js';
 
 /**
@@ -119,10 +119,12 @@ describe('computeCorrelationMatrix: every kernel equals the TypeScript reference
       expectSame(matrix, correlationMatrix(cols));
     }
   });
-  it('auto picks the add-on when it loads, else WebAssembly; Kendall (no product) reports what it ran', async () => {
+  it('auto picks the add-on from NATIVE_MIN_SERIES series when it loads, else WebAssembly; Kendall (no product) reports what it ran', async () => {
+    const wide = columns(6, NATIVE_MIN_SERIES, 40, 0);
+    expect((await computeCorrelationMatrix(wide, { nativeKernels: definitionBlas })).run.kernels).toBe('native');
+    expect((await computeCorrelationMatrix(wide, { nativeKernels: null })).run.kernels).toBe('wasm');
     const cols = columns(5, 12, 200, 0);
-    expect((await computeCorrelationMatrix(cols, { nativeKernels: definitionBlas })).run.kernels).toBe('native');
-    expect((await computeCorrelationMatrix(cols, { nativeKernels: null })).run.kernels).toBe('wasm');
+    expect((await computeCorrelationMatrix(cols, { nativeKernels: definitionBlas })).run.kernels).toBe('wasm');
     const kendall = await computeCorrelationMatrix(cols, { method: 'kendall', nativeKernels: definitionBlas });
     expect(kendall.run.kernels).toBe('wasm');
     expectSame(kendall.matrix, correlationMatrix(cols, { method: 'kendall' }));
