@@ -23,3 +23,4 @@ export * from './leadlag/index.js';
 export * from './asynchronous/index.js';
 export * from './diversification/index.js';
 export * from './incremental/index.js';
+export * from './dcc/index.js';

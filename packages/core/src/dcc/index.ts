@@ -1,0 +1,3 @@
+export * from './dccNegLogLik.js';
+export * from './dccFit.js';
+export * from './dccForecast.js';
