@@ -7,3 +7,4 @@ export * from './analytics/index.js';
 export * from './compute/index.js';
 export * from './store/index.js';
 export * from './ticks/index.js';
+export * from './feeds/index.js';

@@ -1,0 +1,52 @@
+import { TickColumns } from '../ticks/tickColumns.js';
+import type { TickStore } from '../ticks/tickStore.js';
+import type { Quote } from './types.js';
+
+/**
+ * Persists accepted quotes to the tick store, once each: quotes are
+ * buffered per symbol and appended in one transaction per `batch` quotes
+ * (or on {@link flush}); a feed flushes on every pause (heartbeat, stall,
+ * end) so nothing waits long. Every quote handed to {@link add} is written
+ * exactly once — the gate in front has dropped duplicates and stale quotes.
+ *
+ * @example const rec = new TickRecorder(ticks, 'OANDA'); rec.add(q); await rec.flush()
+ */
+export class TickRecorder {
+  private readonly ids = new Map<string, number>();
+  private readonly buffers = new Map<string, TickColumns>();
+  private pending = 0;
+  /** Quotes written so far. */
+  written = 0;
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly store: TickStore,
+    readonly source: string,
+    private readonly batch = 4096,
+  ) {}
+
+  /** Buffers one quote; writes when the buffer is full (await the result to apply backpressure). */
+  add(q: Quote): Promise<void> | undefined {
+    let b = this.buffers.get(q.symbol);
+    if (!b) this.buffers.set(q.symbol, (b = new TickColumns(this.batch)));
+    b.push(q.time, q.bid, q.ask, NaN, NaN);
+    if (++this.pending >= this.batch) return this.flush();
+    return undefined;
+  }
+
+  /** Writes everything buffered (serialised: flushes never overlap). */
+  flush(): Promise<void> {
+    const work = [...this.buffers].filter(([, b]) => b.length > 0).map(([symbol, b]) => [symbol, b.take(symbol, this.source, this.source)] as const);
+    this.pending = 0;
+    if (work.length === 0) return this.chain;
+    this.chain = this.chain.then(async () => {
+      for (const [symbol, batch] of work) {
+        let id = this.ids.get(symbol);
+        if (id === undefined) this.ids.set(symbol, (id = await this.store.seriesId(this.source, symbol)));
+        await this.store.append(id, batch);
+        this.written += batch.n;
+      }
+    });
+    return this.chain;
+  }
+}
