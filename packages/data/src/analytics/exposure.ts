@@ -1,7 +1,8 @@
 import {
   accountExposure,
-  covarianceMatrix,
+  averagePairwiseCorrelation,
   currencyExposure,
+  diversificationRatio,
   formatIsoTime,
   minimumVarianceHedge,
   parseSymbol,
@@ -11,6 +12,7 @@ import {
 import { InputError } from '../errors.js';
 import type { Market } from '../market/market.js';
 import type { DataAbout } from './correlationJson.js';
+import { covarianceModel, type CovarianceModel, type ShrinkChoice } from './covarianceModel.js';
 import { nul } from './nul.js';
 import { apiName, type ParamLabel } from './paramLabel.js';
 import { checkAccount, columnMeans, DEFAULT_RISK_WINDOW, makeRates, returnMatrix, routePositions, unitValue, type GivenPosition } from './positions.js';
@@ -32,6 +34,8 @@ export interface ExposureParams {
   /** Pair to hedge in (default: the best of the pairs held). */
   readonly hedge?: string;
   readonly mean?: 'sample' | 'zero';
+  /** Covariance estimator (default auto: see {@link covarianceModel}). */
+  readonly shrink?: ShrinkChoice;
 }
 
 /** What `soukan exposure` computed. */
@@ -51,6 +55,10 @@ export interface ExposureResult {
   /** True when the hedge pair was given, false when it is the best of the pairs held. */
   readonly hedgeGiven: boolean;
   readonly mean: 'sample' | 'zero';
+  /** The covariance estimator used and its shrinkage intensity. */
+  readonly covariance: Omit<CovarianceModel, 'cov'>;
+  /** Diversification of the positions held (see core's diversificationRatio, averagePairwiseCorrelation). */
+  readonly diversification: { ratio: number; equalWeighted: number; riskWeighted: number; pairs: number };
   readonly notes: readonly string[];
 }
 
@@ -99,7 +107,8 @@ export function exposureQuery(market: Market, p: ExposureParams, label: ParamLab
   }
   const notes: string[] = [];
   if (window !== 'all' && T < window) notes.push(`only ${T} common daily returns available (${label('window')} ${window})`);
-  const cov = covarianceMatrix(R, T, k);
+  const model = covarianceModel(R, T, k, p.shrink);
+  const cov = model.cov;
   for (let j = 0; j < k; j++) if (!(cov[j * k + j]! > 0)) throw new InputError(`${factors[j]} is constant over the window: no risk can be estimated from it`, { code: 'constant-series', params: { symbol: factors[j]! } });
   const normal = portfolioNormalRisk(cov, k, w, levels, mean === 'zero' ? {} : { mean: columnMeans(R, T, k) });
   const hist = portfolioHistoricalRisk(R, T, k, w, levels);
@@ -110,6 +119,8 @@ export function exposureQuery(market: Market, p: ExposureParams, label: ParamLab
     return { symbol: s, ...h, amount: h.exposure / unit };
   });
   const best = hedges.reduce((a, b) => (b.varianceReduction > a.varianceReduction ? b : a));
+  // The hedge candidate's exposure is 0 in w, so it drops out of both figures.
+  const avg = averagePairwiseCorrelation(cov, k, w);
   return {
     account,
     asOf: Math.max(...factors.map((s) => asOf(s))),
@@ -125,6 +136,8 @@ export function exposureQuery(market: Market, p: ExposureParams, label: ParamLab
     hedge: p.hedge ? hedges[0]! : best,
     hedgeGiven: p.hedge !== undefined,
     mean,
+    covariance: { estimator: model.estimator, shrinkage: model.shrinkage, rule: model.rule },
+    diversification: { ratio: diversificationRatio(cov, k, w), equalWeighted: avg.equalWeighted, riskWeighted: avg.riskWeighted, pairs: avg.pairs },
     notes,
   };
 }
@@ -145,6 +158,7 @@ export function exposureJson(r: ExposureResult, about: DataAbout) {
       end: formatIsoTime(r.window.end),
       sigma: nul(r.sigma),
       mean: r.mean,
+      covariance: r.covariance,
       normal: r.normal.map((m) => ({
         confidence: m.confidence,
         var: nul(m.var),
@@ -159,6 +173,11 @@ export function exposureJson(r: ExposureResult, about: DataAbout) {
         })),
       })),
       historical: r.historical.map((m) => ({ confidence: m.confidence, quantile: 'linear', var: nul(m.var), es: nul(m.es), tailScenarios: m.tailScenarios, positions: r.factors.map((s, i) => ({ symbol: s, componentEs: nul(m.componentEs[i]!) })) })),
+    },
+    diversification: {
+      ratio: nul(r.diversification.ratio),
+      averageCorrelation: { equalWeighted: nul(r.diversification.equalWeighted), riskWeighted: nul(r.diversification.riskWeighted), pairs: r.diversification.pairs },
+      definition: 'ratio = Σ|exposure|·σ / portfolio σ (Choueifaty & Coignard 2008); average correlation of the positions’ P&L (a short flips the sign), over pairs equally and weighted by |wᵢwⱼ|σᵢσⱼ',
     },
     hedge: { symbol: r.hedge.symbol, given: r.hedgeGiven, amount: nul(r.hedge.amount), exposure: nul(r.hedge.exposure), sigmaBefore: nul(r.hedge.sigmaBefore), sigmaAfter: nul(r.hedge.sigmaAfter), varianceReduction: nul(r.hedge.varianceReduction) },
     source: about.description,

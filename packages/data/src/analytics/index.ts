@@ -10,5 +10,6 @@ export * from './volatility.js';
 export * from './move.js';
 export * from './valueAtRisk.js';
 export * from './exposure.js';
+export * from './covarianceModel.js';
 export * from './note.js';
 export * from './parseParams.js';

@@ -1,6 +1,5 @@
 import {
   cornishFisherVaR,
-  covarianceMatrix,
   ewmaVaR,
   formatIsoDate,
   formatIsoTime,
@@ -20,6 +19,7 @@ import {
 import { InputError } from '../errors.js';
 import type { Market } from '../market/market.js';
 import type { DataAbout } from './correlationJson.js';
+import { covarianceModel, type CovarianceModel, type ShrinkChoice } from './covarianceModel.js';
 import { nul } from './nul.js';
 import { apiName, type ParamLabel } from './paramLabel.js';
 import { checkAccount, columnMeans, DEFAULT_RISK_WINDOW, makeRates, returnMatrix, routePositions, unitValue, type GivenPosition } from './positions.js';
@@ -52,6 +52,8 @@ export interface VarParams {
   readonly backtest?: boolean;
   readonly backtestWindow?: number;
   readonly mean?: 'sample' | 'zero';
+  /** Covariance estimator for Monte Carlo (default auto: see {@link covarianceModel}). */
+  readonly shrink?: ShrinkChoice;
 }
 
 /** One VaR/ES figure in every unit. */
@@ -91,6 +93,8 @@ export interface VarResult {
   readonly seed: number;
   readonly lambda: number;
   readonly mean: 'sample' | 'zero';
+  /** The covariance estimator Monte Carlo drew from, and its shrinkage intensity. */
+  readonly covariance: Omit<CovarianceModel, 'cov'>;
   readonly notes: readonly string[];
 }
 
@@ -227,7 +231,8 @@ export function varQuery(market: Market, p: VarParams, label: ParamLabel = apiNa
   const R = all.R.subarray((all.T - T) * k);
   const pnl = pnlAll.subarray(all.T - T);
   const time = all.time.subarray(all.T - T);
-  const cov = covarianceMatrix(R, T, k);
+  const model = covarianceModel(R, T, k, p.shrink);
+  const cov = model.cov;
   for (let j = 0; j < k; j++) {
     if (!(cov[j * k + j]! > 0)) {
       throw new InputError(`${factors[j]} is constant over the window (${formatIsoTime(time[0]!)} → ${formatIsoTime(time[T - 1]!)}): no VaR can be estimated from it`, { code: 'constant-series', params: { symbol: factors[j]! } });
@@ -263,6 +268,7 @@ export function varQuery(market: Market, p: VarParams, label: ParamLabel = apiNa
     seed: o.seed,
     lambda: o.lambda,
     mean: o.mean,
+    covariance: { estimator: model.estimator, shrinkage: model.shrinkage, rule: model.rule },
     notes,
   };
 }
@@ -287,7 +293,7 @@ export function varJson(ctx: VarResult, about: DataAbout) {
       units: ctx.portfolio ? 'return = money / gross exposure; money in the account currency' : 'pips = return × price / pip; money = return × price × |amount| × quote→account (linear)',
       mean: `${ctx.mean} mean for normal, Cornish–Fisher and Monte Carlo; EWMA zero mean`,
       ewmaLambda: ctx.lambda,
-      monteCarlo: { paths: ctx.paths, seed: ctx.seed, prng: 'xoshiro256** + Marsaglia polar' },
+      monteCarlo: { paths: ctx.paths, seed: ctx.seed, prng: 'xoshiro256** + Marsaglia polar', covariance: ctx.covariance },
     },
     results: ctx.rows.map((r) => ({ method: r.method, confidence: r.confidence, var: nul(r.var), es: nul(r.es), varPips: nul(r.varPips), esPips: nul(r.esPips), varMoney: nul(r.varMoney), esMoney: nul(r.esMoney) })),
     backtest: ctx.backtests.map((b) => ({
