@@ -69,6 +69,28 @@ void Syrk(const Napi::CallbackInfo& info) {
     for (uint64_t j = 0; j < i; j++) out[i * un + j] = out[j * un + i];
 }
 
+// syrkRows(z, n, t, out): out (n×n, row-major, both triangles) = z zᵀ, z n×t
+// row-major (one series per row: the layout the correlation plans keep, so no
+// transposed copy is needed).
+void SyrkRows(const Napi::CallbackInfo& info) {
+  const char* fn = "syrkRows";
+  int64_t n, t;
+  double *z, *out;
+  if (!Dim(info, 1, fn, "n", n) || !Dim(info, 2, fn, "t", t)) return;
+  const uint64_t un = static_cast<uint64_t>(n);
+  const uint64_t nn = un * un;
+  if (!Matrix(info, 0, fn, "z", un * static_cast<uint64_t>(t), z) || !Matrix(info, 3, fn, "out", nn, out)) return;
+  if (n == 0) return;
+  if (t == 0) {
+    std::memset(out, 0, nn * sizeof(double));
+    return;
+  }
+  cblas_dsyrk(CblasRowMajor, CblasUpper, CblasNoTrans, static_cast<blasint>(n), static_cast<blasint>(t), 1.0, z,
+              static_cast<blasint>(t), 0.0, out, static_cast<blasint>(n));
+  for (uint64_t i = 1; i < un; i++)
+    for (uint64_t j = 0; j < i; j++) out[i * un + j] = out[j * un + i];
+}
+
 // gemmTN(a, b, t, n, m, out): out (n×m, row-major) = aᵀb, a t×n, b t×m row-major.
 void GemmTN(const Napi::CallbackInfo& info) {
   const char* fn = "gemmTN";
@@ -110,6 +132,7 @@ void SetThreads(const Napi::CallbackInfo& info) {
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("syrk", Napi::Function::New(env, Syrk, "syrk"));
+  exports.Set("syrkRows", Napi::Function::New(env, SyrkRows, "syrkRows"));
   exports.Set("gemmTN", Napi::Function::New(env, GemmTN, "gemmTN"));
   exports.Set("info", Napi::Function::New(env, Info, "info"));
   exports.Set("setThreads", Napi::Function::New(env, SetThreads, "setThreads"));

@@ -6,5 +6,5 @@
  */
 export type { NativeKernels } from './nativeKernels.js';
 export { loadNative, nativeUnavailableReason, NATIVE_ADDON_PATH } from './loadNative.js';
-export { blasThreads } from './blasThreads.js';
+export { BLAS_PARALLEL_MIN_WORK, blasThreads } from './blasThreads.js';
 export { checkDim, checkDisjoint, checkMatrix, MAX_BLAS_DIM } from './checkArgs.js';

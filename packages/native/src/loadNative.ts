@@ -2,13 +2,14 @@ import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
-import { blasThreads } from './blasThreads.js';
+import { BLAS_PARALLEL_MIN_WORK, blasThreads } from './blasThreads.js';
 import { checkDim, checkDisjoint, checkMatrix } from './checkArgs.js';
 import type { NativeKernels } from './nativeKernels.js';
 
 /** What addon/kernels.cc exports. */
 interface Addon {
   syrk(a: Float64Array, t: number, n: number, out: Float64Array): void;
+  syrkRows(z: Float64Array, n: number, t: number, out: Float64Array): void;
   gemmTN(a: Float64Array, b: Float64Array, t: number, n: number, m: number, out: Float64Array): void;
   info(): { config: string; corename: string; threads: number; parallel: number };
   setThreads(threads: number): void;
@@ -67,9 +68,11 @@ export function nativeUnavailableReason(): string | undefined {
 }
 
 /**
- * Validating wrapper around the add-on. OpenBLAS's thread count is one
- * setting for the whole process, set here once per loading thread (always
- * the same value unless the environment changes between loads).
+ * Validating wrapper around the add-on. Products under
+ * {@link BLAS_PARALLEL_MIN_WORK} multiply-adds run on one OpenBLAS thread,
+ * larger ones on `threads`. OpenBLAS's thread count is one setting for the
+ * whole process: it is changed only here, and only when `threads` > 1 (the
+ * main thread; in worker threads it stays 1).
  */
 function wrap(addon: Addon, threads: number): NativeKernels {
   addon.setThreads(threads);
@@ -77,6 +80,14 @@ function wrap(addon: Addon, threads: number): NativeKernels {
   const version = /^OpenBLAS\s+(\S+)/.exec(info.config)?.[1];
   const name = version ? `OpenBLAS ${version}` : info.config;
   const blas = `${name}, ${info.corename} kernels (${info.threads === 1 ? '1 thread' : `${info.threads} threads`})`;
+  let current = info.threads;
+  const use = (work: number): void => {
+    const k = work < BLAS_PARALLEL_MIN_WORK ? 1 : threads;
+    if (k !== current && threads > 1) {
+      addon.setThreads(k);
+      current = k;
+    }
+  };
   return {
     blas,
     syrk(a, t, n, out) {
@@ -85,7 +96,17 @@ function wrap(addon: Addon, threads: number): NativeKernels {
       checkMatrix('syrk', 'a', a, t, n);
       checkMatrix('syrk', 'out', out, n, n);
       checkDisjoint('syrk', 'a', a, out);
+      use((t * n * (n + 1)) / 2);
       addon.syrk(a, t, n, out);
+    },
+    syrkRows(z, n, t, out) {
+      checkDim('syrkRows', 'n', n);
+      checkDim('syrkRows', 't', t);
+      checkMatrix('syrkRows', 'z', z, n, t);
+      checkMatrix('syrkRows', 'out', out, n, n);
+      checkDisjoint('syrkRows', 'z', z, out);
+      use((t * n * (n + 1)) / 2);
+      addon.syrkRows(z, n, t, out);
     },
     gemmTN(a, b, t, n, m, out) {
       checkDim('gemmTN', 't', t);
@@ -96,6 +117,7 @@ function wrap(addon: Addon, threads: number): NativeKernels {
       checkMatrix('gemmTN', 'out', out, n, m);
       checkDisjoint('gemmTN', 'a', a, out);
       checkDisjoint('gemmTN', 'b', b, out);
+      use(t * n * m);
       addon.gemmTN(a, b, t, n, m, out);
     },
   };

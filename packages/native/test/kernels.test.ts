@@ -1,10 +1,11 @@
-// The native Gram kernels (OpenBLAS dsyrk / dgemm through the add-on) against
+// The native Gram kernels (OpenBLAS dsyrk / dgemm through the add-on: syrk,
+// syrkRows, gemmTN) against
 // plain triple loops written here, on random shapes and values, edge sizes,
-// NaN, a product OpenBLAS runs on several threads, and an input past 2 GiB.
+// NaN, a product above the one-thread bound, and an input past 2 GiB.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildNative } from '../build.mjs';
-import { loadNative, nativeUnavailableReason, type NativeKernels } from '../src/index.js';
+import { BLAS_PARALLEL_MIN_WORK, loadNative, nativeUnavailableReason, type NativeKernels } from '../src/index.js';
 
 /**
  * out[i][j] = Σ_k a[k][i] · b[k][j] (a t×n, b t×m, row-major), summed in k
@@ -81,6 +82,20 @@ describe.skipIf(hidden)('native add-on (OpenBLAS)', () => {
     );
   });
 
+  it('syrkRows (series-major input) equals the triple loop on the transpose, and syrk on it exactly', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 17 }), fc.integer(), (t, n, seed) => {
+        const z = matrix(n, t, seed);
+        const a = new Float64Array(t * n);
+        for (let i = 0; i < n; i++) for (let r = 0; r < t; r++) a[r * n + i] = z[i * t + r]!;
+        const out = new Float64Array(n * n).fill(NaN);
+        k!.syrkRows(z, n, t, out);
+        expect(boundRatio(out, reference(a, a, t, n, n), t)).toBeLessThanOrEqual(1);
+        for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) expect(out[i * n + j]).toBe(out[j * n + i]);
+      }),
+    );
+  });
+
   it('gemmTN equals the triple loop aᵀb on random shapes', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 13 }), fc.integer(), (t, n, m, seed) => {
@@ -93,14 +108,16 @@ describe.skipIf(hidden)('native add-on (OpenBLAS)', () => {
     );
   });
 
-  it('a product large enough for OpenBLAS to split over its threads matches too: 2,500 × 300', () => {
+  it('a product above the one-thread bound (OpenBLAS threads) matches too: 2,500 × 300', () => {
     const t = 2500;
     const n = 300;
+    expect((t * n * (n + 1)) / 2).toBeGreaterThan(BLAS_PARALLEL_MIN_WORK);
     const a = matrix(t, n, 7);
     const out = new Float64Array(n * n);
     k!.syrk(a, t, n, out);
     expect(boundRatio(out, reference(a, a, t, n, n), t)).toBeLessThanOrEqual(1);
     const b = matrix(t, 140, 8);
+    expect(t * n * 140).toBeGreaterThan(BLAS_PARALLEL_MIN_WORK);
     const ab = new Float64Array(n * 140);
     k!.gemmTN(a, b, t, n, 140, ab);
     expect(boundRatio(ab, reference(a, b, t, n, 140), t)).toBeLessThanOrEqual(1);
@@ -109,6 +126,9 @@ describe.skipIf(hidden)('native add-on (OpenBLAS)', () => {
   it('t = 0 gives zeros; n = 0 or m = 0 writes nothing', () => {
     const out = new Float64Array(9).fill(7);
     k!.syrk(new Float64Array(0), 0, 3, out);
+    expect([...out]).toEqual(new Array(9).fill(0));
+    out.fill(7);
+    k!.syrkRows(new Float64Array(0), 3, 0, out);
     expect([...out]).toEqual(new Array(9).fill(0));
     const keep = Float64Array.of(7);
     k!.syrk(new Float64Array(5), 5, 0, keep);
@@ -150,6 +170,19 @@ describe.skipIf(hidden)('native add-on (OpenBLAS)', () => {
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) expect(out[i * n + j]).toBe((i + 1) * (j + 1) + ((i % 5) - 2) * ((j % 5) - 2));
   }, 60_000);
 
+  it('syrkRows past 2 GiB: 28 series × 10,000,000 observations, series-major (the last column is read)', () => {
+    const n = 28;
+    const t = 10_000_000;
+    const z = new Float64Array(n * t);
+    for (let i = 0; i < n; i++) {
+      z[i * t] = i + 1;
+      z[i * t + t - 1] = (i % 5) - 2;
+    }
+    const out = new Float64Array(n * n);
+    k!.syrkRows(z, n, t, out);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) expect(out[i * n + j]).toBe((i + 1) * (j + 1) + ((i % 5) - 2) * ((j % 5) - 2));
+  }, 60_000);
+
   it('wrong sizes are a RangeError naming the argument, never a crash', () => {
     const a = new Float64Array(6);
     expect(() => k!.syrk(a, 3, 3, new Float64Array(9))).toThrow(new RangeError('syrk: a has 6 values, needs 3 × 3 = 9'));
@@ -158,6 +191,9 @@ describe.skipIf(hidden)('native add-on (OpenBLAS)', () => {
     expect(() => k!.syrk(a, 2.5, 2, new Float64Array(4))).toThrow(/t must be an integer/);
     expect(() => k!.syrk(a, NaN, 2, new Float64Array(4))).toThrow(RangeError);
     expect(() => k!.syrk(a, 2 ** 31, 0, new Float64Array(0))).toThrow(/t must be an integer in \[0, 2147483647\]/);
+    expect(() => k!.syrkRows(a, 2, 4, new Float64Array(4))).toThrow(new RangeError('syrkRows: z has 6 values, needs 2 × 4 = 8'));
+    expect(() => k!.syrkRows(a, 2, 3, new Float64Array(2))).toThrow(new RangeError('syrkRows: out has 2 values, needs 2 × 2 = 4'));
+    expect(() => k!.syrkRows(a, 2, -3, new Float64Array(4))).toThrow(/syrkRows: t must be an integer/);
     expect(() => k!.gemmTN(a, new Float64Array(5), 3, 2, 2, new Float64Array(4))).toThrow(new RangeError('gemmTN: b has 5 values, needs 3 × 2 = 6'));
     expect(() => k!.gemmTN(a, a, 3, 2, 2, new Float64Array(3))).toThrow(/out has 3 values/);
     expect(() => k!.gemmTN(a, a, 3, 2, Infinity, new Float64Array(4))).toThrow(/m must be an integer/);
@@ -168,6 +204,7 @@ describe.skipIf(hidden)('native add-on (OpenBLAS)', () => {
   it('an output overlapping an input is refused', () => {
     const buf = new Float64Array(20);
     expect(() => k!.syrk(buf.subarray(0, 6), 3, 2, buf.subarray(5, 9))).toThrow(new RangeError('syrk: out overlaps a'));
+    expect(() => k!.syrkRows(buf.subarray(0, 6), 2, 3, buf)).toThrow(new RangeError('syrkRows: out overlaps z'));
     expect(() => k!.gemmTN(buf.subarray(0, 6), buf.subarray(6, 12), 3, 2, 2, buf.subarray(11, 15))).toThrow(new RangeError('gemmTN: out overlaps b'));
     k!.syrk(buf.subarray(0, 6), 3, 2, buf.subarray(6, 10));
   });
