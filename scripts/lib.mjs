@@ -32,14 +32,22 @@ export function ensureNodeModules() {
  * one line and goes on: the WebAssembly kernels are used), the TypeScript
  * packages (incremental; fast when nothing changed), then the dashboard.
  */
-export function build() {
+export function build({ progress = false } = {}) {
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  run(process.execPath, [join(root, 'packages', 'wasm', 'build.mjs')]);
-  run(process.execPath, [join(root, 'packages', 'native', 'build.mjs')]);
-  run(process.execPath, [tsc, '-b', 'packages/cli']);
-  bundleCore();
-  bundleRequests();
-  buildWeb(tsc);
+  const steps = [
+    ['WebAssembly kernels', () => run(process.execPath, [join(root, 'packages', 'wasm', 'build.mjs')])],
+    ['native add-on (optional)', () => run(process.execPath, [join(root, 'packages', 'native', 'build.mjs')])],
+    ['TypeScript packages', () => run(process.execPath, [tsc, '-b', 'packages/cli'])],
+    ['bundles', () => (bundleCore(), bundleRequests())],
+    ['dashboard', () => buildWeb(tsc)],
+  ];
+  const t0 = Date.now();
+  steps.forEach(([what, step], i) => {
+    // A first build takes ~30 s; say what is happening instead of going quiet.
+    if (progress) console.error(`soukan: build ${i + 1}/${steps.length}: ${what}…`);
+    step();
+  });
+  if (progress) console.error(`soukan: build done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
 /**

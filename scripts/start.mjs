@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { build, ensureNodeModules, root, sharedDataDir } from './lib.mjs';
 
 ensureNodeModules();
-build();
+build({ progress: true });
 // Offline development machines: the ECB file in the real-data folder beside
 // the checkout is used when the download fails and nothing is cached.
 const env = { ...process.env };
