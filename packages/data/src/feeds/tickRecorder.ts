@@ -22,7 +22,7 @@ export class TickRecorder {
   constructor(
     private readonly store: TickStore,
     readonly source: string,
-    private readonly batch = 4096,
+    private readonly batch = 32_768,
   ) {}
 
   /** Buffers one quote; writes when the buffer is full (await the result to apply backpressure). */

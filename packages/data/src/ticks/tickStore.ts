@@ -194,8 +194,13 @@ export class TickStore {
     return id;
   }
 
-  private async nextSeq(db: Db): Promise<number> {
-    return Number((await db.rows(`SELECT coalesce(max(seq), 0) + 1 AS n FROM ticks`))[0]!.n);
+  /** Next `seq` to hand out; read once (this process is the only writer: DuckDB's file lock). */
+  private seq: number | undefined;
+  private async nextSeq(db: Db, n: number): Promise<number> {
+    this.seq ??= Number((await db.rows(`SELECT coalesce(max(seq), 0) + 1 AS n FROM ticks`))[0]!.n);
+    const s = this.seq;
+    this.seq += n;
+    return s;
   }
 
   private async insert(db: Db, id: number, b: TickBatch, seq0: number): Promise<void> {
@@ -245,8 +250,7 @@ export class TickStore {
     const ids = new Map<string, number>();
     await db.run('BEGIN TRANSACTION');
     try {
-      const start = await this.nextSeq(db);
-      let seq = start;
+      const start = await this.nextSeq(db, 0);
       for await (const b of batches) {
         options.signal?.throwIfAborted();
         count++;
@@ -268,14 +272,14 @@ export class TickStore {
           if (gone > 0) await db.run(`DELETE FROM ticks WHERE ${old}`);
           replaced += gone;
         }
-        await this.insert(db, id, b, seq);
-        seq += b.n;
+        await this.insert(db, id, b, await this.nextSeq(db, b.n));
         added += b.n;
       }
       await this.recount(db, touched);
       await db.run('COMMIT');
     } catch (e) {
       await db.run('ROLLBACK');
+      this.seq = undefined;
       throw e;
     }
     const series = (await this.list()).filter((s) => touched.has(s.id));
@@ -293,13 +297,14 @@ export class TickStore {
     const db = this.writable();
     await db.run('BEGIN TRANSACTION');
     try {
-      await this.insert(db, id, b, await this.nextSeq(db));
+      await this.insert(db, id, b, await this.nextSeq(db, b.n));
       await db.run(
         `UPDATE tick_series SET rows = rows + ${b.n}, first_t = coalesce(least(first_t, ${b.time[0]!}), ${b.time[0]!}), last_t = coalesce(greatest(last_t, ${b.time[b.n - 1]!}), ${b.time[b.n - 1]!}) WHERE id = ${id}`,
       );
       await db.run('COMMIT');
     } catch (e) {
       await db.run('ROLLBACK');
+      this.seq = undefined;
       throw e;
     }
   }
