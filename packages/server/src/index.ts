@@ -8,5 +8,6 @@ export { withDefaultSource } from './data/defaultSource.js';
 export type { DataProvider, MarketSnapshot, SeriesSummary, ImportOutcome, ImportProgress } from './data/types.js';
 export { WorkerPool } from './compute/workerPool.js';
 export { InlineExecutor } from './compute/inlineExecutor.js';
+export { DEFAULT_QUEUE } from './compute/gate.js';
 export type { Executor, ComputeJob } from './compute/executor.js';
 export type { ServerContext, ServerLimits } from './context.js';

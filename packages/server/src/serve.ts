@@ -6,9 +6,11 @@ import { serve } from '@hono/node-server';
 import { InputError } from '@soukan/data';
 import { createApp, LOOPBACK_HOSTS, type AppOptions } from './app.js';
 import type { Executor } from './compute/executor.js';
+import { DEFAULT_QUEUE } from './compute/gate.js';
 import { InlineExecutor } from './compute/inlineExecutor.js';
 import { WorkerPool } from './compute/workerPool.js';
 import type { ServerContext } from './context.js';
+import { sweepStaleUploads } from './upload/index.js';
 
 /** How to run a server. */
 export interface ServeOptions extends Omit<AppOptions, 'executor' | 'allowedHosts'> {
@@ -18,7 +20,7 @@ export interface ServeOptions extends Omit<AppOptions, 'executor' | 'allowedHost
   readonly port?: number;
   /** Worker threads for heavy computations (default: min(2, cores)); 0 computes on the main thread. */
   readonly workers?: number;
-  /** Computations allowed to wait for a worker before 503 (default 32). */
+  /** Computations allowed to wait for a worker before 503 (default {@link DEFAULT_QUEUE}); a request is also refused when its expected wait exceeds its time budget. */
   readonly queue?: number;
   /** Compute the dashboard's first matrix right after start (default true). */
   readonly warm?: boolean;
@@ -60,7 +62,9 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   }
   if (o.token !== undefined && o.token.length < 16) throw new InputError('--token: use at least 16 characters', { code: 'token-too-short' });
   const workers = o.workers ?? Math.min(2, availableParallelism());
-  const queue = o.queue ?? 32;
+  const queue = o.queue ?? DEFAULT_QUEUE;
+  // Upload folders of servers that crashed: ours (by name and owner) and stale (their process is gone).
+  for (const p of await sweepStaleUploads(undefined, log)) log(`soukan: removed ${p}, left by a server that stopped without cleaning up`);
   const executor: Executor = workers > 0 ? new WorkerPool(workers, queue, undefined, log) : new InlineExecutor(queue);
   const { app, ctx } = createApp({ ...o, executor, allowedHosts: loopback ? [...LOOPBACK_HOSTS, host.toLowerCase()] : undefined, webRoot: o.webRoot ?? DEFAULT_WEB_ROOT });
   const server = serve({ fetch: app.fetch, hostname: host, port: o.port ?? 8787 }) as HttpServer;

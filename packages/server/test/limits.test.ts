@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Gate } from '../src/compute/gate.js';
+import { DEFAULT_QUEUE, Gate } from '../src/compute/gate.js';
 import { WorkerPool } from '../src/compute/workerPool.js';
 import type { ComputeJob } from '../src/compute/executor.js';
 import type { MarketSnapshot } from '../src/data/types.js';
@@ -57,6 +57,44 @@ describe('Gate: the cap on concurrent computations', () => {
     expect(e).toMatchObject({ status: 503, code: 'time-budget' });
     expect(g.load().waiting).toBe(0);
     r();
+  });
+});
+
+describe('Gate: an admission queue, not a 503 storm', () => {
+  const hold = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('refuses at once, with Retry-After from the estimate, a request that cannot start within its time left', async () => {
+    const g = new Gate(1, 100);
+    for (let i = 0; i < 3; i++) {
+      const r = await g.acquire(Date.now() + 5_000, 5_000);
+      await hold(40);
+      r();
+    }
+    const r = await g.acquire(Date.now() + 5_000, 5_000);
+    const queued = Array.from({ length: 5 }, () => g.acquire(Date.now() + 5_000, 5_000));
+    expect(g.expectedWaitMs()).toBeGreaterThan(150); // six ahead × ≥ 40 ms
+    // 100 ms left: it would have waited them out and then failed with time-budget.
+    const e = await rejection(g.acquire(Date.now() + 100, 100));
+    expect(e).toMatchObject({ status: 503, code: 'busy' });
+    expect(Number(e.headers['Retry-After'])).toBeGreaterThanOrEqual(2);
+    expect(g.load().waiting).toBe(5);
+    r();
+    for (const q of queued) (await q)();
+    expect(g.load()).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('64 requests on 2 slots all wait their turn (in order) under the default queue', async () => {
+    const g = new Gate(2, DEFAULT_QUEUE);
+    const order: number[] = [];
+    await Promise.all(
+      Array.from({ length: 64 }, async (_, i) => {
+        const release = await g.acquire(Date.now() + 10_000, 10_000);
+        order.push(i);
+        await hold(1);
+        release();
+      }),
+    );
+    expect(order).toEqual(Array.from({ length: 64 }, (_, i) => i));
   });
 });
 

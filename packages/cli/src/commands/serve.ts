@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { InputError, storePath } from '@soukan/data';
-import { MemoryProvider, startServer, StoreProvider, withDefaultSource, type DataProvider, type RunningServer } from '@soukan/server';
+import { DEFAULT_QUEUE, MemoryProvider, startServer, StoreProvider, withDefaultSource, type DataProvider, type RunningServer } from '@soukan/server';
 import type { Command } from 'commander';
 import { readOptionsOf, withDataOptions, type DataOptions } from '../load.js';
 import { intOption, numberOption } from '../options.js';
@@ -34,7 +34,7 @@ export function registerServe(program: Command): void {
     .option('--token <secret>', 'bearer token API requests must carry (at least 16 characters; default $SOUKAN_TOKEN)')
     .option('--data-dir <folder>', 'folder that imports through the API may read (default: imports by path are off; uploads work)')
     .option('--workers <n>', 'worker threads for heavy computations (default: min(2, cores); 0 = compute on the main thread)', intOption('--workers', 0))
-    .option('--queue <n>', 'computations that may wait for a worker before requests get 503 + Retry-After', intOption('--queue', 0), 32)
+    .option('--queue <n>', 'computations that may wait for a worker (beyond that, or when the expected wait exceeds the time budget, 503 + Retry-After)', intOption('--queue', 0), DEFAULT_QUEUE)
     .option('--time-budget <s>', 'seconds a heavy request may take, waiting included (then 503)', numberOption('--time-budget', 0, 3600), 15)
     .option('--max-upload <MB>', 'largest upload in MiB', numberOption('--max-upload', 0, 65536), 256);
   withDataOptions(cmd).action(async (opts: ServeOptions) => {

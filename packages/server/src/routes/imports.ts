@@ -1,5 +1,4 @@
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { FORMAT_NAMES, type ReadOptions } from '@soukan/data';
 import type { Context } from 'hono';
@@ -9,7 +8,7 @@ import { HttpError } from '../http/httpError.js';
 import { boolParam, enumParam, parseParams, required, symbolParam, textParam, type Param, type Parsed } from '../http/params.js';
 import { route } from '../http/route.js';
 import type { Job } from '../jobs.js';
-import { receiveUpload, uploadName } from '../upload/index.js';
+import { makeUploadDir, receiveUpload, uploadName } from '../upload/index.js';
 
 /** The readers' options, as query parameters (upload) or JSON fields (import by path). */
 const readOptionsQuery = {
@@ -155,8 +154,9 @@ export const uploadRoute = route({
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/octet-stream\b/i.test(type)) throw new HttpError(415, 'unsupported-media-type', 'send the file as application/octet-stream');
     const name = uploadName(q.name!);
-    const dir = await mkdtemp(join(tmpdir(), 'soukan-upload-'));
-    const cleanup = (): void => void rm(dir, { recursive: true, force: true });
+    const dir = await makeUploadDir();
+    // A folder left behind (a failed rm) is swept by the next server start.
+    const cleanup = (): void => void rm(dir, { recursive: true, force: true }).catch(() => {});
     try {
       const path = join(dir, name);
       await receiveUpload(c, path, ctx.limits.maxUploadBytes);
