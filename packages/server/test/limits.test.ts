@@ -65,7 +65,7 @@ describe('Gate: an admission queue, not a 503 storm', () => {
 
   it('refuses at once, with Retry-After from the estimate, a request that cannot start within its time left', async () => {
     const g = new Gate(1, 100);
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 8; i++) {
       const r = await g.acquire(Date.now() + 5_000, 5_000);
       await hold(40);
       r();

@@ -10,14 +10,16 @@ export const RETRY_AFTER_SECONDS = 2;
  */
 export const DEFAULT_QUEUE = 256;
 
-/** Weight of the newest computation in the running mean of service time. */
-const EWMA = 0.2;
+/** Computations the typical service time is taken over. */
+const SERVICE_WINDOW = 64;
+/** Computations measured before the estimate refuses anything. */
+const SERVICE_MIN = 8;
 
 /**
  * An admission queue for heavy computations: up to `active` run, the others
  * wait in order (FIFO) — each for at most its own deadline — and a request is
  * refused at once with 503 `busy` and a `Retry-After` when the queue holds
- * `queued` already, or when the expected wait (requests ahead × mean service
+ * `queued` already, or when the expected wait (requests ahead × median service
  * time ÷ slots) already exceeds what is left of its time budget.
  *
  * Waiting instead of refusing is what keeps throughput under overload: a
@@ -31,8 +33,8 @@ const EWMA = 0.2;
 export class Gate {
   private running = 0;
   private readonly waiting: { resolve: () => void; timer: NodeJS.Timeout }[] = [];
-  /** Mean time a slot is held, ms (0 until the first release). */
-  private serviceMs = 0;
+  /** The last {@link SERVICE_WINDOW} times a slot was held, ms. */
+  private readonly held: number[] = [];
 
   constructor(
     readonly active: number,
@@ -44,9 +46,17 @@ export class Gate {
     return { running: this.running, waiting: this.waiting.length };
   }
 
-  /** Expected wait of a request joining the queue now, ms (0 while nothing has been measured). */
+  /**
+   * Expected wait of a request joining the queue now, ms: requests ahead ×
+   * the median of the last 64 service times ÷ slots (0 until 8 are known).
+   * The median, not the mean: the first computations of a worker (loading
+   * the market) and the odd long one would otherwise make the estimate
+   * several times the real wait and refuse requests that would have made it.
+   */
   expectedWaitMs(): number {
-    return ((this.waiting.length + 1) * this.serviceMs) / this.active;
+    if (this.held.length < SERVICE_MIN) return 0;
+    const sorted = [...this.held].sort((a, b) => a - b);
+    return ((this.waiting.length + 1) * sorted[sorted.length >> 1]!) / this.active;
   }
 
   /**
@@ -89,8 +99,9 @@ export class Gate {
     return () => {
       if (done) return;
       done = true;
-      const held = performance.now() - granted;
-      this.serviceMs = this.serviceMs === 0 ? held : this.serviceMs + EWMA * (held - this.serviceMs);
+      const ms = performance.now() - granted;
+      this.held.push(ms);
+      if (this.held.length > SERVICE_WINDOW) this.held.shift();
       const next = this.waiting.shift();
       if (next) {
         clearTimeout(next.timer);
