@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global fetch, setInterval, clearInterval */
 // Soak and overload test of `soukan serve` (not part of CI; figures go to
 // docs/reliability.md). Starts a server on a fresh DuckDB store holding the
 // ECB history, then drives it with autocannon:
