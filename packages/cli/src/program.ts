@@ -9,6 +9,8 @@ type Register = (program: Command) => void;
  */
 const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   corr: async () => (await import('./commands/corr.js')).registerCorr,
+  stability: async () => (await import('./commands/stability.js')).registerStability,
+  dcc: async () => (await import('./commands/dcc.js')).registerDcc,
   vol: async () => (await import('./commands/vol.js')).registerVol,
   move: async () => (await import('./commands/move.js')).registerMove,
   var: async () => (await import('./commands/var.js')).registerVar,

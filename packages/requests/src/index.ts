@@ -6,3 +6,5 @@ export * from './common.js';
 export * from './correlation.js';
 export * from './correlationSeries.js';
 export * from './correlationPair.js';
+export * from './stability.js';
+export * from './dcc.js';

@@ -13,6 +13,7 @@ import type { ApiRoute } from './http/route.js';
 import { JobQueue } from './jobs.js';
 import { openApiDocument } from './openapi.js';
 import { correlationPairRoute, correlationRoute, correlationSeriesRoute } from './routes/correlation.js';
+import { dccRoute, stabilityRoute } from './routes/dynamic.js';
 import { MAX_SYMBOLS } from './routes/common.js';
 import { crossRoute, exposureRoute, moveRoute, pairRoute, performanceRoute, strengthRoute, varRoute, volatilityRoute } from './routes/analytics.js';
 import { barsRoute, healthRoute, listRoute, metaRoute } from './routes/data.js';
@@ -27,6 +28,8 @@ export const ROUTES: readonly ApiRoute[] = [
   correlationRoute,
   correlationSeriesRoute,
   correlationPairRoute,
+  stabilityRoute,
+  dccRoute,
   volatilityRoute,
   moveRoute,
   varRoute,

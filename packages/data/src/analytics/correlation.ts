@@ -50,7 +50,7 @@ export interface CorrelationResult {
 }
 
 /** Symbols and aligned prices a request asks for, validated. */
-interface Selection {
+export interface PairSelection {
   readonly symbols: string[];
   readonly timeframe: Timeframe;
   readonly frame: import('@soukan/core').Frame;
@@ -65,10 +65,17 @@ function windowOf(p: CorrelationParams): Window {
   return { kind: 'last', n: w, end: p.end };
 }
 
-/** What {@link select} reads of a validated request. */
-type SelectParams = Pick<CorrelationParams, 'symbols' | 'universe' | 'timeframe' | 'align'>;
+/** What {@link selectPairs} reads of a validated request. */
+export type SelectParams = Pick<CorrelationParams, 'symbols' | 'universe' | 'timeframe' | 'align'>;
 
-function select(market: Market, p: SelectParams, need: { exactly?: number; atLeast: number }): Selection {
+/**
+ * The pairs a request names (or its universe's pairs the data has), routed,
+ * de-duplicated and aligned at the timeframe; notes for missing universe
+ * pairs and forward fills. Shared by the correlation, stability and DCC requests.
+ *
+ * @throws InputError for unknown universes or symbols, too few or duplicate pairs, series that do not overlap.
+ */
+export function selectPairs(market: Market, p: SelectParams, need: { exactly?: number; atLeast: number }): PairSelection {
   const timeframe: Timeframe = p.timeframe ?? (market.frequency === 'daily' ? 'D1' : 'H1');
   const notes = new Notes();
   let symbols = [...(p.symbols ?? [])];
@@ -135,7 +142,7 @@ function describe(w: Window): string {
 export async function correlationQuery(market: Market, params: CorrelationParams): Promise<CorrelationResult> {
   const p = parseParams(correlationRequest, params);
   const window = windowOf(p);
-  const sel = select(market, p, { atLeast: 2 });
+  const sel = selectPairs(market, p, { atLeast: 2 });
   const on = p.on ?? 'returns';
   const n = window.kind === 'last' ? window.n : undefined;
   const minPeriods = p.minPeriods ?? Math.min(DEFAULT_CORRELATION_MIN_PERIODS, n ?? DEFAULT_CORRELATION_MIN_PERIODS);
@@ -192,7 +199,7 @@ export interface CorrelationSeriesResult {
  */
 export function correlationSeriesQuery(market: Market, params: CorrelationSeriesParams): CorrelationSeriesResult {
   const p = parseParams(correlationSeriesRequest, params);
-  const sel = select(market, p, { exactly: 2, atLeast: 2 });
+  const sel = selectPairs(market, p, { exactly: 2, atLeast: 2 });
   const on = p.on ?? 'returns';
   const returnKind = p.returns ?? 'log';
   const f = on === 'returns' ? frameReturns(sel.frame, returnKind) : sel.frame;
@@ -252,7 +259,7 @@ export async function correlationPairQuery(market: Market, params: CorrelationPa
   const { rolling, ...p } = parseParams(correlationPairRequest, params);
   const rollingWindow = rolling ?? DEFAULT_PAIR_ROLLING;
   const cell = await correlationQuery(market, { ...p, order: 'given' });
-  const sel = select(market, p, { exactly: 2, atLeast: 2 });
+  const sel = selectPairs(market, p, { exactly: 2, atLeast: 2 });
   const on = p.on ?? 'returns';
   const input = on === 'returns' ? frameReturns(sel.frame, p.returns ?? 'log') : sel.frame;
   const { start, stop } = windowBounds(input.time, cell.window);

@@ -13,3 +13,5 @@ export * from './exposure.js';
 export * from './covarianceModel.js';
 export * from './note.js';
 export * from './parseParams.js';
+export * from './stability.js';
+export * from './dcc.js';
