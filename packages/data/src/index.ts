@@ -8,3 +8,4 @@ export * from './compute/index.js';
 export * from './store/index.js';
 export * from './ticks/index.js';
 export * from './feeds/index.js';
+export * from './alerts/index.js';

@@ -155,6 +155,14 @@ export class TickStore {
     return new TickStore(path, db, false, options.readOnly ?? false);
   }
 
+  /**
+   * The open database, for tables kept beside the ticks (the alert log);
+   * undefined for a read-only store without tick tables.
+   */
+  get database(): Db | undefined {
+    return this.db;
+  }
+
   /** Closes the database when this object opened it. */
   async close(): Promise<void> {
     if (this.owned) this.db?.close();
