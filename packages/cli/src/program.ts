@@ -18,6 +18,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   strength: async () => (await import('./commands/strength.js')).registerStrength,
   cross: async () => (await import('./commands/cross.js')).registerCross,
   pair: async () => (await import('./commands/pair.js')).registerPair,
+  leadlag: async () => (await import('./commands/leadlag.js')).registerLeadLag,
   perf: async () => (await import('./commands/perf.js')).registerPerf,
   import: async () => (await import('./commands/import.js')).registerImport,
   list: async () => (await import('./commands/list.js')).registerList,

@@ -8,3 +8,4 @@ export * from './correlationSeries.js';
 export * from './correlationPair.js';
 export * from './stability.js';
 export * from './dcc.js';
+export * from './leadLag.js';

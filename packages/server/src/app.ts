@@ -14,6 +14,7 @@ import { JobQueue } from './jobs.js';
 import { openApiDocument } from './openapi.js';
 import { correlationPairRoute, correlationRoute, correlationSeriesRoute } from './routes/correlation.js';
 import { dccRoute, stabilityRoute } from './routes/dynamic.js';
+import { leadLagRoute } from './routes/leadLag.js';
 import { MAX_SYMBOLS } from './routes/common.js';
 import { crossRoute, exposureRoute, moveRoute, pairRoute, performanceRoute, strengthRoute, varRoute, volatilityRoute } from './routes/analytics.js';
 import { barsRoute, healthRoute, listRoute, metaRoute } from './routes/data.js';
@@ -30,6 +31,7 @@ export const ROUTES: readonly ApiRoute[] = [
   correlationPairRoute,
   stabilityRoute,
   dccRoute,
+  leadLagRoute,
   volatilityRoute,
   moveRoute,
   varRoute,

@@ -15,3 +15,4 @@ export * from './note.js';
 export * from './parseParams.js';
 export * from './stability.js';
 export * from './dcc.js';
+export * from './leadLag.js';

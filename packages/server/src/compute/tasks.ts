@@ -40,7 +40,10 @@ import {
   type CorrelationSeriesParams,
   type DataAbout,
   type Market,
+  leadLagJson,
+  leadLagQuery,
 } from '@soukan/data';
+import type { LeadLagParams } from '@soukan/requests';
 
 /**
  * The heavy computations the API runs, by name: thin wrappers over the data
@@ -62,6 +65,7 @@ export const TASKS = {
   cross: (m: Market, p: CrossParams, about: DataAbout) => crossJson(crossQuery(m, p), about),
   pair: (m: Market, p: PairParams, about: DataAbout) => pairJson(pairQuery(m, p), about),
   performance: (m: Market, p: PerfParams, about: DataAbout) => perfJson(perfQuery(m, p), about),
+  leadLag: (m: Market, p: LeadLagParams, about: DataAbout) => leadLagJson(leadLagQuery(m, p), about),
 } as const;
 
 /** Name of a heavy computation. */

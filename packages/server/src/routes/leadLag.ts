@@ -1,0 +1,28 @@
+import { leadLagRequest } from '@soukan/requests';
+import { requestRoute } from '../http/route.js';
+
+/** `GET /api/leadlag`: which of two pairs leads, as `soukan leadlag A B --format json`. */
+export const leadLagRoute = requestRoute({
+  method: 'get',
+  path: '/api/leadlag',
+  tag: 'correlation',
+  summary: leadLagRequest.summary.en,
+  description:
+    'The same request and JSON as `soukan leadlag A B --format json`: cross-correlation of aligned log returns at lags −maxLag … maxLag (x leads y at positive lags) with ' +
+    'two-sided t-test p-values, the lag of largest |r| with a Bonferroni-adjusted p, and statsmodels-style Granger tests (SSR F, χ², LR) in both directions.',
+  request: leadLagRequest,
+  response: {
+    type: 'object',
+    properties: {
+      x: { type: 'string' },
+      y: { type: 'string' },
+      timeframe: { type: 'string' },
+      returns: { type: 'integer' },
+      crossCorrelation: { type: 'array', items: { type: 'object', properties: { lag: { type: 'integer' }, r: { type: ['number', 'null'] }, n: { type: 'integer' }, p: { type: ['number', 'null'] } } } },
+      best: { type: ['object', 'null'] },
+      granger: { type: 'object', description: 'per direction ("A → B"), one entry per lag order: f, fP, dfNum, dfDenom, chi2, chi2P, lr, lrP' },
+    },
+  },
+  heavy: true,
+  handle: async (c, q, ctx) => ctx.compute(c, 'leadLag', await ctx.data.snapshot(q.source), q),
+});

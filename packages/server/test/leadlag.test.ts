@@ -1,0 +1,33 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { leadLagJson, leadLagQuery, Market, type DataAbout } from '@soukan/data';
+import type { MemoryProvider } from '../src/data/memoryProvider.js';
+import { ecbProvider, json, testApp } from './helpers.js';
+
+let data: MemoryProvider;
+let app: ReturnType<typeof testApp>['app'];
+let market: Market;
+let about: DataAbout;
+beforeAll(async () => {
+  data = await ecbProvider();
+  app = testApp(data).app;
+  const snap = await data.snapshot();
+  market = new Market(snap.series, { label: snap.label, frequency: snap.frequency });
+  about = snap.about;
+});
+
+describe('GET /api/leadlag', () => {
+  it('answers what the data layer gives the CLI', async () => {
+    const r = await json(app.request('/api/leadlag?symbols=AUD/USD,NZD/USD&maxLag=3&granger=2&end=2019-12-31'));
+    expect(r.status).toBe(200);
+    const want = JSON.parse(JSON.stringify(leadLagJson(leadLagQuery(market, { symbols: ['AUD/USD', 'NZD/USD'], maxLag: 3, granger: 2, end: Date.UTC(2019, 11, 31) }), about)));
+    expect(r.body).toEqual(want);
+    expect(r.body.crossCorrelation).toHaveLength(7);
+  });
+  it('refuses bad parameters with a 400 naming them', async () => {
+    const one = await json(app.request('/api/leadlag?symbols=AUD/USD'));
+    expect(one.status).toBe(400);
+    const lag = await json(app.request('/api/leadlag?symbols=AUD/USD,NZD/USD&maxLag=1000'));
+    expect(lag.status).toBe(400);
+    expect(JSON.stringify(lag.body)).toMatch(/maxLag/);
+  });
+});
