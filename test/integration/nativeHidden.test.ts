@@ -32,8 +32,8 @@ function maxDiff(got: CorrJson): number {
 
 describe('soukan corr with and without the native add-on', () => {
   it.skipIf(process.env.SOUKAN_NATIVE === '0')('the add-on computes the matrix (npm test builds it), equal to pandas within 1e-12', async () => {
-    // 28 series is below NATIVE_MIN_SERIES, where 'auto' measured WebAssembly faster: force the add-on.
-    const got = await corr({ SOUKAN_KERNEL: 'native' });
+    // No kernel forced: this is the path `soukan corr --universe majors` takes.
+    const got = await corr({});
     expect(got.compute.kernel).toBe('native');
     expect(got.compute.blas).toMatch(/^OpenBLAS /);
     expect(maxDiff(got)).toBeLessThanOrEqual(1e-12);

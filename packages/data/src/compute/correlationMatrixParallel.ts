@@ -79,14 +79,18 @@ export const PARALLEL_MIN_WORK_COLD = 2e8;
 
 /**
  * Fewest series for which `'auto'` hands the Gram product to the OpenBLAS
- * add-on. Measured on the 2-vCPU reference machine (products phase, one
- * calling thread, best of 5): 100 × 2,500 WebAssembly 1.7 ms vs add-on
- * 52–82 ms (OpenBLAS's threads wake up for a product that small), 200 ×
- * 2,500 a tie (19–27 ms each), 300 × 2,500 add-on 2.2× faster, 1,000 ×
- * 2,500 2.3×; 28 × 1,000,000 WebAssembly 2–3× faster (the add-on's layout
- * needs the columns transposed first). Forcing `kernel: 'native'` ignores it.
+ * add-on. It was 256 while the add-on woke its second thread for tiny
+ * products and needed the columns transposed (100 × 2,500: 52–82 ms vs
+ * WebAssembly 1.7 ms; 28 × 1,000,000 2–3× slower). With products under 10⁸
+ * multiply-adds on one OpenBLAS thread and `syrkRows` taking the plan's
+ * series-major Z as it is, the add-on's products phase measured (one calling
+ * thread, best of 4, 2-vCPU machine under load) 0.9 vs 23 ms at 100 × 2,500,
+ * 12 vs 39 ms at 200 × 2,500, 257 vs 715 ms at 1,000 × 2,500, 217–225 vs
+ * 271–295 ms at 28 × 1,000,000, and a tie on the smallest (28 × 250,
+ * 10 × 2,500): so every matrix with a product. Forcing `kernel: 'native'`
+ * ignores it.
  */
-export const NATIVE_MIN_SERIES = 256;
+export const NATIVE_MIN_SERIES = 2;
 
 type Scratch = Float64Array | Int32Array | Uint8Array;
 

@@ -17,8 +17,9 @@ const TILE = 32;
 /**
  * The upper triangle of Z Zᵀ of a plan (its `products` phase, without the
  * masked list sums) by the add-on's `syrk`: the masked layout's transposed
- * copy `zt` goes in as it is; otherwise Z is transposed in blocks of rows
- * (cache-blocked) and the blocks' products are summed. Fills `plan.gram`
+ * copy `zt` goes in as it is; otherwise Z itself through `syrkRows` (series
+ * as rows), or, with an add-on without it, Z transposed in blocks of rows
+ * (cache-blocked) and the blocks' products summed. Fills `plan.gram`
  * (the full square; the cells read the upper triangle).
  *
  * @internal used by the dispatcher of this folder.
@@ -38,6 +39,11 @@ export function nativeGram(plan: CorrelationPlan, native: NativeKernels, blockVa
     return;
   }
   const { z, m } = plan;
+  // Z as it is (k rows of m): no transposed copy at all.
+  if (native.syrkRows) {
+    native.syrkRows(z, k, m, gram);
+    return;
+  }
   const whole = k * m <= wholeValues;
   const step = whole ? m : Math.max(TILE, Math.floor(blockValues / k));
   const buf = new Float64Array(Math.min(m, step) * k);

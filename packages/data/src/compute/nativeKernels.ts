@@ -8,6 +8,8 @@ export interface NativeKernels {
   readonly blas: string;
   /** out (n × n, row-major, full symmetric) = aᵀa; a is t × n row-major. */
   syrk(a: Float64Array, t: number, n: number, out: Float64Array): void;
+  /** out (n × n, row-major, full symmetric) = z zᵀ; z is n × t row-major (one series per row). Absent in older add-ons. */
+  syrkRows?(z: Float64Array, n: number, t: number, out: Float64Array): void;
   /** out (n × m, row-major) = aᵀb; a is t × n, b is t × m, both row-major. */
   gemmTN(a: Float64Array, b: Float64Array, t: number, n: number, m: number, out: Float64Array): void;
 }

@@ -123,8 +123,8 @@ describe('computeCorrelationMatrix: every kernel equals the TypeScript reference
     const wide = columns(6, NATIVE_MIN_SERIES, 40, 0);
     expect((await computeCorrelationMatrix(wide, { nativeKernels: definitionBlas })).run.kernels).toBe('native');
     expect((await computeCorrelationMatrix(wide, { nativeKernels: null })).run.kernels).toBe('wasm');
+    expect((await computeCorrelationMatrix(columns(5, NATIVE_MIN_SERIES - 1, 200, 0), { nativeKernels: definitionBlas })).run.kernels).toBe('wasm');
     const cols = columns(5, 12, 200, 0);
-    expect((await computeCorrelationMatrix(cols, { nativeKernels: definitionBlas })).run.kernels).toBe('wasm');
     const kendall = await computeCorrelationMatrix(cols, { method: 'kendall', nativeKernels: definitionBlas });
     expect(kendall.run.kernels).toBe('wasm');
     expectSame(kendall.matrix, correlationMatrix(cols, { method: 'kendall' }));
