@@ -41,6 +41,8 @@ export const dccParams = {
  * Dynamic conditional correlation (`soukan dcc`, `GET /api/dcc`): Engle's
  * DCC-GARCH(1,1) fitted by two-step QML, the current conditional correlation
  * of every pair, its forecast path and (on request) its history.
+ *
+ * @example parseRequest(dccRequest, { horizon: '20', series: 'true' }, { text: true }) // { horizon: 20, series: true }
  */
 export const dccRequest = defineRequest({
   name: 'dcc',

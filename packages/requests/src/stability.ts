@@ -40,6 +40,8 @@ export const stabilityParams = {
  * `GET /api/correlation/stability`): per cell the rolling history's
  * dispersion, same-sign share and score, and a Fisher z test of change from
  * the previous window; Jennrich's χ² test for the whole matrix.
+ *
+ * @example parseRequest(stabilityRequest, { window: '120', history: 'all' }, { text: true }) // { window: 120, history: 'all' }
  */
 export const stabilityRequest = defineRequest({
   name: 'stability',

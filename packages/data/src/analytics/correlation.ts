@@ -74,6 +74,7 @@ export type SelectParams = Pick<CorrelationParams, 'symbols' | 'universe' | 'tim
  * pairs and forward fills. Shared by the correlation, stability and DCC requests.
  *
  * @throws InputError for unknown universes or symbols, too few or duplicate pairs, series that do not overlap.
+ * @example selectPairs(ecbMarket, { universe: 'majors' }, { atLeast: 2 }).symbols.length // 28
  */
 export function selectPairs(market: Market, p: SelectParams, need: { exactly?: number; atLeast: number }): PairSelection {
   const timeframe: Timeframe = p.timeframe ?? (market.frequency === 'daily' ? 'D1' : 'H1');

@@ -36,6 +36,7 @@ export interface DccResult {
  *
  * @throws InputError for bad parameters, unknown symbols, fewer than 100
  *   returns, or a series whose GARCH fit fails (constant prices).
+ * @example dccQuery(ecbMarket, { symbols: ['EUR/USD', 'EUR/GBP', 'EUR/JPY'] }).fit.a // 0.02178 (b 0.92184; 1,000 returns to 2026-04-13)
  */
 export function dccQuery(market: Market, params: DccParams): DccResult {
   const p = parseParams(dccRequest, params);
@@ -80,7 +81,11 @@ export function dccQuery(market: Market, params: DccParams): DccResult {
   };
 }
 
-/** The JSON of a DCC fit (`soukan dcc --format json`, `GET /api/dcc`). */
+/**
+ * The JSON of a DCC fit (`soukan dcc --format json`, `GET /api/dcc`).
+ *
+ * @example dccJson(result, { description: 'ECB' }).pairs[0] // { a: 'EUR/USD', b: 'EUR/GBP', current: 0.071…, unconditional: 0.194…, forecast: [0.080…, …] }
+ */
 export function dccJson(r: DccResult, about: DataAbout) {
   const { fit } = r;
   const k = fit.k;

@@ -54,6 +54,7 @@ export interface StabilityResult {
  *
  * @throws InputError for bad parameters, unknown symbols, or a history
  *   shorter than two windows.
+ * @example stabilityQuery(ecbMarket, { symbols: ['EUR/USD', 'EUR/GBP'], window: 60 }).cells[0].changed // false (2026-04-13: ρ 0.083 now, 0.190 before, p 0.56)
  */
 export function stabilityQuery(market: Market, params: StabilityParams): StabilityResult {
   const p = parseParams(stabilityRequest, params);
@@ -109,7 +110,11 @@ export function stabilityQuery(market: Market, params: StabilityParams): Stabili
   };
 }
 
-/** The JSON of a stability report (`soukan stability --format json`, `GET /api/correlation/stability`). */
+/**
+ * The JSON of a stability report (`soukan stability --format json`, `GET /api/correlation/stability`).
+ *
+ * @example stabilityJson(result, { description: 'ECB' }).matrix // { statistic: 2.23…, df: 3, pValue: 0.526…, changed: false } for EUR/USD, EUR/GBP, EUR/JPY to 2026-04-13
+ */
 export function stabilityJson(r: StabilityResult, about: DataAbout) {
   const span = (s: { from: number; to: number }) => ({ from: formatIsoTime(s.from), to: formatIsoTime(s.to) });
   return {
