@@ -61,7 +61,8 @@ export class TickGate {
     }
     const wall = this.now();
     const prev = this.last.get(q.symbol);
-    if (prev) {
+    if (!prev) this.last.set(q.symbol, { time: q.time, bid: q.bid, ask: q.ask, wall });
+    else {
       if (q.time < prev.time) {
         countProblem(s, 'out-of-order', `${q.symbol} ${new Date(q.time).toISOString()} after ${new Date(prev.time).toISOString()}`);
         return false;
@@ -74,8 +75,12 @@ export class TickGate {
         countProblem(s, 'clock-jump', `${q.symbol} ${new Date(q.time).toISOString()}, ${Math.round((q.time - prev.time) / 1000)} s after the previous quote`);
         return false;
       }
+      // One record per symbol, updated in place: no allocation per quote.
+      prev.time = q.time;
+      prev.bid = q.bid;
+      prev.ask = q.ask;
+      prev.wall = wall;
     }
-    this.last.set(q.symbol, { time: q.time, bid: q.bid, ask: q.ask, wall });
     s.accepted++;
     s.lastTick = q.time;
     return true;

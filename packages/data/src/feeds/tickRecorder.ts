@@ -22,15 +22,23 @@ export class TickRecorder {
   constructor(
     private readonly store: TickStore,
     readonly source: string,
-    private readonly batch = 32_768,
+    private readonly batch = 65_536,
   ) {}
 
-  /** Buffers one quote; writes when the buffer is full (await the result to apply backpressure). */
+  /**
+   * Buffers one quote; when the buffer is full, starts writing it and returns
+   * a promise to await for backpressure: it resolves when the previous write
+   * is done, so one batch is written while the next is collected.
+   */
   add(q: Quote): Promise<void> | undefined {
     let b = this.buffers.get(q.symbol);
     if (!b) this.buffers.set(q.symbol, (b = new TickColumns(this.batch)));
     b.push(q.time, q.bid, q.ask, NaN, NaN);
-    if (++this.pending >= this.batch) return this.flush();
+    if (++this.pending >= this.batch) {
+      const before = this.chain;
+      void this.flush();
+      return before;
+    }
     return undefined;
   }
 
@@ -47,6 +55,8 @@ export class TickRecorder {
         this.written += batch.n;
       }
     });
+    // Marked handled here; the failure still reaches whoever awaits the chain (the next add or flush).
+    this.chain.catch(() => undefined);
     return this.chain;
   }
 }
