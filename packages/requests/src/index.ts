@@ -9,3 +9,4 @@ export * from './correlationPair.js';
 export * from './stability.js';
 export * from './dcc.js';
 export * from './leadLag.js';
+export * from './partial.js';

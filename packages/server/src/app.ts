@@ -14,7 +14,7 @@ import { JobQueue } from './jobs.js';
 import { openApiDocument } from './openapi.js';
 import { correlationPairRoute, correlationRoute, correlationSeriesRoute } from './routes/correlation.js';
 import { dccRoute, stabilityRoute } from './routes/dynamic.js';
-import { leadLagRoute } from './routes/leadLag.js';
+import { leadLagRoute, partialRoute } from './routes/leadLag.js';
 import { MAX_SYMBOLS } from './routes/common.js';
 import { crossRoute, exposureRoute, moveRoute, pairRoute, performanceRoute, strengthRoute, varRoute, volatilityRoute } from './routes/analytics.js';
 import { barsRoute, healthRoute, listRoute, metaRoute } from './routes/data.js';
@@ -32,6 +32,7 @@ export const ROUTES: readonly ApiRoute[] = [
   stabilityRoute,
   dccRoute,
   leadLagRoute,
+  partialRoute,
   volatilityRoute,
   moveRoute,
   varRoute,

@@ -31,3 +31,13 @@ describe('GET /api/leadlag', () => {
     expect(JSON.stringify(lag.body)).toMatch(/maxLag/);
   });
 });
+
+describe('GET /api/partial', () => {
+  it('answers what the data layer gives the CLI', async () => {
+    const { partialJson, partialQuery } = await import('@soukan/data');
+    const r = await json(app.request('/api/partial?symbols=EUR/USD,GBP/USD&given=USD&end=2019-12-31'));
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual(JSON.parse(JSON.stringify(partialJson(partialQuery(market, { symbols: ['EUR/USD', 'GBP/USD'], given: 'USD', end: Date.UTC(2019, 11, 31) }), about))));
+    expect((await json(app.request('/api/partial?symbols=EUR/USD,GBP/USD'))).status).toBe(400);
+  });
+});

@@ -43,9 +43,14 @@ describe('partialCorrelation vs R corpcor 1.6.10 cor2pcor (ECB daily log returns
 
 describe('conditionalCorrelation vs NumPy (Schur complement with numpy.linalg.inv, checked against regression residuals)', () => {
   const S = Float64Array.from(np.covariance);
-  it.each(np.conditional)('given $given', (c) => {
-    const got = conditionalCorrelation(S, 8, c.given);
-    expect(got.keep).toEqual(c.keep);
+  it.each(np.conditional)('given $given, keeping $keep', (c) => {
+    // The series involved, in their order in S; the case's indices mapped into that submatrix.
+    const among = [...c.keep, ...c.given].sort((a, b) => a - b);
+    const m = among.length;
+    const sub = new Float64Array(m * m);
+    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) sub[i * m + j] = S[among[i]! * 8 + among[j]!]!;
+    const got = conditionalCorrelation(sub, m, c.given.map((g) => among.indexOf(g)));
+    expect(got.keep.map((i) => among[i])).toEqual(c.keep);
     expect(maxAbs(got.correlation, c.correlation)).toBeLessThan(1e-12);
   });
   it('net of the dollar factor, EUR/USD and GBP/USD are nearly uncorrelated (0.048) though raw ρ is 0.6', () => {

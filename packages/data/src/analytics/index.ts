@@ -16,3 +16,4 @@ export * from './parseParams.js';
 export * from './stability.js';
 export * from './dcc.js';
 export * from './leadLag.js';
+export * from './partial.js';

@@ -42,8 +42,10 @@ import {
   type Market,
   leadLagJson,
   leadLagQuery,
+  partialJson,
+  partialQuery,
 } from '@soukan/data';
-import type { LeadLagParams } from '@soukan/requests';
+import type { LeadLagParams, PartialParams } from '@soukan/requests';
 
 /**
  * The heavy computations the API runs, by name: thin wrappers over the data
@@ -66,6 +68,7 @@ export const TASKS = {
   pair: (m: Market, p: PairParams, about: DataAbout) => pairJson(pairQuery(m, p), about),
   performance: (m: Market, p: PerfParams, about: DataAbout) => perfJson(perfQuery(m, p), about),
   leadLag: (m: Market, p: LeadLagParams, about: DataAbout) => leadLagJson(leadLagQuery(m, p), about),
+  partial: (m: Market, p: PartialParams, about: DataAbout) => partialJson(partialQuery(m, p), about),
 } as const;
 
 /** Name of a heavy computation. */

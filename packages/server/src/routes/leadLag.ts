@@ -1,4 +1,4 @@
-import { leadLagRequest } from '@soukan/requests';
+import { leadLagRequest, partialRequest } from '@soukan/requests';
 import { requestRoute } from '../http/route.js';
 
 /** `GET /api/leadlag`: which of two pairs leads, as `soukan leadlag A B --format json`. */
@@ -25,4 +25,27 @@ export const leadLagRoute = requestRoute({
   },
   heavy: true,
   handle: async (c, q, ctx) => ctx.compute(c, 'leadLag', await ctx.data.snapshot(q.source), q),
+});
+
+/** `GET /api/partial`: correlation net of chosen series, as `soukan partial … --format json`. */
+export const partialRoute = requestRoute({
+  method: 'get',
+  path: '/api/partial',
+  tag: 'correlation',
+  summary: partialRequest.summary.en,
+  description:
+    'The same request and JSON as `soukan partial A B … --given X --format json`: the Pearson correlation of log returns and, beside it, the correlation net of the given ' +
+    'series (a currency = its zero-sum least-squares strength factor from the major pairs; or pairs), from the Schur complement of the covariance.',
+  request: partialRequest,
+  response: {
+    type: 'object',
+    properties: {
+      symbols: { type: 'array', items: { type: 'string' } },
+      given: { type: 'array', items: { type: 'string' } },
+      correlation: { type: 'array', items: { type: 'array', items: { type: ['number', 'null'] } } },
+      net: { type: 'array', items: { type: 'array', items: { type: ['number', 'null'] } } },
+    },
+  },
+  heavy: true,
+  handle: async (c, q, ctx) => ctx.compute(c, 'partial', await ctx.data.snapshot(q.source), q),
 });
