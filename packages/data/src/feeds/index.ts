@@ -5,3 +5,4 @@ export { oandaInstrument, oandaTime, parseOandaLine, parseOandaCandles, type Oan
 export { OandaFeed, OANDA_TOKEN_ENV, type OandaFeedOptions } from './oandaFeed.js';
 export { LiveMatrix, type LiveMatrixOptions, type MatrixUpdate } from './liveMatrix.js';
 export { replayQuotes, replayBatches, type ReplaySeries, type ReplayOptions } from './replayFeed.js';
+export { parsePushLine, ingestPushLines } from './pushInput.js';
