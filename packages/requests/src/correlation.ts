@@ -1,6 +1,6 @@
 import { UNIVERSES } from '@soukan/core';
 import { endParam, fromParam, sourceParam, timeframeParam, toParam, windowRules } from './common.js';
-import { MAX_SYMBOLS, MAX_WINDOW } from './limits.js';
+import { MAX_CORRELATION_SYMBOLS, MAX_WINDOW } from './limits.js';
 import { align, int, number, oneOf, pairs, windowOrAll } from './spec/kinds.js';
 import { param } from './spec/param.js';
 import { defineRequest, type Values } from './spec/request.js';
@@ -15,7 +15,7 @@ const universes = Object.keys(UNIVERSES) as [string, ...string[]];
 
 /** Parameters every correlation request shares (the options of `soukan corr`). */
 export const correlationParams = {
-  symbols: param(pairs(MAX_SYMBOLS), {
+  symbols: param(pairs(MAX_CORRELATION_SYMBOLS), {
     description: { en: 'pairs in any spelling (EUR/USD, EURUSD, eur_usd); or give --universe (default: majors)', ja: '通貨ペア（EUR/USD、EURUSD、eur_usd のどの書き方でも）。または universe（既定: majors）' },
     cli: 'argument',
   }),

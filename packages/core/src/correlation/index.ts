@@ -7,6 +7,7 @@ export { correlationConfidenceInterval, fisherStandardError, type Interval } fro
 export { correlationMatrix, finishCorrelation, type CorrelationMatrix } from './correlationMatrix.js';
 export { DEFAULT_MIN_PERIODS, type CorrelationMatrixOptions, type MissingPolicy } from './correlationMatrixOptions.js';
 // Tile-level entry points of the matrix, for the parallel runner in @soukan/data.
+export { GRAM_TILE } from './gramUpper.js';
 export {
   CORRELATION_PHASES,
   correlationGramTasks,

@@ -3,6 +3,7 @@ import {
   correlationGramTasks,
   correlationTaskCount,
   finishCorrelation,
+  GRAM_TILE,
   planCorrelation,
   runCorrelationTask,
   TS_KERNELS,
@@ -210,7 +211,11 @@ async function compute(columns: readonly Float64Array[], options: ParallelCorrel
   const work = workOf(k, rows, options.method ?? 'pearson');
   const wanted = Math.max(1, Math.floor(options.threads ?? defaultThreads()));
   const minWork = options.minWork ?? (pool === null ? PARALLEL_MIN_WORK_COLD : PARALLEL_MIN_WORK);
-  const threads = work < minWork ? 1 : wanted;
+  // Up to GRAM_TILE series the product is one tile, which one thread runs
+  // whatever the others do; a second thread would only split the column
+  // preparation, at the price of a shared copy of the input and a copy in
+  // its own WebAssembly memory (28 × 1 M: ~1 GB peak on 2 threads).
+  const threads = work < minWork || (options.threads === undefined && k <= GRAM_TILE) ? 1 : wanted;
   const choice = kernelChoice(options);
   const native = choice === 'auto' || choice === 'native' ? (options.nativeKernels !== undefined ? options.nativeKernels : await nativeKernels()) : null;
   const wk = choice !== 'ts' ? wasmKernels() : null;
