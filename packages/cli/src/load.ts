@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { attributionOf, describeProblem, ecbHistory, FORMAT_NAMES, InputError, loadStoreMarket, Market, readDataset, type Dataset, type ReadOptions } from '@soukan/data';
+import { answer, attributionOf, describeProblem, ecbHistory, FORMAT_NAMES, InputError, loadStoreMarket, Market, readDataset, type Dataset, type ReadOptions } from '@soukan/data';
 import { choiceOption } from './options.js';
 import type { Command } from 'commander';
 
@@ -28,6 +28,8 @@ export interface LoadedMarket {
   readonly attribution?: string;
   /** The files' dataset (absent when the market came from the store). */
   readonly dataset?: Dataset;
+  /** Runs a computation on the market, fetching from the store what it asks for. */
+  run<T>(compute: (m: Market) => T | Promise<T>): Promise<T>;
 }
 
 /** Adds the data options to a command. */
@@ -79,10 +81,10 @@ export async function loadMarket(opts: DataOptions, log: (m: string) => void = (
           throw new InputError((e as Error).message);
         }
       };
-      const { market } = await loadStoreMarket({ path: opts.store, source: opts.source, seed, log });
+      const { market, query } = await loadStoreMarket({ path: opts.store, source: opts.source, seed, log });
       for (const n of market.notes) log(`note: ${n}`);
       const description = `${market.source} ${market.frequency} data (${market.quoted.length} quoted series, from the store)`;
-      return { market, description, attribution: attributionOf(market.source) };
+      return { market, description, attribution: attributionOf(market.source), run: (compute) => answer(query, market, compute) };
     }
   }
   const readOpts = readOptionsOf(opts);
@@ -94,10 +96,6 @@ export async function loadMarket(opts: DataOptions, log: (m: string) => void = (
   }
   const attribution = attributionOf(dataset.source);
   const description = `${dataset.source} ${dataset.frequency} data (${dataset.series.length} quoted series)`;
-  return {
-    market: new Market(dataset.series, { label: `the ${dataset.source} data`, frequency: dataset.frequency }),
-    description,
-    attribution,
-    dataset,
-  };
+  const market = new Market(dataset.series, { label: `the ${dataset.source} data`, frequency: dataset.frequency });
+  return { market, description, attribution, dataset, run: async (compute) => compute(market) };
 }

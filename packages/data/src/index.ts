@@ -9,3 +9,4 @@ export * from './store/index.js';
 export * from './ticks/index.js';
 export * from './feeds/index.js';
 export * from './alerts/index.js';
+export * from './query/index.js';

@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
 import type { Executor } from './compute/executor.js';
 import type { AppEnv, ServerContext, ServerLimits } from './context.js';
+import { runWithData } from './data/runWithData.js';
 import type { DataProvider } from './data/types.js';
 import { errorResponse } from './http/errorResponse.js';
 import { HttpError } from './http/httpError.js';
@@ -121,9 +122,9 @@ export function createApp(o: AppOptions): { app: Hono<AppEnv>; ctx: ServerContex
     auth: o.token !== undefined,
     log,
     async compute(c, task, market, params) {
-      const key = `${task}|${market.id}|${stableKey(params)}`;
+      const key = `${task}|${market.dataId ?? market.id}|${stableKey(params)}`;
       const deadline = c.get('started') + limits.timeBudgetMs;
-      const { body, hit } = await cache.get(key, () => o.executor.run({ task, market, params, deadline, budgetMs: limits.timeBudgetMs }));
+      const { body, hit } = await cache.get(key, () => runWithData(o.executor, o.data, { task, market, params, deadline, budgetMs: limits.timeBudgetMs }));
       remember(c.req.url, key);
       return send(c, body, hit);
     },

@@ -40,11 +40,11 @@ export function registerCorr(program: Command): void {
     if (input.rolling !== undefined || input.ewm !== undefined) {
       const params = parseCli(correlationSeriesRequest, input);
       const loaded = await loadMarket(opts);
-      printSeries(correlationSeriesQuery(loaded.market, params), loaded, opts.format);
+      printSeries(await loaded.run((m) => correlationSeriesQuery(m, params)), loaded, opts.format);
     } else {
       const params = parseCli(correlationRequest, input);
       const loaded = await loadMarket(opts);
-      printMatrix(await correlationQuery(loaded.market, params), loaded, opts.format, opts.verbose);
+      printMatrix(await loaded.run((m) => correlationQuery(m, params)), loaded, opts.format, opts.verbose);
     }
   });
 }

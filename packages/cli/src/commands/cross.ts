@@ -46,7 +46,7 @@ export function registerCross(program: Command): void {
       timeframe: opts.timeframe,
     };
     const loaded = await loadMarket(opts);
-    print(crossQuery(loaded.market, params, cliFlag), loaded, opts);
+    print(await loaded.run((m) => crossQuery(m, params, cliFlag)), loaded, opts);
   });
 }
 

@@ -92,10 +92,12 @@ async function runExposure(args: string[], opts: ExposureOptions): Promise<void>
   const noAmount = positions.find((p) => Number.isNaN(p.amount));
   if (noAmount) throw new InputError(`position ${JSON.stringify(noAmount.text)} has no amount; write e.g. "${noAmount.symbol} +100000"`);
   const loaded = await loadMarket(opts);
-  const result = exposureQuery(
-    loaded.market,
-    { positions, account: opts.account, confidence: levels, window: opts.window, end: opts.end, hedge: opts.hedge, mean: opts.mean },
-    cliFlag,
+  const result = await loaded.run((m) =>
+    exposureQuery(
+      m,
+      { positions, account: opts.account, confidence: levels, window: opts.window, end: opts.end, hedge: opts.hedge, mean: opts.mean },
+      cliFlag,
+    ),
   );
   for (const n of result.notes) process.stderr.write(`note: ${n}\n`);
   const out = process.stdout;

@@ -58,10 +58,12 @@ export function registerMove(program: Command): void {
 
 async function runMove(symbol: string, opts: MoveOptions): Promise<void> {
   const loaded = await loadMarket(opts);
-  const r = moveQuery(
-    loaded.market,
-    { symbol, threshold: opts.threshold, horizon: opts.horizon, ladder: opts.ladder, timeframe: opts.timeframe, days: opts.days, from: opts.from, to: opts.to, end: opts.end },
-    cliFlag,
+  const r = await loaded.run((m) =>
+    moveQuery(
+      m,
+      { symbol, threshold: opts.threshold, horizon: opts.horizon, ladder: opts.ladder, timeframe: opts.timeframe, days: opts.days, from: opts.from, to: opts.to, end: opts.end },
+      cliFlag,
+    ),
   );
   const out = process.stdout;
   if (opts.format === 'json') out.write(JSON.stringify(moveJson(r, loaded)) + '\n');

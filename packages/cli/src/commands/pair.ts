@@ -72,7 +72,7 @@ export function registerPair(program: Command): void {
       timeframe: opts.timeframe,
     };
     const loaded = await loadMarket(opts);
-    print(pairQuery(loaded.market, params, cliFlag), loaded, opts.format);
+    print(await loaded.run((m) => pairQuery(m, params, cliFlag)), loaded, opts.format);
   });
 }
 

@@ -76,7 +76,7 @@ export function registerPerf(program: Command): void {
       timeframe: opts.timeframe,
     };
     const loaded = await loadMarket(opts);
-    print(perfQuery(loaded.market, params, cliFlag), loaded, opts);
+    print(await loaded.run((m) => perfQuery(m, params, cliFlag)), loaded, opts);
   });
 }
 

@@ -65,7 +65,7 @@ export function registerStrength(program: Command): void {
       align: { kind: opts.align as 'inner' | 'pairwise' },
     };
     const loaded = await loadMarket(opts);
-    print(strengthQuery(loaded.market, params, cliFlag), loaded, opts);
+    print(await loaded.run((m) => strengthQuery(m, params, cliFlag)), loaded, opts);
   });
 }
 

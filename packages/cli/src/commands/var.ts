@@ -84,25 +84,27 @@ async function runVar(args: string[], opts: VarOptions): Promise<void> {
     if (noAmount) throw new InputError(`position ${JSON.stringify(noAmount.text)} has no amount; a portfolio needs one per position (e.g. "${noAmount.symbol} +100000")`);
   }
   const loaded = await loadMarket(opts);
-  const r = varQuery(
-    loaded.market,
-    {
-      positions,
-      confidence: levels,
-      horizon: opts.horizon,
-      methods,
-      window: opts.window,
-      from: opts.from,
-      end: opts.end,
-      paths: opts.paths,
-      seed: opts.seed,
-      lambda: opts.lambda,
-      account: opts.account,
-      backtest: opts.backtest,
-      backtestWindow: opts.backtestWindow,
-      mean: opts.mean,
-    },
-    cliFlag,
+  const r = await loaded.run((m) =>
+    varQuery(
+      m,
+      {
+        positions,
+        confidence: levels,
+        horizon: opts.horizon,
+        methods,
+        window: opts.window,
+        from: opts.from,
+        end: opts.end,
+        paths: opts.paths,
+        seed: opts.seed,
+        lambda: opts.lambda,
+        account: opts.account,
+        backtest: opts.backtest,
+        backtestWindow: opts.backtestWindow,
+        mean: opts.mean,
+      },
+      cliFlag,
+    ),
   );
   for (const n of r.notes) process.stderr.write(`note: ${n}\n`);
   const out = process.stdout;

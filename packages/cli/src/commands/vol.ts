@@ -56,21 +56,23 @@ export function registerVol(program: Command): void {
 
 async function runVol(symbol: string, opts: VolOptions): Promise<void> {
   const loaded = await loadMarket(opts);
-  const r = volatilityQuery(
-    loaded.market,
-    {
-      symbol,
-      timeframe: opts.timeframe,
-      window: opts.window,
-      end: opts.end,
-      zone: opts.zone,
-      weeks: opts.weeks,
-      lambda: opts.lambda,
-      atr: opts.atr,
-      horizon: opts.horizon,
-      periodsPerYear: opts.periodsPerYear,
-    },
-    cliFlag,
+  const r = await loaded.run((m) =>
+    volatilityQuery(
+      m,
+      {
+        symbol,
+        timeframe: opts.timeframe,
+        window: opts.window,
+        end: opts.end,
+        zone: opts.zone,
+        weeks: opts.weeks,
+        lambda: opts.lambda,
+        atr: opts.atr,
+        horizon: opts.horizon,
+        periodsPerYear: opts.periodsPerYear,
+      },
+      cliFlag,
+    ),
   );
   for (const m of r.notes) process.stderr.write(`note: ${m}\n`);
   const out = process.stdout;

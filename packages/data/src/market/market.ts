@@ -37,14 +37,16 @@ export class Market {
 
   /**
    * @param series quoted series (canonical symbols, one per symbol)
+   * @param options.quoted the quoted symbols when `series` holds only some of
+   *   them (a market whose series are fetched on demand, see `QueryMarket`)
    */
-  constructor(series: readonly PriceSeries[], options: { label?: string; frequency?: 'daily' | 'intraday' } = {}) {
+  constructor(series: readonly PriceSeries[], options: { label?: string; frequency?: 'daily' | 'intraday'; quoted?: readonly string[] } = {}) {
     this.label = options.label ?? 'the data';
     this.frequency = options.frequency ?? 'daily';
     const m = new Map<string, PriceSeries>();
     for (const s of series) m.set(s.symbol, s);
     this.bySymbol = m;
-    this.quoted = [...m.keys()];
+    this.quoted = options.quoted ? [...options.quoted] : [...m.keys()];
     this.currencies = currenciesOf(this.quoted);
   }
 
@@ -104,9 +106,17 @@ export class Market {
     if (timeframe && this.frequency === 'daily' && TIMEFRAME_MINUTES[timeframe] < TIMEFRAME_MINUTES.D1) {
       throw new InputError(`timeframe ${timeframe} needs intraday data; ${this.label} is daily (use D1 or W1)`, { code: 'timeframe-needs-intraday', params: { timeframe } });
     }
+    return alignSeries(this.framed(symbols, timeframe), policy);
+  }
+
+  /**
+   * The series {@link Market.frame} aligns: each symbol built at the data's
+   * resolution, then resampled (daily data at D1 is left as it is). A market
+   * whose bars are built elsewhere (in a store) overrides this.
+   */
+  protected framed(symbols: readonly string[], timeframe: Timeframe | undefined): PriceSeries[] {
     const series = symbols.map((s) => this.series(s));
-    const resampled = timeframe && !(this.frequency === 'daily' && timeframe === 'D1') ? series.map((s) => resampleBars(s, timeframe).bars) : series;
-    return alignSeries(resampled, policy);
+    return timeframe && !(this.frequency === 'daily' && timeframe === 'D1') ? series.map((s) => resampleBars(s, timeframe).bars) : series;
   }
 
   /** Market-convention pairs among all currencies, for suggestions. */

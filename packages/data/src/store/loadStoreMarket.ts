@@ -1,8 +1,9 @@
 import { InputError } from '../errors.js';
 import type { ImportSummary } from '../import/types.js';
+import { QueryMarket } from '../query/queryMarket.js';
+import { marketData, StoreQuery } from '../query/storeQuery.js';
 import { Store } from './store.js';
 import { storePath } from './storePath.js';
-import type { StoreMarket } from './storeMarket.js';
 
 /** Where a command's market comes from when it is given no files. */
 export interface LoadStoreMarketOptions {
@@ -20,20 +21,23 @@ export interface LoadStoreMarketOptions {
 }
 
 /**
- * The store's market for commands that read "the data" without files: every
- * stored series of one source (`Store.market`). On first use — an empty or
- * missing store — the `seed` file is imported into the store first, and
- * `log` says so; later calls read the store only.
+ * The store's market for commands that read "the data" without files: one
+ * source, as a {@link QueryMarket} that fetches only what a computation asks
+ * for (run computations with `answer(query, market, …)`). On first use — an
+ * empty or missing store — the `seed` file is imported into the store
+ * first, and `log` says so; later calls read the store only.
  *
  * @throws InputError for an empty store without `seed`, a store another
  *   process is writing, or an unknown source.
  * @example (await loadStoreMarket({ seed: async () => 'eurofxref-hist.zip' })).market.source // 'ECB'
  */
-export async function loadStoreMarket(options: LoadStoreMarketOptions = {}): Promise<{ market: StoreMarket; imported?: ImportSummary }> {
+export async function loadStoreMarket(options: LoadStoreMarketOptions = {}): Promise<{ market: QueryMarket; query: StoreQuery; imported?: ImportSummary }> {
   const path = options.path ?? storePath();
+  const query = new StoreQuery(path);
   const reader = await Store.open(path, { readOnly: true });
   try {
-    if ((await reader.list()).length > 0) return { market: await reader.market({ source: options.source }) };
+    const list = await reader.list();
+    if (list.length > 0) return { market: new QueryMarket(marketData(list, options.source, path)), query };
   } finally {
     await reader.close();
   }
@@ -46,7 +50,7 @@ export async function loadStoreMarket(options: LoadStoreMarketOptions = {}): Pro
       `imported ${file} into the store ${path}: ${imported.added.toLocaleString('en-US')} rows of ${imported.series.length} series (${imported.files[0]?.source ?? ''}); ` +
         'later commands read the store (soukan import ecb refreshes it, soukan list shows it)',
     );
-    return { market: await writer.market({ source: options.source }), imported };
+    return { market: new QueryMarket(marketData(await writer.list(), options.source, path)), query, imported };
   } finally {
     await writer.close();
   }

@@ -13,8 +13,9 @@
  * 1/x is monotone under IEEE rounding. Imports keep the rollup in the same
  * transaction as the rows.
  */
-import { DAY_MS, HOUR_MS, MINUTE_MS, NEW_YORK_CLOSE, TIMEFRAME_MINUTES, type FxDayConvention, type Timeframe } from '@soukan/core';
+import { MINUTE_MS, NEW_YORK_CLOSE, TIMEFRAME_MINUTES, type FxDayConvention, type Timeframe } from '@soukan/core';
 import { floorDiv, int, MARGIN_AFTER, MARGIN_BEFORE, QUARTER_MS, quarterInfoSql } from './barsSql.js';
+import { rollupKeySql } from './closesSql.js';
 
 /**
  * Rollup rows of a relation `src(t, o, h, l, c, v)` for one series, ready
@@ -99,13 +100,7 @@ export function rollupApplies(timeframe: Timeframe | undefined, convention: FxDa
  * @example rollupBarsSql(3, false, 'D1') // SQL giving EUR/USD's 259 trading days of 2017
  */
 export function rollupBarsSql(seriesId: number, invert: boolean, timeframe: Timeframe, from?: number, to?: number): string {
-  const size = TIMEFRAME_MINUTES[timeframe] * MINUTE_MS;
-  let key: string;
-  if (size <= HOUR_MS) key = `${floorDiv(`q * ${QUARTER_MS}`, size)} * ${size}`;
-  else if (size === 4 * HOUR_MS) key = 'h4';
-  else if (timeframe === 'D1') key = 'td';
-  else if (timeframe === 'W1') key = `td - (((${floorDiv('td', DAY_MS)} + 4) % 7 + 6) % 7) * ${DAY_MS}`;
-  else throw new Error(`rollupSql: no bucket rule for ${timeframe}`);
+  const key = rollupKeySql(timeframe);
   const where = [
     `series_id = ${int(seriesId, 'series id')}`,
     from !== undefined ? `q >= ${Math.floor((from - MARGIN_BEFORE) / QUARTER_MS)}` : '',

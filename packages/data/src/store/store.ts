@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { NEW_YORK_CLOSE, parseSymbol, type Bars, type PriceSeries } from '@soukan/core';
+import { NEW_YORK_CLOSE, parseSymbol, type Bars, type PriceSeries, type Timeframe } from '@soukan/core';
 import { InputError } from '../errors.js';
 import { importFiles } from '../import/importFiles.js';
 import type { ImportOptions, ImportSummary } from '../import/types.js';
 import { barsSql } from './barsSql.js';
+import { closesSql } from './closesSql.js';
 import { rollupApplies, rollupBarsSql, rollupCheckSql } from './rollupSql.js';
 import { Db } from './duck.js';
 import { catalogOf, checkSource, pickMarketSource, resolveSymbol, timeframeProblem, type Resolved } from './resolve.js';
@@ -215,6 +216,51 @@ export class Store {
     }
     if (options.timeframe) frequency = options.timeframe === 'D1' || options.timeframe === 'W1' ? 'daily' : 'intraday';
     return new StoreMarket(series, { source: pick.source, frequency, timeframe: options.timeframe, notes });
+  }
+
+  /**
+   * Closes of pairs at a timeframe, built in the store: what
+   * `Market.frame` aligns, without bringing minute rows into JavaScript.
+   * Stored and inverted pairs come from the quarter-hour rollup (15 minutes
+   * and coarser), crosses of two bar series from their legs' rollup (rows
+   * only for quarters whose last minutes differ, see closesSql.ts), the
+   * rest (finer timeframes, fixings) from the rows. The closes are exactly
+   * those of `resampleBars(crossSeries(…), timeframe)` on the stored rows.
+   *
+   * @throws InputError as {@link Store.bars}.
+   * @example (await store.closes('HistData', ['EUR/GBP'], 'H1'))[0].time.length // hours with a common minute
+   */
+  async closes(source: string, symbols: readonly string[], timeframe: Timeframe): Promise<PriceSeries[]> {
+    const catalog = catalogOf(await this.list());
+    const out: PriceSeries[] = [];
+    const viaRollup: { at: number; symbol: string; legs: Resolved['legs'] }[] = [];
+    for (const text of symbols) {
+      const { resolved: r } = resolveSymbol(catalog, text, source, timeframe, this.path);
+      for (const s of r.series) {
+        const why = timeframeProblem(s, timeframe);
+        if (why) throw new InputError(why);
+      }
+      const symbol = r.route.target.symbol;
+      if (r.legs.every((l) => l.kind === 'bars') && rollupApplies(timeframe, NEW_YORK_CLOSE)) {
+        viaRollup.push({ at: out.length, symbol, legs: r.legs });
+        out.push({ symbol, time: new Float64Array(0), close: new Float64Array(0) });
+        continue;
+      }
+      const { bars: b } = await this.build(this.db!, r, { timeframe });
+      out.push({ symbol, time: b.time, close: b.close });
+    }
+    if (viaRollup.length > 0) {
+      const { n, columns } = await this.db!.columns(closesSql(viaRollup.map((v) => v.legs), timeframe));
+      const [idx, time, close] = columns as [Float64Array, Float64Array, Float64Array];
+      for (let lo = 0; lo < n; ) {
+        let hi = lo;
+        while (hi < n && idx[hi] === idx[lo]) hi++;
+        const v = viaRollup[idx[lo]!]!;
+        out[v.at] = { symbol: v.symbol, time: time.slice(lo, hi), close: close.slice(lo, hi) };
+        lo = hi;
+      }
+    }
+    return out;
   }
 
   /**

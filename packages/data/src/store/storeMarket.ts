@@ -19,9 +19,9 @@ export class StoreMarket extends Market {
 
   constructor(
     series: readonly PriceSeries[],
-    options: { source: string; frequency: 'daily' | 'intraday'; timeframe?: Timeframe; notes?: readonly string[]; label?: string },
+    options: { source: string; frequency: 'daily' | 'intraday'; timeframe?: Timeframe; notes?: readonly string[]; label?: string; quoted?: readonly string[] },
   ) {
-    super(series, { label: options.label ?? `the ${options.source} data`, frequency: options.frequency });
+    super(series, { label: options.label ?? `the ${options.source} data`, frequency: options.frequency, quoted: options.quoted });
     this.source = options.source;
     this.timeframe = options.timeframe;
     this.notes = options.notes ?? [];

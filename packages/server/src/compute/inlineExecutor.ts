@@ -1,4 +1,4 @@
-import { Market } from '@soukan/data';
+import { marketOf, type Market } from '@soukan/data';
 import type { MarketSnapshot } from '../data/types.js';
 import type { ComputeJob, Executor } from './executor.js';
 import { Gate, timeBudgetError } from './gate.js';
@@ -25,7 +25,7 @@ export class InlineExecutor implements Executor {
     let m = this.markets.get(s.id);
     if (!m) {
       if (this.markets.size >= 4) this.markets.delete(this.markets.keys().next().value!);
-      m = new Market(s.series, { label: s.label, frequency: s.frequency });
+      m = marketOf(s);
       this.markets.set(s.id, m);
     }
     return m;

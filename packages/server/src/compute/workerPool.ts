@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { PriceSeries } from '@soukan/core';
+import { NeedData } from '@soukan/data';
 import { HttpError } from '../http/httpError.js';
 import { toHttpError } from '../http/errorResponse.js';
 import type { MarketSnapshot } from '../data/types.js';
@@ -78,6 +79,7 @@ export class WorkerPool implements Executor {
       slot.pending = undefined;
       clearTimeout(p.timer);
       if ('body' in m) p.resolve(m.body);
+      else if ('need' in m) p.reject(new NeedData(m.need));
       else {
         if (m.error.name !== 'InputError') this.log(`soukan: computation failed: ${m.error.stack ?? m.error.message}`);
         p.reject(toHttpError(m.error));
@@ -156,7 +158,7 @@ export class WorkerPool implements Executor {
       const drop: ToWorker = { type: 'drop', id: slot.markets.shift()! };
       slot.worker.postMessage(drop);
     }
-    const msg: ToWorker = { type: 'market', id: snap.id, label: snap.label, frequency: snap.frequency, series };
+    const msg: ToWorker = { type: 'market', id: snap.id, label: snap.label, frequency: snap.frequency, series, query: snap.query };
     slot.worker.postMessage(msg);
     slot.markets.push(snap.id);
   }

@@ -19,6 +19,7 @@ export async function withDefaultSource(data: DataProvider, source: string): Pro
     version: () => data.version(),
     list: () => data.list(),
     snapshot: (s) => data.snapshot(s ?? name),
+    fulfil: data.fulfil ? (snap, need) => data.fulfil!(snap, need) : undefined,
     bars: (symbol, o) => data.bars(symbol, { ...o, source: o.source ?? name }),
     importFiles: (paths, o) => data.importFiles(paths, o),
     refreshEcb: (o) => data.refreshEcb(o),

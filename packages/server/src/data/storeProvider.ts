@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
-import type { Timeframe } from '@soukan/core';
-import { attributionOf, describeProblem, InputError, Store, type ImportSummary } from '@soukan/data';
+import type { PriceSeries, Timeframe } from '@soukan/core';
+import { attributionOf, describeProblem, InputError, marketData, Store, type ImportSummary, type MarketNeed, type QueryMarketData } from '@soukan/data';
 import { HttpError } from '../http/httpError.js';
 import { Mutex } from './mutex.js';
 import { ecbFile, type EcbRefresh } from './ecbFile.js';
@@ -23,15 +23,19 @@ async function open(path: string, readOnly: boolean): Promise<Store> {
  * Market data in soukan's DuckDB store (what the CLI reads without --data).
  * The store is opened for each operation and closed after it — read-only to
  * read, writable only while an import runs — so other soukan processes can
- * use it between operations; operations in this process take turns. Markets
- * are loaded once per data version and kept in memory. A change made by
- * another process (`soukan import`) is noticed from the file's modification
- * time.
+ * use it between operations; operations in this process take turns. A
+ * snapshot holds a source's catalogue and what computations have asked of
+ * it so far (closes built in the store, stored rows where an algorithm
+ * needs them: see `QueryMarket`), kept per data version and grown on demand
+ * ({@link StoreProvider.fulfil}). A change made by another process
+ * (`soukan import`) is noticed from the file's modification time.
  */
 export class StoreProvider implements DataProvider {
   readonly kind = 'store' as const;
   private readonly lock = new Mutex();
   private readonly snapshots = new Map<string, Promise<MarketSnapshot>>();
+  /** The fullest snapshot of each source at each data version (by `dataId`). */
+  private readonly latest = new Map<string, MarketSnapshot>();
   private listCache: Promise<SeriesSummary[]> | undefined;
   private v = 1;
   private stamp = '';
@@ -60,6 +64,7 @@ export class StoreProvider implements DataProvider {
   private changed(): void {
     this.v++;
     this.snapshots.clear();
+    this.latest.clear();
     this.listCache = undefined;
   }
 
@@ -109,18 +114,7 @@ export class StoreProvider implements DataProvider {
     const key = source ?? '';
     let p = this.snapshots.get(key);
     if (!p) {
-      p = this.read(async (s) => {
-        const m = await s.market({ source });
-        const series = [...m.bySymbol.values()];
-        return {
-          id: `${m.source}@${v}`,
-          source: m.source,
-          label: m.label,
-          frequency: m.frequency,
-          series,
-          about: { description: `${m.source} ${m.frequency} data (${series.length} quoted series, from the store)`, attribution: attributionOf(m.source) },
-        };
-      });
+      p = this.read(async (s) => snapshotOf(marketData(await s.list(), source, this.path), [], v, 0));
       this.snapshots.set(key, p);
       const mine = p;
       p.then(
@@ -132,7 +126,36 @@ export class StoreProvider implements DataProvider {
         },
       );
     }
-    return p;
+    return p.then((snap) => this.latest.get(snap.dataId!) ?? snap);
+  }
+
+  /**
+   * The snapshot with what a computation asked for fetched from the store:
+   * closes at a timeframe (built in DuckDB) or stored rows. Fetches are kept
+   * for later requests at the same data version.
+   */
+  fulfil(snap: MarketSnapshot, need: MarketNeed): Promise<MarketSnapshot> {
+    return this.lock.run(async () => {
+      const base = this.latest.get(snap.dataId ?? snap.id) ?? snap;
+      const q = base.query!;
+      const haveRaw = new Set(base.series.map((s) => s.symbol));
+      const raw = (need.raw ?? []).filter((s) => !haveRaw.has(s));
+      const c = need.closes;
+      const have = new Set(q.closes.filter((x) => x.timeframe === c?.timeframe).flatMap((x) => x.series.map((s) => s.symbol)));
+      const closes = c ? c.symbols.filter((s) => !have.has(s)) : [];
+      if (raw.length === 0 && closes.length === 0) return base;
+      const store = await open(this.path, true);
+      let next: MarketSnapshot;
+      try {
+        const more = raw.length ? [...(await store.market({ source: q.source, symbols: raw })).bySymbol.values()] : [];
+        const got = closes.length ? [{ timeframe: c!.timeframe, series: await store.closes(q.source, closes, c!.timeframe) }] : [];
+        next = snapshotOf({ ...q, closes: [...q.closes, ...got] }, [...base.series, ...more], this.v, Number(base.id.split('#')[1] ?? 0) + 1);
+      } finally {
+        await store.close();
+      }
+      if (next.dataId === (snap.dataId ?? snap.id)) this.latest.set(next.dataId!, next);
+      return next;
+    });
   }
 
   async bars(symbol: string, o: { source?: string; timeframe?: Timeframe; from?: number; to?: number }): Promise<BarsResult> {
@@ -186,4 +209,19 @@ export class StoreProvider implements DataProvider {
   async close(): Promise<void> {
     await this.lock.run(async () => {});
   }
+}
+
+/** A snapshot of a store's source: its catalogue, the closes and stored rows fetched so far. */
+function snapshotOf(data: QueryMarketData, raw: readonly PriceSeries[], v: number, generation: number): MarketSnapshot {
+  const dataId = `${data.source}@${v}`;
+  return {
+    id: `${dataId}#${generation}`,
+    dataId,
+    source: data.source,
+    label: data.label,
+    frequency: data.frequency,
+    series: raw,
+    query: { ...data, raw: [] },
+    about: { description: `${data.source} ${data.frequency} data (${data.quoted.length} quoted series, from the store)`, attribution: attributionOf(data.source) },
+  };
 }

@@ -1,5 +1,5 @@
 import type { PriceSeries, Timeframe } from '@soukan/core';
-import type { DataAbout, ReadOptions } from '@soukan/data';
+import type { DataAbout, MarketNeed, QueryMarketData, ReadOptions } from '@soukan/data';
 import type { EcbRefresh } from './ecbFile.js';
 
 /**
@@ -8,13 +8,18 @@ import type { EcbRefresh } from './ecbFile.js';
  * cached under it never go stale.
  */
 export interface MarketSnapshot {
+  /** Changes whenever the market's content does (data fetched on demand included). */
   readonly id: string;
+  /** The data version results are cached under (default `id`): fetching more of the same data does not change it. */
+  readonly dataId?: string;
   readonly source: string;
   /** For messages: "the ECB data". */
   readonly label: string;
   readonly frequency: 'daily' | 'intraday';
   readonly series: readonly PriceSeries[];
   readonly about: DataAbout;
+  /** For data read through a store's query layer: the catalogue and the closes fetched so far (`series` then holds the stored rows fetched). */
+  readonly query?: QueryMarketData;
 }
 
 /** One stored series, as `GET /api/list` shows it. */
@@ -89,6 +94,11 @@ export interface DataProvider {
   importFiles(paths: readonly string[], o?: ImportRequest): Promise<ImportOutcome>;
   /** Downloads (or re-downloads) the ECB history and imports it. */
   refreshEcb(o?: EcbRefresh): Promise<ImportOutcome>;
+  /**
+   * The snapshot with what a computation asked for (`NeedData`) fetched from
+   * the store; absent for data held in memory.
+   */
+  fulfil?(snapshot: MarketSnapshot, need: MarketNeed): Promise<MarketSnapshot>;
   /** True when there is nothing to show yet (first run). */
   isEmpty(): Promise<boolean>;
   close(): Promise<void>;

@@ -1,5 +1,5 @@
 import { formatIsoTime, TIMEFRAMES, UNIVERSES } from '@soukan/core';
-import { Market } from '@soukan/data';
+import { marketOf } from '@soukan/data';
 import { dateParam, required, symbolParam, timeframeParam } from '../http/params.js';
 import { route } from '../http/route.js';
 import type { MarketSnapshot } from '../data/types.js';
@@ -14,7 +14,7 @@ const pairsCache = new WeakMap<MarketSnapshot, { currencies: readonly string[]; 
 function addressable(s: MarketSnapshot): { currencies: readonly string[]; pairs: string[] } {
   let v = pairsCache.get(s);
   if (!v) {
-    const m = new Market(s.series, { label: s.label, frequency: s.frequency });
+    const m = marketOf(s);
     v = { currencies: m.currencies, pairs: m.addressable() };
     pairsCache.set(s, v);
   }

@@ -1,0 +1,5 @@
+export { NeedData, type MarketNeed } from './needData.js';
+export { QueryMarket, type QueryMarketData } from './queryMarket.js';
+export { answer, fulfil, type MarketQuery } from './marketQuery.js';
+export { StoreQuery, marketData } from './storeQuery.js';
+export { marketOf, type MarketParts } from './marketOf.js';
