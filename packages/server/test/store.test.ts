@@ -54,6 +54,10 @@ describe('the API over the store', () => {
   it('lists the stored series and answers as over the files', async () => {
     const list = await json(app.request('/api/list'));
     expect(list.body.provider.kind).toBe('store');
+    // The file name, never the folder it is in.
+    expect(list.body.provider).toMatchObject({ location: 'DuckDB store soukan.duckdb', path: 'soukan.duckdb' });
+    expect(JSON.stringify(list.body)).not.toContain(dir);
+    expect(JSON.stringify((await json(app.request('/api/meta'))).body)).not.toContain(dir);
     expect(list.body.series).toHaveLength(41);
     const files = testApp(await ecbProvider()).app;
     const q = '/api/correlation?universe=majors&window=250&end=2026-04-13';
@@ -96,6 +100,10 @@ describe('the API over the store', () => {
       expect(busy.status).toBe(503);
       expect(busy.body.error.code).toBe('store-busy');
       expect(busy.headers.get('retry-after')).toBe('2');
+      // Where the store is and which process holds it stay on this machine.
+      expect(busy.body.error.message).toBe('the store is in use by another process (an import or another soukan command); try again shortly');
+      expect(JSON.stringify(busy.body)).not.toContain(dir);
+      expect(JSON.stringify(busy.body)).not.toMatch(/PID|node/);
     } finally {
       child.stdin!.write('x');
       await new Promise((r) => child.once('exit', r));

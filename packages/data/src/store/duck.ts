@@ -326,7 +326,13 @@ export function explainOpenError(path: string, e: Error): Error {
   if (/not a valid DuckDB database file|The file is not a valid|Failed to read database header|is not a DuckDB/i.test(m)) {
     return new InputError(`store ${path} is not a soukan store (not a DuckDB database file); pass another --store`);
   }
-  if (/Cannot open file|No such file|Permission denied/i.test(m)) {
+  if (/Is a directory/i.test(m)) {
+    return new InputError(`store ${path} is a directory; --store takes the path of a store file (e.g. ${path.replace(/\/+$/, '')}/soukan.duckdb)`);
+  }
+  if (/Could not read enough bytes|truncated|Corrupt/i.test(m)) {
+    return new InputError(`store ${path} is damaged or truncated (not a complete DuckDB database); restore it from a backup or pass another --store`);
+  }
+  if (/^IO Error: /.test(m)) {
     return new InputError(`cannot open store ${path}: ${m.replace(/^IO Error: /, '')}`);
   }
   return e;

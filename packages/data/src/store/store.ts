@@ -5,6 +5,7 @@ import { InputError } from '../errors.js';
 import { importFiles } from '../import/importFiles.js';
 import type { ImportOptions, ImportSummary } from '../import/types.js';
 import { barsSql } from './barsSql.js';
+import { checkStoreLocation } from './checkStoreLocation.js';
 import { closesSql } from './closesSql.js';
 import { rollupApplies, rollupBarsSql, rollupCheckSql } from './rollupSql.js';
 import { Db } from './duck.js';
@@ -54,11 +55,13 @@ export class Store {
    * Opens the store at `path` (default {@link storePath}: `$SOUKAN_STORE`, else
    * `<soukan home>/soukan.duckdb`), creating file and tables when writable.
    *
-   * @throws InputError when another process holds the file (naming it), the
+   * @throws InputError for a location that is a URL, a directory, or a
+   *   damaged file; when another process holds the file (naming it), the
    *   file is not a DuckDB database, or it was written by a newer soukan.
    * @example (await Store.open('/tmp/none.duckdb', { readOnly: true })).list() // [] (the file is not created)
    */
   static async open(path: string = storePath(), options: StoreOpenOptions = {}): Promise<Store> {
+    checkStoreLocation(path);
     const readOnly = options.readOnly ?? false;
     if (readOnly && !existsSync(path)) return new Store(path, true, undefined);
     if (!readOnly) mkdirSync(dirname(path), { recursive: true });

@@ -5,7 +5,7 @@
 // zips killed mid-way (SIGKILL) or interrupted (SIGINT) leaves the store
 // exactly as before, and a second process is told the store is in use.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, createReadStream, existsSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,6 +115,35 @@ describe('an import killed mid-way leaves the store exactly as it was', () => {
     }
     // Killed before anything was committed: the store exists but is empty.
     expect((await fingerprint(target)).bars.rows).toBe(0);
+  }, 300_000);
+});
+
+describe('a --store that is not a store file: one line, exit 2, nothing written', () => {
+  it('a directory, a truncated store, a URL with an unknown scheme (credentials never echoed)', async () => {
+    const dir = at('a-folder');
+    mkdirSync(dir);
+    const good = at('good.duckdb');
+    expect((await runCli(['import', histData('EURUSD'), '--store', good])).code).toBe(0);
+    const truncated = at('truncated.duckdb');
+    writeFileSync(truncated, readFileSync(good).subarray(0, 5000));
+    const cases: [string, RegExp][] = [
+      [dir, /^soukan: store .*a-folder is a directory; --store takes the path of a store file \(e\.g\. .*a-folder\/soukan\.duckdb\)\n$/],
+      [truncated, /^soukan: store .*truncated\.duckdb is damaged or truncated \(not a complete DuckDB database\); restore it from a backup or pass another --store\n$/],
+      ['clickhouse://alice:s3cret@127.0.0.1:19099/fx', /^soukan: store clickhouse:\/\/127\.0\.0\.1:19099\/fx: unknown scheme "clickhouse:"; --store and \$SOUKAN_STORE take the path of a DuckDB store file\n$/],
+    ];
+    for (const [store, message] of cases) {
+      for (const args of [['list'], ['bars', 'EUR/USD'], ['corr', 'EUR/USD', 'USD/JPY'], ['import', histData('USDJPY')]]) {
+        const r = await runCli([...args, '--store', store]);
+        expect(r.code, `${args[0]} ${store}`).toBe(2);
+        expect(r.stderr, `${args[0]} ${store}`).toMatch(message);
+      }
+    }
+    expect(readdirSync(dir)).toEqual([]);
+    expect(statSync(truncated).size).toBe(5000);
+    const env = await runCli(['list'], { SOUKAN_STORE: 'clickhouse://alice:s3cret@127.0.0.1:19099/fx' });
+    expect(env.code).toBe(2);
+    expect(env.stderr).toMatch(cases[2]![1]);
+    expect(existsSync(join(repoRoot, 'clickhouse:'))).toBe(false);
   }, 300_000);
 });
 

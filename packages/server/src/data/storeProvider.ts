@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { PriceSeries, Timeframe } from '@soukan/core';
 import { attributionOf, describeProblem, InputError, marketData, Store, type ImportSummary, type MarketNeed, type QueryMarketData } from '@soukan/data';
 import { HttpError } from '../http/httpError.js';
@@ -7,14 +8,19 @@ import { ecbFile, type EcbRefresh } from './ecbFile.js';
 import { renamed } from './renamed.js';
 import type { BarsResult, DataProvider, ImportOutcome, ImportRequest, MarketSnapshot, SeriesSummary } from './types.js';
 
-/** Opens the store; another process writing it is a 503 with Retry-After (it is temporary), not a 400. */
+/**
+ * Opens the store; another process writing it is a 503 with Retry-After (it
+ * is temporary), not a 400. Messages name the store by its file name: which
+ * folder it is in, and which process holds it, stay on this machine.
+ */
 async function open(path: string, readOnly: boolean): Promise<Store> {
   try {
     return await Store.open(path, { readOnly });
   } catch (e) {
     if (e instanceof InputError && /in use by another process/.test(e.message)) {
-      throw new HttpError(503, 'store-busy', e.message, { retryAfter: 2 }, { 'Retry-After': '2' });
+      throw new HttpError(503, 'store-busy', 'the store is in use by another process (an import or another soukan command); try again shortly', { retryAfter: 2 }, { 'Retry-After': '2' });
     }
+    if (e instanceof InputError) throw new InputError(e.message.split(path).join(basename(path)), { code: e.code, params: e.params });
     throw e;
   }
 }
@@ -41,7 +47,12 @@ export class StoreProvider implements DataProvider {
   private stamp = '';
   private checked = 0;
 
-  constructor(readonly path: string) {
+  /** The store's file name, for the Data view: clients never see where on disk it is. */
+  readonly path: string;
+
+  /** @param file the store file (kept to this process) */
+  constructor(private readonly file: string) {
+    this.path = basename(file);
     this.stamp = this.fileStamp();
   }
 
@@ -58,7 +69,7 @@ export class StoreProvider implements DataProvider {
         return '-';
       }
     };
-    return `${part(this.path)}|${part(`${this.path}.wal`)}`;
+    return `${part(this.file)}|${part(`${this.file}.wal`)}`;
   }
 
   private changed(): void {
@@ -84,7 +95,7 @@ export class StoreProvider implements DataProvider {
 
   private read<T>(f: (s: Store) => Promise<T>): Promise<T> {
     return this.lock.run(async () => {
-      const store = await open(this.path, true);
+      const store = await open(this.file, true);
       try {
         return await f(store);
       } finally {
@@ -144,7 +155,7 @@ export class StoreProvider implements DataProvider {
       const have = new Set(q.closes.filter((x) => x.timeframe === c?.timeframe).flatMap((x) => x.series.map((s) => s.symbol)));
       const closes = c ? c.symbols.filter((s) => !have.has(s)) : [];
       if (raw.length === 0 && closes.length === 0) return base;
-      const store = await open(this.path, true);
+      const store = await open(this.file, true);
       let next: MarketSnapshot;
       try {
         const more = raw.length ? [...(await store.market({ source: q.source, symbols: raw })).bySymbol.values()] : [];
@@ -171,7 +182,7 @@ export class StoreProvider implements DataProvider {
       let summary: ImportSummary;
       let store: Store | undefined;
       try {
-        store = await open(this.path, false);
+        store = await open(this.file, false);
         summary = await store.importFiles(paths, {
           format: o.format,
           skipBadRows: o.skipBadRows,
