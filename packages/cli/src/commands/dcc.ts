@@ -19,7 +19,7 @@ export function registerDcc(program: Command): void {
     const opts = self.opts<DataOptions & { format: Format }>();
     const params = parseCli(dccRequest, cliInput(self, names));
     const loaded = await loadMarket(opts);
-    const j = dccJson(dccQuery(loaded.market, opts.format === 'csv' ? { ...params, series: true } : params), loaded);
+    const j = dccJson(await loaded.run((m) => dccQuery(m, opts.format === 'csv' ? { ...params, series: true } : params)), loaded);
     for (const n of j.notes) process.stderr.write(`note: ${n}\n`);
     if (opts.format === 'json') return void process.stdout.write(JSON.stringify(j) + '\n');
     if (opts.format === 'csv') {

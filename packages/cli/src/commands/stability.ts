@@ -19,7 +19,7 @@ export function registerStability(program: Command): void {
     const opts = self.opts<DataOptions & { format: Format }>();
     const params = parseCli(stabilityRequest, cliInput(self, names));
     const loaded = await loadMarket(opts);
-    const j = stabilityJson(stabilityQuery(loaded.market, params), loaded);
+    const j = stabilityJson(await loaded.run((m) => stabilityQuery(m, params)), loaded);
     for (const n of j.notes) process.stderr.write(`note: ${n}\n`);
     if (opts.format === 'json') return void process.stdout.write(JSON.stringify(j) + '\n');
     const head = ['pair', 'ρ now', 'ρ before', 'z', 'p', 'changed', 'rolling mean', 'sd', 'same sign', 'score'];
