@@ -23,7 +23,7 @@ export function registerLeadLag(program: Command): void {
     const opts = self.opts<DataOptions & { format: Format }>();
     const params = parseCli(leadLagRequest, cliInput(self, names));
     const loaded = await loadMarket(opts);
-    const res = leadLagQuery(loaded.market, params);
+    const res = await loaded.run((m) => leadLagQuery(m, params));
     if (opts.format === 'json') process.stdout.write(JSON.stringify(leadLagJson(res, loaded)) + '\n');
     else if (opts.format === 'csv') process.stdout.write(toCsv([['lag', 'r', 'n', 'p'], ...Array.from(res.cross.lags, (lag, i) => [lag, num(res.cross.r[i]!), res.cross.n[i]!, num(res.cross.p[i]!)])]));
     else process.stdout.write(table(res, loaded.description));

@@ -22,7 +22,7 @@ export function registerPartial(program: Command): void {
     const opts = self.opts<DataOptions & { format: Format }>();
     const params = parseCli(partialRequest, cliInput(self, names));
     const loaded = await loadMarket(opts);
-    const res = partialQuery(loaded.market, params);
+    const res = await loaded.run((m) => partialQuery(m, params));
     if (opts.format === 'json') process.stdout.write(JSON.stringify(partialJson(res, loaded)) + '\n');
     else process.stdout.write(table(res, loaded.description));
   });
