@@ -1,7 +1,7 @@
 // Helpers shared by bench/*.bench.mjs (optional: a bench only has to print
 // its BENCH_RESULT line, see bench/README.md).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -84,7 +84,11 @@ export function tempDir() {
 
 /** Write a Float64Array as raw little-endian doubles. */
 export function writeF64(path, a) {
-  writeFileSync(path, new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  // In pieces: one write call takes at most 2 GiB.
+  const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  const piece = 1 << 30;
+  writeFileSync(path, bytes.subarray(0, Math.min(piece, bytes.length)));
+  for (let o = piece; o < bytes.length; o += piece) appendFileSync(path, bytes.subarray(o, Math.min(o + piece, bytes.length)));
 }
 
 /** Run a peer script with /usr/bin/python3; returns its last stdout line parsed as JSON. */
