@@ -104,20 +104,13 @@ const count = (kind, status, body) => {
   const k = `${kind} ${status}${code}`;
   counts[k] = (counts[k] ?? 0) + 1;
 };
-const requests =
-  o.mix === 'uncached'
-    ? [{ setupRequest: (r) => ({ ...r, path: uncached() }), onResponse: (s, b) => count('uncached', s, b) }]
-    : [
-        {
-          setupRequest: (r) => {
-            const x = Math.random();
-            r.kind = x < 0.3 ? 'uncached' : x < 0.8 ? 'cached' : 'bad';
-            const path = r.kind === 'uncached' ? uncached() : r.kind === 'cached' ? cached[Math.floor(Math.random() * cached.length)] : bad[Math.floor(Math.random() * bad.length)];
-            return { ...r, path };
-          },
-          onResponse: (s, b, ctx) => count(ctx.kind ?? 'mixed', s, b),
-        },
-      ];
+// Each connection cycles through this sequence: 3 uncached, 5 cached, 2 bad requests in 10.
+const pick = (a) => a[Math.floor(Math.random() * a.length)];
+const kinds = o.mix === 'uncached' ? ['uncached'] : ['uncached', 'cached', 'bad', 'cached', 'uncached', 'cached', 'bad', 'cached', 'uncached', 'cached'];
+const requests = kinds.map((kind) => ({
+  setupRequest: (r) => ({ ...r, path: kind === 'uncached' ? uncached() : kind === 'cached' ? pick(cached) : pick(bad) }),
+  onResponse: (s, b) => count(kind, s, b),
+}));
 
 // Concurrent imports: uploads of generated files (a new synthetic series each), polled until they finish.
 const jobs = [];
