@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global performance, clearTimeout */
 // kill -9 trials of `soukan import` on the DuckDB store (not part of CI;
 // counts go to docs/reliability.md). A store holding EUR/USD 2017 M1 is
 // copied for each trial; `soukan import` of two more HistData years-of-pairs

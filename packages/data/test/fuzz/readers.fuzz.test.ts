@@ -121,7 +121,10 @@ function wrap(name: string, body: Buffer, container: string, damage: number): { 
   if (container.endsWith('damaged') && bytes.length > 0) {
     bytes = Buffer.from(bytes);
     if (damage % 2) bytes = bytes.subarray(0, damage % bytes.length);
-    else bytes[damage % bytes.length] ^= 1 + (damage % 255);
+    else {
+      const at = damage % bytes.length;
+      bytes[at] = bytes[at]! ^ (1 + (damage % 255));
+    }
   }
   return { file, bytes };
 }
