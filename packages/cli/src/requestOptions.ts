@@ -29,7 +29,8 @@ export function addRequest<P extends Params>(cmd: Command, spec: RequestSpec<P>,
       const word = p.list ? `${name}...` : name;
       cmd.argument(p.required ? `<${word}>` : `[${word}]`, withDefault(p.description.en, p));
     } else {
-      cmd.option(p.switch ? cliFlag(name) : `${cliFlag(name)} ${p.placeholder}`, withDefault(p.description.en, p));
+      const value = p.list ? p.placeholder.replace(/>$/, '...>') : p.placeholder;
+      cmd.option(p.switch ? cliFlag(name) : `${cliFlag(name)} ${value}`, withDefault(p.description.en, p));
     }
   }
   return names;

@@ -91,8 +91,8 @@ describe('soukan pair', () => {
       [['pair', 'EUR/USD', 'GBP/USD', '--data', ecb, '--window', '20'], /too few observations for the cointegration tests: 20 .* \(need at least 30\)/],
       [['pair', 'EUR/USD', 'GBP/USD', '--data', ecb, '--window', '40', '--z-window', '60'], /--z-window 60 is longer than the 40 observations/],
       [['pair', 'EUR/USD', 'GBP/USD', '--data', ecb, '--window', '40', '--z-window', '20', '--max-lag', '30'], /--max-lag: adf: maxLag 30 is too large for 40 observations/],
-      [['pair', 'EUR/USD', 'GBP/USD', '--data', ecb, '--corr-short', '50', '--corr-long', '40'], /--corr-short \(50\) must be shorter than --corr-long \(40\)/],
-      [['pair', 'EUR/USD', 'GBP/USD', '--data', ecb, '--trend', 'ctt'], /--trend must be one of c, ct, n/],
+      [['pair', 'EUR/USD', 'GBP/USD', '--data', ecb, '--corr-short', '50', '--corr-long', '40'], /--corr-short: expected less than --corr-long \(40\), got 50/],
+      [['pair', 'EUR/USD', 'GBP/USD', '--data', ecb, '--trend', 'ctt'], /--trend: expected one of c, ct, n, got "ctt"/],
     ];
     for (const [args, re] of cases) {
       const res = await runCli(args);

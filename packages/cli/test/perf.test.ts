@@ -156,9 +156,9 @@ describe('soukan perf', () => {
       [['perf', 'USD/JPY', '--rf-file', monthly, '--data', h10, '--from', '2015-01-01', '--to', '2015-06-30'], /--rf-file: .*monthly\.csv has the wrong frequency: median spacing 3\d days \(monthly\) against 1 days \(daily\)/],
       [['perf', 'USD/JPY', '--rf-file', bad, '--data', h10], /bad\.csv, line 3, field 2: not a number: "1\.5x"/],
       [['perf', 'EUR/TRL', '--benchmark', 'EUR/BRL', '--data', ecb], /EUR\/TRL and the benchmark EUR\/BRL do not overlap in time .*EUR\/TRL 1999-01-04 → 2004-12-31; EUR\/BRL 2008-01-02 → 2026-04-13/],
-      [['perf', 'USD/JPY', '--rf', 'two', '--data', ecb], /--rf must be an annual rate such as 0\.02 or 2%, got "two"/],
+      [['perf', 'USD/JPY', '--rf', 'two', '--data', ecb], /--rf: expected an annual rate such as 0\.02 or 2%, got "two"/],
       [['perf', 'USD/JPY', '--rf', '1%', '--rf-file', monthly, '--data', ecb], /give --rf or --rf-file, not both/],
-      [['perf', 'USD/JPY', '--annualization', 'daily', '--data', ecb], /--annualization must be a number in \(0, Infinity\)/],
+      [['perf', 'USD/JPY', '--annualization', 'daily', '--data', ecb], /--annualization: expected observed, conventional or a positive number, got "daily"/],
       [['perf', 'USD/JPY', 'usdjpy', '--data', ecb], /USD\/JPY is given twice/],
     ];
     for (const [args, re] of cases) {

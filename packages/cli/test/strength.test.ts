@@ -99,7 +99,7 @@ describe('soukan strength', () => {
       [['strength', 'EUR', 'XYZ', '--data', ecb], /the ECB data has no XYZ/],
       [['strength', 'EUR', 'TRL', 'BRL', '--data', ecb, '--window', 'all'], /do not overlap in time: .*EUR\/TRL 1999-01-04 → 2004-12-31.*EUR\/BRL 2008-01-02 → 2026-04-13/],
       [['strength', '--data', ecb, '--base', '1990-01-01'], /--base 1990-01-01 .* is before the window's first observation/],
-      [['strength', '--data', ecb, '--base', 'sydney'], /--base must be YYYY-MM-DD, .* or one of tokyo, london, newyork/],
+      [['strength', '--data', ecb, '--base', 'sydney'], /--base: expected YYYY-MM-DD, .* or tokyo, london, newyork/],
       [['strength', '--data', ecb, '--numeraire', 'ZAR'], /--numeraire ZAR is not among the currencies/],
       [['strength', '--data', ecb, '--timeframe', 'H1'], /timeframe H1 needs intraday data/],
     ];

@@ -1,5 +1,7 @@
-import { date, text, timeframe } from './spec/kinds.js';
-import { param } from './spec/param.js';
+import { MAX_WINDOW } from './limits.js';
+import type { Localised } from './text.js';
+import { date, text, timeframe, windowOrAll } from './spec/kinds.js';
+import { param, type Kind } from './spec/param.js';
 import { inOrder, notWith } from './spec/rules.js';
 import type { Params, Rule } from './spec/request.js';
 
@@ -43,4 +45,25 @@ export const timeframeParam = param(timeframe(), {
  */
 export function windowRules<P extends Params>(): Rule<P>[] {
   return [notWith<P>('window', ['from', 'to']), notWith<P>('end', ['from', 'to']), inOrder<P>('from', 'to')];
+}
+
+/** A three-letter currency code. */
+export function currencyKind(): Kind<string> {
+  return text(/^[A-Za-z]{3}$/, { en: 'a three-letter currency code such as USD', rule: 'currency' }, 3, '<ccy>');
+}
+
+/** An IANA time zone name, or UTC. */
+export const zoneKind = (): Kind<string> => text(/^(UTC|[A-Za-z_]+(\/[A-Za-z0-9_+-]+){1,2})$/, { en: 'an IANA time zone such as Asia/Tokyo or UTC', rule: 'zone' }, 64, '<tz>');
+
+/** Positions: `SYMBOL AMOUNT` items (k/m suffixes allowed) separated by commas; the data layer reads them. */
+export const positionsKind = (): Kind<string> =>
+  text(/^[^\0]{1,2000}$/, { en: 'pair and amount items separated by commas, e.g. EUR/USD 100000,USD/JPY -50000', rule: 'positions' }, 2000, '<positions>');
+
+/** Confidence levels in (0, 1), comma-separated (`0.95,0.99` or `95%,99%`). */
+export const confidenceListKind = (): Kind<string> =>
+  text(/^\s*\d*\.?\d+%?\s*(,\s*\d*\.?\d+%?\s*)*$/, { en: 'confidence levels in (0, 1) such as 0.95,0.99', rule: 'confidence-list' }, 400, '<levels>');
+
+/** The `window` of a request that counts observations: `min` … {@link MAX_WINDOW}, or all. */
+export function windowParamOf(min: number, fallback: number | 'all', description: Localised) {
+  return param(windowOrAll(min, MAX_WINDOW), { description, default: fallback });
 }

@@ -13,12 +13,22 @@ import { CachedBody, ResponseCache, stableKey } from './http/responseCache.js';
 import type { ApiRoute } from './http/route.js';
 import { JobQueue } from './jobs.js';
 import { openApiDocument } from './openapi.js';
-import { correlationPairRoute, correlationRoute, correlationSeriesRoute } from './routes/correlation.js';
+import { MAX_SYMBOLS } from '@soukan/requests';
+import { barsRoute } from './routes/bars.js';
+import { correlationPairRoute, correlationRoute, correlationSeriesRoute } from './routes/corr.js';
+import { crossRoute } from './routes/cross.js';
 import { dccRoute, stabilityRoute } from './routes/dynamic.js';
+import { exposureRoute } from './routes/exposure.js';
+import { healthRoute } from './routes/health.js';
+import { listRoute } from './routes/list.js';
+import { metaRoute } from './routes/meta.js';
+import { moveRoute } from './routes/move.js';
+import { pairRoute } from './routes/pair.js';
+import { performanceRoute } from './routes/perf.js';
+import { strengthRoute } from './routes/strength.js';
+import { varRoute } from './routes/var.js';
+import { volatilityRoute } from './routes/vol.js';
 import { leadLagRoute, partialRoute } from './routes/leadLag.js';
-import { MAX_SYMBOLS } from './routes/common.js';
-import { crossRoute, exposureRoute, moveRoute, pairRoute, performanceRoute, strengthRoute, varRoute, volatilityRoute } from './routes/analytics.js';
-import { barsRoute, healthRoute, listRoute, metaRoute } from './routes/data.js';
 import { ecbRoute, importFilesRoute, importRoute, jobRoute, uploadRoute } from './routes/imports.js';
 
 /** Every API route, in the order OpenAPI lists them. */

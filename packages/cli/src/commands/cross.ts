@@ -1,19 +1,15 @@
 import { formatIsoTime, type CrossInconsistency, type Timeframe } from '@soukan/core';
-import { cliFlag, crossJson, crossQuery, DEFAULT_CROSS_WINDOW, type CrossParams, type CrossResult } from '@soukan/data';
+import { cliFlag, crossJson, crossQuery, type CrossParams, type CrossResult } from '@soukan/data';
+import { crossRequest } from '@soukan/requests';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
-import { choiceOption, dateOption, intOption } from '../options.js';
+import { choiceOption } from '../options.js';
+import { addExamples, addRequest, cliInput, parseCli } from '../requestOptions.js';
 import { toCsv } from '../output/csv.js';
 import { renderTable } from '../output/table.js';
 import { makeStyle } from '../output/style.js';
 
 interface CrossOptions extends DataOptions {
-  via?: string;
-  window: string;
-  end?: number;
-  from?: number;
-  to?: number;
-  timeframe?: string;
   series?: boolean;
   format: 'table' | 'json' | 'csv';
 }
@@ -26,25 +22,14 @@ export function registerCross(program: Command): void {
       'Builds SYMBOL from two legs through a common currency (e.g. EUR/JPY = EUR/USD × USD/JPY).\n' +
         'When the data also quotes SYMBOL directly, reports direct − synthetic in pips and basis points.',
     )
-    .argument('<symbol>', 'the cross, e.g. EUR/JPY')
-    .option('--via <ccy>', 'common currency of the legs (default USD, then EUR)')
-    .option('--window <n>', 'last N observations, or "all"', String(DEFAULT_CROSS_WINDOW))
-    .option('--end <date>', 'the window ends on or before this date (YYYY-MM-DD)', dateOption('--end'))
-    .option('--from <date>', 'date range start (instead of --window)', dateOption('--from'))
-    .option('--to <date>', 'date range end (instead of --window)', dateOption('--to'))
-    .option('--timeframe <tf>', 'bar size; default D1 for daily data, M1 (every minute) for intraday data')
     .option('--series', 'print every observation instead of the summary')
     .option('--format <f>', 'table | json | csv', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table');
-  withDataOptions(cmd).action(async (symbol: string, opts: CrossOptions) => {
-    const params: CrossParams = {
-      symbol,
-      via: opts.via,
-      window: opts.window === 'all' ? 'all' : intOption('--window', 1)(opts.window),
-      end: opts.end,
-      from: opts.from,
-      to: opts.to,
-      timeframe: opts.timeframe,
-    };
+  const names = addRequest(cmd, crossRequest);
+  addExamples(cmd, crossRequest);
+  withDataOptions(cmd).action(async (_symbol: string, _opts: CrossOptions, self: Command) => {
+    const opts = self.opts<CrossOptions>();
+    const q = parseCli(crossRequest, cliInput(self, names));
+    const params: CrossParams = { ...q, symbol: q.symbol! };
     const loaded = await loadMarket(opts);
     print(await loaded.run((m) => crossQuery(m, params, cliFlag)), loaded, opts);
   });

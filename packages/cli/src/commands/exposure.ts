@@ -3,7 +3,6 @@ import { formatIsoTime } from '@soukan/core';
 import {
   cliFlag,
   confidenceList,
-  DEFAULT_RISK_WINDOW,
   exposureJson,
   exposureQuery,
   InputError,
@@ -12,9 +11,11 @@ import {
   type ExposureResult,
   type GivenPosition,
 } from '@soukan/data';
+import { exposureRequest, type ExposureRequestParams } from '@soukan/requests';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
-import { choiceOption, dateOption, intOption } from '../options.js';
+import { choiceOption, intOption } from '../options.js';
+import { addExamples, addRequest, cliInput, parseCli } from '../requestOptions.js';
 import { toCsv } from '../output/csv.js';
 import { makeStyle } from '../output/style.js';
 import { renderTable } from '../output/table.js';
@@ -55,12 +56,6 @@ export const nul = (v: number): number | null => (Number.isFinite(v) ? v : null)
 
 interface ExposureOptions extends DataOptions {
   positions?: string;
-  account: string;
-  confidence: string;
-  window: number | 'all';
-  end?: number;
-  hedge?: string;
-  mean: 'sample' | 'zero';
   format: 'table' | 'json' | 'csv';
 }
 
@@ -73,20 +68,16 @@ export function registerExposure(program: Command): void {
     )
     .argument('[positions...]', 'positions: EUR/USD +100000 USD/CHF -50000 (with a k/m suffix write a negative amount as USD/CHF=-50k or "USD/CHF -50k")')
     .option('--positions <file>', 'positions from a CSV (symbol,amount) or JSON ([{"symbol","amount"}]) file')
-    .option('--account <ccy>', 'account currency', 'USD')
-    .option('--confidence <levels>', 'confidence level(s), e.g. 0.99 or 0.95,0.99', '0.99')
-    .option('--window <n>', `daily returns used for the risk model, or "all"`, windowOption('--window', 20), DEFAULT_RISK_WINDOW)
-    .option('--end <date>', 'rates and returns at or before this date (YYYY-MM-DD)', dateOption('--end'))
-    .option('--hedge <pair>', 'pair to hedge in (default: the best of the pairs held)')
-    .option('--mean <m>', 'mean return of the normal model: sample (default, as the historical VaR sees it) | zero (RiskMetrics)', choiceOption('--mean', ['sample', 'zero'] as const), 'sample')
     .option('--format <f>', 'table | json | csv', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table');
-  withDataOptions(cmd).action(async (args: string[], opts: ExposureOptions) => {
-    await runExposure(args, opts);
+  const names = addRequest(cmd, exposureRequest);
+  addExamples(cmd, exposureRequest);
+  withDataOptions(cmd).action(async (args: string[], _opts: ExposureOptions, self: Command) => {
+    await runExposure(args, self.opts<ExposureOptions>(), parseCli(exposureRequest, cliInput(self, names)));
   });
 }
 
-async function runExposure(args: string[], opts: ExposureOptions): Promise<void> {
-  const levels = confidenceList(opts.confidence, '--confidence');
+async function runExposure(args: string[], opts: ExposureOptions, q: ExposureRequestParams): Promise<void> {
+  const levels = confidenceList(q.confidence ?? exposureRequest.params.confidence.default!, '--confidence');
   const positions = [...positionsFromArgs(args), ...(opts.positions ? positionsFromFile(opts.positions) : [])];
   if (positions.length === 0) throw new InputError('give positions, e.g. soukan exposure EUR/USD +100000 USD/CHF -50000 --account USD (or --positions file.csv)');
   const noAmount = positions.find((p) => Number.isNaN(p.amount));
@@ -95,7 +86,7 @@ async function runExposure(args: string[], opts: ExposureOptions): Promise<void>
   const result = await loaded.run((m) =>
     exposureQuery(
       m,
-      { positions, account: opts.account, confidence: levels, window: opts.window, end: opts.end, hedge: opts.hedge, mean: opts.mean },
+      { ...q, positions, confidence: levels },
       cliFlag,
     ),
   );
@@ -103,7 +94,7 @@ async function runExposure(args: string[], opts: ExposureOptions): Promise<void>
   const out = process.stdout;
   if (opts.format === 'json') out.write(JSON.stringify(exposureJson(result, loaded)) + '\n');
   else if (opts.format === 'csv') out.write(toCsv(exposureCsv(result)));
-  else out.write(exposureTable(result, loaded, opts.hedge !== undefined));
+  else out.write(exposureTable(result, loaded, q.hedge !== undefined));
 }
 
 function exposureCsv(r: ExposureResult): (string | number | null)[][] {

@@ -1,8 +1,10 @@
 import { formatIsoTime } from '@soukan/core';
-import { cliFlag, LADDER_INTRADAY, LADDER_PIPS, moveJson, moveQuery, type MoveResult } from '@soukan/data';
+import { cliFlag, moveJson, moveQuery, type MoveResult } from '@soukan/data';
+import { moveRequest, type MoveParams as MoveRequestParams } from '@soukan/requests';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
-import { choiceOption, dateOption, numberOption } from '../options.js';
+import { choiceOption } from '../options.js';
+import { addExamples, addRequest, cliInput, parseCli } from '../requestOptions.js';
 import { toCsv } from '../output/csv.js';
 import { makeStyle } from '../output/style.js';
 import { renderTable } from '../output/table.js';
@@ -23,14 +25,6 @@ function ratio(a: number, b: number): string {
 }
 
 interface MoveOptions extends DataOptions {
-  threshold?: string;
-  horizon?: string;
-  ladder?: boolean;
-  timeframe?: string;
-  days?: number;
-  from?: number;
-  to?: number;
-  end?: number;
   format: 'table' | 'json' | 'csv';
 }
 
@@ -41,27 +35,20 @@ export function registerMove(program: Command): void {
     .description(
       'From every bar close in the history: the share of start points from which price rose at least X pips (on highs) and fell at least X pips (on lows) within the horizon, with counts and Wilson 95% intervals, beside the Brownian first-passage estimate 2·(1 − Φ(X / (σ√H))) from the same bars — where they differ, fat tails matter. Horizons: 600m, 10h, 2d (clock time after the start bar\'s close) or 24b / 24 (bars).',
     )
-    .argument('<symbol>', 'pair, e.g. EUR/USD')
-    .option('--threshold <pips>', 'move size(s) in pips, e.g. 50 or 20,50,100')
-    .option('--horizon <h>', 'horizon(s): 10h, 600m, 2d, or bars as 24b (default 10h; 5b for daily data)')
-    .option('--ladder', `several thresholds × horizons at once (default ${LADDER_PIPS.join('/')} pips × ${LADDER_INTRADAY.join('/')})`)
-    .option('--timeframe <tf>', 'resample to this bar size first (default: the data as read)')
-    .option('--days <n>', 'history: the last n calendar days', numberOption('--days', 0, Number.MAX_VALUE))
-    .option('--from <date>', 'history from this date (YYYY-MM-DD)', dateOption('--from'))
-    .option('--to <date>', 'history to this date, inclusive (YYYY-MM-DD)', dateOption('--to'))
-    .option('--end <date>', 'with --days: the history ends at this date', dateOption('--end'))
     .option('--format <f>', 'table | json | csv', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table');
-  withDataOptions(cmd).action(async (symbol: string, opts: MoveOptions) => {
-    await runMove(symbol, opts);
+  const names = addRequest(cmd, moveRequest);
+  addExamples(cmd, moveRequest);
+  withDataOptions(cmd).action(async (_symbol: string, _opts: MoveOptions, self: Command) => {
+    await runMove(self.opts<MoveOptions>(), parseCli(moveRequest, cliInput(self, names)));
   });
 }
 
-async function runMove(symbol: string, opts: MoveOptions): Promise<void> {
+async function runMove(opts: MoveOptions, q: MoveRequestParams): Promise<void> {
   const loaded = await loadMarket(opts);
   const r = await loaded.run((m) =>
     moveQuery(
       m,
-      { symbol, threshold: opts.threshold, horizon: opts.horizon, ladder: opts.ladder, timeframe: opts.timeframe, days: opts.days, from: opts.from, to: opts.to, end: opts.end },
+      { ...q, symbol: q.symbol! },
       cliFlag,
     ),
   );

@@ -1,29 +1,15 @@
-import { formatIsoTime, type Timeframe, type AdfResult, type TrendTerm } from '@soukan/core';
-import { cliFlag, pairJson, pairQuery, DEFAULT_PAIR_WINDOW, type PairParams, type PairResult } from '@soukan/data';
+import { formatIsoTime, type Timeframe, type AdfResult } from '@soukan/core';
+import { cliFlag, pairJson, pairQuery, type PairParams, type PairResult } from '@soukan/data';
+import { pairRequest } from '@soukan/requests';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
-import { choiceOption, dateOption, intOption, numberOption } from '../options.js';
+import { choiceOption } from '../options.js';
+import { addExamples, addRequest, cliInput, parseCli } from '../requestOptions.js';
 import { toCsv } from '../output/csv.js';
 import { renderTable } from '../output/table.js';
 import { makeStyle } from '../output/style.js';
 
-interface PairOptions extends DataOptions {
-  on: 'log' | 'price';
-  hedge: 'ols' | 'tls';
-  trend: TrendTerm;
-  autolag: 'aic' | 'bic' | 't-stat' | 'none';
-  maxLag?: number;
-  zWindow: number;
-  corrShort: number;
-  corrLong: number;
-  k: number;
-  window: string;
-  end?: number;
-  from?: number;
-  to?: number;
-  timeframe?: string;
-  format: 'table' | 'json' | 'csv';
-}
+type Format = 'table' | 'json' | 'csv';
 
 export function registerPair(program: Command): void {
   const cmd = program
@@ -34,43 +20,14 @@ export function registerPair(program: Command): void {
         'and its rolling z-score, the Engle–Granger cointegration test and ADF tests with MacKinnon p-values,\n' +
         'the mean-reversion half-life, and an alert when the short-window correlation of the two legs\n' +
         'departs from the long-window one by more than k standard deviations of its own history.',
-    )
-    .argument('<a>', 'first leg (the dependent one), e.g. AUD/USD')
-    .argument('<b>', 'second leg (the hedge), e.g. NZD/USD')
-    .option('--on <input>', 'log | price: regress log prices (default) or price levels', choiceOption('--on', ['log', 'price'] as const), 'log')
-    .option('--hedge <m>', 'ols | tls: the hedge ratio used for the spread', choiceOption('--hedge', ['ols', 'tls'] as const), 'ols')
-    .option('--trend <t>', 'c | ct | n: deterministic terms of the cointegrating regression', choiceOption('--trend', ['c', 'ct', 'n'] as const), 'c')
-    .option('--autolag <m>', 'aic | bic | t-stat | none: lag selection of the ADF regressions', choiceOption('--autolag', ['aic', 'bic', 't-stat', 'none'] as const), 'aic')
-    .option('--max-lag <n>', 'largest ADF lag (default 12·(n/100)^¼; with --autolag none, the lags used)', intOption('--max-lag', 0))
-    .option('--z-window <n>', 'rolling window of the spread z-score', intOption('--z-window', 2), 60)
-    .option('--corr-short <n>', 'short correlation window (returns)', intOption('--corr-short', 2), 20)
-    .option('--corr-long <n>', 'long correlation window, and the history of the short one', intOption('--corr-long', 3), 120)
-    .option('--k <sd>', 'divergence alert threshold in standard deviations', numberOption('--k', 0, 100), 2)
-    .option('--window <n>', 'last N observations, or "all"', String(DEFAULT_PAIR_WINDOW))
-    .option('--end <date>', 'the window ends on or before this date (YYYY-MM-DD)', dateOption('--end'))
-    .option('--from <date>', 'date range start (instead of --window)', dateOption('--from'))
-    .option('--to <date>', 'date range end (instead of --window)', dateOption('--to'))
-    .option('--timeframe <tf>', 'D1 or W1 for daily data; M5 M15 M30 H1 H4 D1 W1 for intraday (default D1; H1 for intraday data)')
-    .option('--format <f>', 'table | json | csv', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table');
-  withDataOptions(cmd).action(async (a: string, b: string, opts: PairOptions) => {
-    const params: PairParams = {
-      a,
-      b,
-      on: opts.on,
-      hedge: opts.hedge,
-      trend: opts.trend,
-      autolag: opts.autolag === 'none' ? null : opts.autolag,
-      maxLag: opts.maxLag,
-      zWindow: opts.zWindow,
-      corrShort: opts.corrShort,
-      corrLong: opts.corrLong,
-      k: opts.k,
-      window: opts.window === 'all' ? 'all' : intOption('--window', 2)(opts.window),
-      end: opts.end,
-      from: opts.from,
-      to: opts.to,
-      timeframe: opts.timeframe,
-    };
+    );
+  const names = addRequest(cmd, pairRequest);
+  addExamples(cmd, pairRequest).option('--format <f>', 'table | json | csv', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table');
+  withDataOptions(cmd).action(async (...args: unknown[]) => {
+    const self = args[args.length - 1] as Command;
+    const opts = self.opts<DataOptions & { format: Format }>();
+    const q = parseCli(pairRequest, cliInput(self, names));
+    const params: PairParams = { ...q, a: q.a!, b: q.b!, autolag: q.autolag === 'none' ? null : q.autolag };
     const loaded = await loadMarket(opts);
     print(await loaded.run((m) => pairQuery(m, params, cliFlag)), loaded, opts.format);
   });
@@ -81,7 +38,7 @@ const num = (v: number, d: number): string => (Number.isNaN(v) ? '—' : v === I
 const signed = (v: number, d: number): string => (Number.isFinite(v) ? `${v > 0 ? '+' : ''}${v.toFixed(d)}` : num(v, d));
 const stamp = (t: number, tf: Timeframe): string => (tf === 'D1' || tf === 'W1' ? formatIsoTime(t) : `${new Date(t).toISOString().slice(0, 16)}Z`);
 
-function print(r: PairResult, loaded: LoadedMarket, format: 'table' | 'json' | 'csv'): void {
+function print(r: PairResult, loaded: LoadedMarket, format: Format): void {
   for (const n of r.notes) process.stderr.write(`note: ${n}\n`);
   const out = process.stdout;
   if (format === 'json') return void out.write(JSON.stringify(pairJson(r, loaded)) + '\n');

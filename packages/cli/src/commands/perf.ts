@@ -1,24 +1,17 @@
 import { formatIsoTime, type PerformanceReport, type RiskFree, type Timeframe } from '@soukan/core';
 import { cliFlag, InputError, parseAnnualRate, perfJson, perfQuery, readRiskFreeFile, type PerfAsset, type PerfParams, type PerfResult } from '@soukan/data';
+import { perfRequest } from '@soukan/requests';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
-import { choiceOption, dateOption, intOption, numberOption } from '../options.js';
+import { choiceOption, intOption, numberOption } from '../options.js';
+import { addExamples, addRequest, cliInput, parseCli } from '../requestOptions.js';
 import { toCsv } from '../output/csv.js';
 import { renderTable } from '../output/table.js';
 import { makeStyle } from '../output/style.js';
 
 interface PerfOptions extends DataOptions {
-  benchmark?: string;
-  rf?: string;
   rfFile?: string;
   rfUnit: 'percent' | 'decimal';
-  annualization: string;
-  varLevel: number;
-  window: string;
-  end?: number;
-  from?: number;
-  to?: number;
-  timeframe?: string;
   phases: number;
   monthly?: boolean;
   format: 'table' | 'json' | 'csv';
@@ -33,48 +26,32 @@ export function registerPerf(program: Command): void {
         'cumulative and annualised return, volatility, return/risk, Sharpe and Sortino with a risk-free rate,\n' +
         'maximum drawdown with dates, Calmar, correlation and beta, the asset during each benchmark drawdown,\n' +
         'skewness, excess kurtosis, historical VaR/ES, best and worst period/month/year and a monthly table.',
-    )
-    .argument('<assets...>', 'pairs, e.g. USD/JPY EUR/GBP')
-    .option('--benchmark <pair>', 'benchmark pair (same data)')
-    .option('--rf <rate>', 'constant annual risk-free rate: 0.02 or 2% (default 0)')
+    );
+  const names = addRequest(cmd, perfRequest);
+  addExamples(cmd, perfRequest)
     .option('--rf-file <csv>', 'risk-free series: CSV of date,rate (annual rates at the returns\' frequency, e.g. FRED DTB3)')
     .option('--rf-unit <u>', 'percent | decimal: how --rf-file writes rates', choiceOption('--rf-unit', ['percent', 'decimal'] as const), 'percent')
-    .option('--annualization <a>', 'observed (periods per year in the data) | conventional (252/52/12) | a number', 'observed')
-    .option('--var-level <c>', 'VaR/ES confidence level', numberOption('--var-level', 0, 1), 0.95)
-    .option('--window <n>', 'last N returns, or "all"', 'all')
-    .option('--end <date>', 'the window ends on or before this date (YYYY-MM-DD)', dateOption('--end'))
-    .option('--from <date>', 'date range start (instead of --window)', dateOption('--from'))
-    .option('--to <date>', 'date range end (instead of --window)', dateOption('--to'))
-    .option('--timeframe <tf>', 'D1, W1 for daily data; H1 … W1 for intraday (default D1; H1 for intraday data)')
     .option('--phases <n>', 'benchmark drawdowns to list (deepest first)', intOption('--phases', 0), 5)
     .option('--monthly', 'print the monthly returns table of each asset')
     .option('--format <f>', 'table | json | csv', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table');
-  withDataOptions(cmd).action(async (assets: string[], opts: PerfOptions) => {
-    if (opts.rf !== undefined && opts.rfFile !== undefined) throw new InputError('give --rf or --rf-file, not both');
+  withDataOptions(cmd).action(async (...args: unknown[]) => {
+    const self = args[args.length - 1] as Command;
+    const opts = self.opts<PerfOptions>();
+    const q = parseCli(perfRequest, cliInput(self, names));
+    if (q.rf !== undefined && opts.rfFile !== undefined) throw new InputError('give --rf or --rf-file, not both');
     let riskFree: RiskFree | undefined;
     let riskFreeLabel: string | undefined;
-    if (opts.rf !== undefined) {
-      riskFree = parseAnnualRate(opts.rf, cliFlag);
+    if (q.rf !== undefined) {
+      riskFree = parseAnnualRate(q.rf, cliFlag);
       riskFreeLabel = `${+(riskFree * 100).toPrecision(6)}%`;
     } else if (opts.rfFile !== undefined) {
       riskFree = readRiskFreeFile(opts.rfFile, opts.rfUnit);
       riskFreeLabel = opts.rfFile;
     }
-    const a = opts.annualization.trim().toLowerCase();
-    const annualization = a === 'observed' || a === 'conventional' ? a : numberOption('--annualization', 0, Infinity)(opts.annualization);
-    const params: PerfParams = {
-      assets,
-      benchmark: opts.benchmark,
-      riskFree,
-      riskFreeLabel,
-      annualization,
-      varLevel: opts.varLevel,
-      window: opts.window === 'all' ? 'all' : intOption('--window', 2)(opts.window),
-      end: opts.end,
-      from: opts.from,
-      to: opts.to,
-      timeframe: opts.timeframe,
-    };
+    const a = (q.annualization ?? 'observed').toLowerCase();
+    const annualization = a === 'observed' || a === 'conventional' ? a : numberOption('--annualization', 0, Infinity)(a);
+    const { rf: _rf, source: _source, ...rest } = q;
+    const params: PerfParams = { ...rest, assets: q.assets!, riskFree, riskFreeLabel, annualization };
     const loaded = await loadMarket(opts);
     print(await loaded.run((m) => perfQuery(m, params, cliFlag)), loaded, opts);
   });

@@ -1,30 +1,22 @@
 import { formatIsoTime, SESSION_OPENS, type Timeframe } from '@soukan/core';
 import {
   cliFlag,
-  DEFAULT_STRENGTH_WINDOW,
   residualSummary,
   strengthJson,
   strengthQuery,
   type StrengthParams,
   type StrengthResult,
 } from '@soukan/data';
+import { strengthRequest } from '@soukan/requests';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
-import { choiceOption, dateOption, intOption } from '../options.js';
+import { choiceOption } from '../options.js';
+import { addExamples, addRequest, cliInput, parseCli } from '../requestOptions.js';
 import { toCsv } from '../output/csv.js';
 import { renderTable } from '../output/table.js';
 import { makeStyle } from '../output/style.js';
 
 interface StrengthOptions extends DataOptions {
-  pairs?: string[];
-  numeraire?: string;
-  base?: string;
-  window: string;
-  end?: number;
-  from?: number;
-  to?: number;
-  timeframe?: string;
-  align: string;
   series?: boolean;
   format: 'table' | 'json' | 'csv';
 }
@@ -39,31 +31,14 @@ export function registerStrength(program: Command): void {
         'them to 100 at --base, ranks the currencies, and shows how well the pairs agree (residual).\n' +
         'The web-tool index "average % change against the other currencies" is shown beside it.',
     )
-    .argument('[currencies...]', 'currencies, e.g. EUR USD JPY (default: the eight majors the data has)')
-    .option('--pairs <pair...>', 'pairs to use (default: every pair among the currencies)')
-    .option('--numeraire <ccy>', 'measure against this currency (its factor is 0) instead of the zero-sum basket')
-    .option('--base <when>', 'index = 100 here: YYYY-MM-DD[THH:MM] (UTC) or tokyo | london | newyork (latest session open); default: window start')
-    .option('--window <n>', 'last N returns, or "all"', String(DEFAULT_STRENGTH_WINDOW))
-    .option('--end <date>', 'the window ends on or before this date (YYYY-MM-DD)', dateOption('--end'))
-    .option('--from <date>', 'date range start (instead of --window)', dateOption('--from'))
-    .option('--to <date>', 'date range end (instead of --window)', dateOption('--to'))
-    .option('--timeframe <tf>', 'D1 or W1 for daily data; M5 M15 M30 H1 H4 D1 W1 for intraday (default D1; H1 for intraday data)')
-    .option('--align <policy>', 'inner | pairwise (periods with missing pairs are solved on the rest)', choiceOption('--align', ['inner', 'pairwise'] as const), 'inner')
     .option('--series', 'print the index series (time × currency) instead of the ranking')
     .option('--format <f>', 'table | json | csv', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table');
-  withDataOptions(cmd).action(async (currencies: string[], opts: StrengthOptions) => {
-    const params: StrengthParams = {
-      currencies,
-      pairs: opts.pairs,
-      numeraire: opts.numeraire,
-      base: opts.base,
-      window: opts.window === 'all' ? 'all' : intOption('--window', 1)(opts.window),
-      end: opts.end,
-      from: opts.from,
-      to: opts.to,
-      timeframe: opts.timeframe,
-      align: { kind: opts.align as 'inner' | 'pairwise' },
-    };
+  const names = addRequest(cmd, strengthRequest);
+  addExamples(cmd, strengthRequest);
+  withDataOptions(cmd).action(async (_currencies: string[], _opts: StrengthOptions, self: Command) => {
+    const opts = self.opts<StrengthOptions>();
+    const { currencies, align, ...q } = parseCli(strengthRequest, cliInput(self, names));
+    const params: StrengthParams = { ...q, currencies: currencies?.split(/[, ]/), align: align ? { kind: align } : undefined };
     const loaded = await loadMarket(opts);
     print(await loaded.run((m) => strengthQuery(m, params, cliFlag)), loaded, opts);
   });

@@ -1,24 +1,23 @@
-import { formatIsoTime, RISKMETRICS_LAMBDA, type VarMethod } from '@soukan/core';
+import { formatIsoTime, type VarMethod } from '@soukan/core';
 import {
   cliFlag,
   confidenceList,
-  DEFAULT_RISK_WINDOW,
   InputError,
-  MIN_VAR_RETURNS,
   parseVarMethods,
-  VAR_METHODS,
   varJson,
   varQuery,
   type GivenPosition,
   type VarResult,
 } from '@soukan/data';
+import { varRequest, type VarRequestParams } from '@soukan/requests';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
-import { dateOption, intOption, numberOption, choiceOption } from '../options.js';
+import { choiceOption } from '../options.js';
+import { addExamples, addRequest, cliInput, parseCli } from '../requestOptions.js';
 import { toCsv } from '../output/csv.js';
 import { makeStyle } from '../output/style.js';
 import { renderTable } from '../output/table.js';
-import { money, nul, num, pct, positionsFromArgs, positionsFromFile, windowOption } from './exposure.js';
+import { money, nul, num, pct, positionsFromArgs, positionsFromFile } from './exposure.js';
 
 const METHOD_LABEL: Record<VarMethod, string> = {
   historical: 'historical (linear quantile)',
@@ -30,19 +29,6 @@ const METHOD_LABEL: Record<VarMethod, string> = {
 
 interface VarOptions extends DataOptions {
   positions?: string;
-  confidence: string;
-  horizon: number;
-  method: string;
-  window: number | 'all';
-  from?: number;
-  end?: number;
-  paths: number;
-  seed: number;
-  lambda: number;
-  account?: string;
-  backtest?: boolean;
-  backtestWindow: number;
-  mean: 'sample' | 'zero';
   format: 'table' | 'json' | 'csv';
 }
 
@@ -55,28 +41,17 @@ export function registerVar(program: Command): void {
     )
     .argument('[positions...]', 'an instrument (EUR/USD), or positions (EUR/USD +100000 USD/CHF -50000; negative k/m amounts as USD/CHF=-50k)')
     .option('--positions <file>', 'positions from a CSV (symbol,amount) or JSON file')
-    .option('--confidence <levels>', 'confidence level(s) in (0, 1)', '0.95,0.99')
-    .option('--horizon <days>', 'holding period in days (√h scaling; overlapping h-day sums for historical)', intOption('--horizon', 1), 1)
-    .option('--method <list>', `all, or some of ${VAR_METHODS.join(',')}`, 'all')
-    .option('--window <n>', 'daily returns used, or "all"', windowOption('--window', MIN_VAR_RETURNS), DEFAULT_RISK_WINDOW)
-    .option('--from <date>', 'ignore data before this date (the backtest starts here)', dateOption('--from'))
-    .option('--end <date>', 'use data at or before this date (YYYY-MM-DD)', dateOption('--end'))
-    .option('--paths <n>', 'Monte Carlo scenarios', intOption('--paths', 100), 100_000)
-    .option('--seed <n>', 'Monte Carlo seed (same seed, same result)', intOption('--seed', 0), 1)
-    .option('--lambda <λ>', 'EWMA decay', numberOption('--lambda', 0, 1), RISKMETRICS_LAMBDA)
-    .option('--account <ccy>', 'account currency for money amounts (default: the quote currency of one instrument, USD for a portfolio)')
-    .option('--mean <m>', 'mean return of the normal, Cornish–Fisher and Monte Carlo models: sample (default) | zero (EWMA is always zero-mean)', choiceOption('--mean', ['sample', 'zero'] as const), 'sample')
-    .option('--backtest', 'roll the VaR through the history and test its breaches (Kupiec, Christoffersen)')
-    .option('--backtest-window <n>', 'returns behind each backtest forecast', intOption('--backtest-window', MIN_VAR_RETURNS), 250)
     .option('--format <f>', 'table | json | csv', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table');
-  withDataOptions(cmd).action(async (args: string[], opts: VarOptions) => {
-    await runVar(args, opts);
+  const names = addRequest(cmd, varRequest);
+  addExamples(cmd, varRequest);
+  withDataOptions(cmd).action(async (args: string[], _opts: VarOptions, self: Command) => {
+    await runVar(args, self.opts<VarOptions>(), parseCli(varRequest, cliInput(self, names)));
   });
 }
 
-async function runVar(args: string[], opts: VarOptions): Promise<void> {
-  const levels = confidenceList(opts.confidence, '--confidence');
-  const methods = parseVarMethods(opts.method, cliFlag);
+async function runVar(args: string[], opts: VarOptions, q: VarRequestParams): Promise<void> {
+  const levels = confidenceList(q.confidence ?? varRequest.params.confidence.default!, '--confidence');
+  const methods = parseVarMethods(q.method ?? 'all', cliFlag);
   const positions: GivenPosition[] = [...positionsFromArgs(args), ...(opts.positions ? positionsFromFile(opts.positions) : [])];
   if (positions.length === 0) throw new InputError('give an instrument (soukan var EUR/USD) or positions (soukan var EUR/USD +100000 USD/JPY -50000)');
   if (positions.length > 1) {
@@ -87,22 +62,7 @@ async function runVar(args: string[], opts: VarOptions): Promise<void> {
   const r = await loaded.run((m) =>
     varQuery(
       m,
-      {
-        positions,
-        confidence: levels,
-        horizon: opts.horizon,
-        methods,
-        window: opts.window,
-        from: opts.from,
-        end: opts.end,
-        paths: opts.paths,
-        seed: opts.seed,
-        lambda: opts.lambda,
-        account: opts.account,
-        backtest: opts.backtest,
-        backtestWindow: opts.backtestWindow,
-        mean: opts.mean,
-      },
+      { ...q, positions, confidence: levels, methods },
       cliFlag,
     ),
   );

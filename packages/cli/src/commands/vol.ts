@@ -1,7 +1,6 @@
-import { formatIsoTime, RISKMETRICS_LAMBDA } from '@soukan/core';
+import { formatIsoTime } from '@soukan/core';
 import {
   cliFlag,
-  DEFAULT_VOL_WINDOW,
   garchIdentified,
   garchWarning,
   MIN_GARCH,
@@ -10,24 +9,17 @@ import {
   WEEKDAYS,
   type VolatilityResult,
 } from '@soukan/data';
+import { volatilityRequest, type VolatilityParams as VolatilityRequestParams } from '@soukan/requests';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
-import { choiceOption, dateOption, intOption, numberOption } from '../options.js';
+import { choiceOption } from '../options.js';
+import { addExamples, addRequest, cliInput, parseCli } from '../requestOptions.js';
 import { toCsv } from '../output/csv.js';
 import { makeStyle } from '../output/style.js';
 import { renderTable } from '../output/table.js';
-import { nul, num, pct, windowOption } from './exposure.js';
+import { nul, num, pct } from './exposure.js';
 
 interface VolOptions extends DataOptions {
-  timeframe?: string;
-  window: number | 'all';
-  end?: number;
-  zone: string;
-  weeks: number;
-  lambda: number;
-  atr: number;
-  horizon: number;
-  periodsPerYear?: string;
   format: 'table' | 'json' | 'csv';
 }
 
@@ -38,39 +30,20 @@ export function registerVol(program: Command): void {
     .description(
       'Volatility of a pair over the last N bars: close-to-close, Parkinson, Garman–Klass, Rogers–Satchell and Yang–Zhang (annualised by √(bars per year), the factor printed), Wilder ATR in pips, the RiskMetrics EWMA forecast and a GARCH(1,1) fit (Gaussian QML) with its forecast. With intraday data also the average bar range in pips and % by hour of day (H1 bars, in --zone) and by weekday (D1 bars, 17:00 New York day) over the last --weeks weeks.',
     )
-    .argument('<symbol>', 'pair, e.g. EUR/USD')
-    .option('--timeframe <tf>', 'bars for the estimators: D1 (default), H4, H1, … (intraday data), W1')
-    .option('--window <n>', 'last n bars for the estimators, or "all"', windowOption('--window', 3), DEFAULT_VOL_WINDOW)
-    .option('--end <date>', 'the window ends on or before this date (YYYY-MM-DD)', dateOption('--end'))
-    .option('--zone <tz>', 'time zone of the hour-of-day table (IANA, e.g. Europe/London, Asia/Tokyo)', 'UTC')
-    .option('--weeks <n>', 'weeks of history in the range tables', intOption('--weeks', 1), 10)
-    .option('--lambda <λ>', 'EWMA decay', numberOption('--lambda', 0, 1), RISKMETRICS_LAMBDA)
-    .option('--atr <n>', 'ATR period', intOption('--atr', 1), 14)
-    .option('--horizon <n>', 'GARCH forecast steps (bars)', intOption('--horizon', 1), 10)
-    .option('--periods-per-year <n>', 'annualisation: a number, "fx" (260 days × bars per day, default) or "observed" (from the data)')
     .option('--format <f>', 'table | json | csv', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table');
-  withDataOptions(cmd).action(async (symbol: string, opts: VolOptions) => {
-    await runVol(symbol, opts);
+  const names = addRequest(cmd, volatilityRequest);
+  addExamples(cmd, volatilityRequest);
+  withDataOptions(cmd).action(async (_symbol: string, _opts: VolOptions, self: Command) => {
+    await runVol(self.opts<VolOptions>(), parseCli(volatilityRequest, cliInput(self, names)));
   });
 }
 
-async function runVol(symbol: string, opts: VolOptions): Promise<void> {
+async function runVol(opts: VolOptions, q: VolatilityRequestParams): Promise<void> {
   const loaded = await loadMarket(opts);
   const r = await loaded.run((m) =>
     volatilityQuery(
       m,
-      {
-        symbol,
-        timeframe: opts.timeframe,
-        window: opts.window,
-        end: opts.end,
-        zone: opts.zone,
-        weeks: opts.weeks,
-        lambda: opts.lambda,
-        atr: opts.atr,
-        horizon: opts.horizon,
-        periodsPerYear: opts.periodsPerYear,
-      },
+      { ...q, symbol: q.symbol! },
       cliFlag,
     ),
   );

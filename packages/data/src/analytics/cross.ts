@@ -19,9 +19,11 @@ import { InputError } from '../errors.js';
 import type { Market } from '../market/market.js';
 import type { DataAbout } from './correlationJson.js';
 import { apiName, type ParamLabel } from './paramLabel.js';
+import { DEFAULT_CROSS_WINDOW, crossRequest } from '@soukan/requests';
+import { parseParams } from './parseParams.js';
 
-/** Default window: about one year of daily observations. */
-export const DEFAULT_CROSS_WINDOW = 250;
+export { DEFAULT_CROSS_WINDOW } from '@soukan/requests';
+
 
 /** A cross request. */
 export interface CrossParams {
@@ -72,6 +74,7 @@ function slice(s: PriceSeries, start: number, stop: number): PriceSeries {
  *   or a window with no observations.
  */
 export function crossQuery(market: Market, p: CrossParams, label: ParamLabel = apiName): CrossResult {
+  parseParams(crossRequest, p);
   const notes: string[] = [];
   const target = market.route(p.symbol).target;
   let timeframe: Timeframe;

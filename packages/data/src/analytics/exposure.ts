@@ -16,9 +16,11 @@ import { covarianceModel, type CovarianceModel, type ShrinkChoice } from './cova
 import { nul } from './nul.js';
 import { apiName, type ParamLabel } from './paramLabel.js';
 import { checkAccount, columnMeans, DEFAULT_RISK_WINDOW, makeRates, returnMatrix, routePositions, unitValue, type GivenPosition } from './positions.js';
+import { MIN_EXPOSURE_RETURNS, exposureRequest } from '@soukan/requests';
+import { parseParams } from './parseParams.js';
 
-/** Fewest common daily returns the portfolio risk is estimated from. */
-export const MIN_EXPOSURE_RETURNS = 20;
+export { MIN_EXPOSURE_RETURNS } from '@soukan/requests';
+
 
 /** An exposure request as `soukan exposure` and `GET /api/exposure` take it. */
 export interface ExposureParams {
@@ -73,6 +75,7 @@ export interface ExposureResult {
  *   a constant series.
  */
 export function exposureQuery(market: Market, p: ExposureParams, label: ParamLabel = apiName): ExposureResult {
+  parseParams(exposureRequest, p, ['positions', 'confidence']);
   const levels = [...(p.confidence ?? [0.99])];
   const window = p.window ?? DEFAULT_RISK_WINDOW;
   const mean = p.mean ?? 'sample';

@@ -17,6 +17,8 @@ import type { Market } from '../market/market.js';
 import type { DataAbout } from './correlationJson.js';
 import { nul } from './nul.js';
 import { apiName, withParam, type ParamLabel } from './paramLabel.js';
+import { moveRequest } from '@soukan/requests';
+import { parseParams } from './parseParams.js';
 
 const DAY = 86_400_000;
 /** Ladder thresholds (pips) when none are given. */
@@ -132,6 +134,7 @@ function historyRange(s: PriceSeries, p: MoveParams, label: ParamLabel): { start
  *   little history for the horizon, a constant series.
  */
 export function moveQuery(market: Market, p: MoveParams, label: ParamLabel = apiName): MoveResult {
+  parseParams(moveRequest, p);
   const symbol = market.route(p.symbol).target.symbol;
   const pip = pipSize(symbol);
   const daily = market.frequency === 'daily';

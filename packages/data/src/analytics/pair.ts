@@ -25,9 +25,11 @@ import { InputError } from '../errors.js';
 import type { Market } from '../market/market.js';
 import type { DataAbout } from './correlationJson.js';
 import { apiName, withParam, type ParamLabel } from './paramLabel.js';
+import { DEFAULT_PAIR_WINDOW, pairRequest } from '@soukan/requests';
+import { parseParams } from './parseParams.js';
 
-/** Default estimation window: about two years of daily observations. */
-export const DEFAULT_PAIR_WINDOW = 500;
+export { DEFAULT_PAIR_WINDOW } from '@soukan/requests';
+
 /** Fewest observations the tests are run on. */
 export const MIN_PAIR_OBSERVATIONS = 30;
 
@@ -99,6 +101,7 @@ function windowOf(p: PairParams, label: ParamLabel): Window {
  *   bad option values.
  */
 export function pairQuery(market: Market, p: PairParams, label: ParamLabel = apiName): PairResult {
+  parseParams(pairRequest, p, ['autolag']);
   const notes: string[] = [];
   let timeframe: Timeframe;
   try {

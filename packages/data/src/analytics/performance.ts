@@ -18,6 +18,8 @@ import { InputError } from '../errors.js';
 import type { Market } from '../market/market.js';
 import type { DataAbout } from './correlationJson.js';
 import { apiName, type ParamLabel } from './paramLabel.js';
+import { perfRequest } from '@soukan/requests';
+import { parseParams } from './parseParams.js';
 
 /** A performance request. */
 export interface PerfParams {
@@ -95,6 +97,7 @@ function rangeOf(market: Market, s: string): string {
  *   unusable annualisation factor.
  */
 export function perfQuery(market: Market, p: PerfParams, label: ParamLabel = apiName): PerfResult {
+  parseParams(perfRequest, p, ['annualization']);
   const notes: string[] = [];
   if (p.assets.length === 0) throw new InputError(`give at least one pair, e.g. soukan perf USD/JPY ${label('benchmark')} EUR/USD`);
   let timeframe: Timeframe;

@@ -178,5 +178,4 @@ export function confidenceList(text: string, name = 'confidence'): number[] {
   });
 }
 
-/** Default estimation window for portfolio risk: about two years of daily returns. */
-export const DEFAULT_RISK_WINDOW = 500;
+export { DEFAULT_RISK_WINDOW } from '@soukan/requests';

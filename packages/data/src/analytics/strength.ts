@@ -23,9 +23,11 @@ import { InputError } from '../errors.js';
 import type { Market } from '../market/market.js';
 import type { DataAbout } from './correlationJson.js';
 import { apiName, type ParamLabel } from './paramLabel.js';
+import { DEFAULT_STRENGTH_WINDOW, strengthRequest } from '@soukan/requests';
+import { parseParams } from './parseParams.js';
 
-/** Default window: about one year of daily returns. */
-export const DEFAULT_STRENGTH_WINDOW = 250;
+export { DEFAULT_STRENGTH_WINDOW } from '@soukan/requests';
+
 
 /** A strength request as the CLI and the HTTP API take it. */
 export interface StrengthParams {
@@ -110,6 +112,7 @@ function baseTime(text: string | undefined, time: Float64Array, label: ParamLabe
  *   outside the window, bad option values.
  */
 export function strengthQuery(market: Market, p: StrengthParams, label: ParamLabel = apiName): StrengthResult {
+  parseParams(strengthRequest, p, ['currencies', 'align']);
   const notes: string[] = [];
   const timeframe = timeframeOf(market, p.timeframe, label);
   const bad = (p.currencies ?? []).find((c) => !/^[A-Za-z]{3}$/.test(c));

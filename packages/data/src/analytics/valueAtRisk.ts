@@ -23,11 +23,11 @@ import { covarianceModel, type CovarianceModel, type ShrinkChoice } from './cova
 import { nul } from './nul.js';
 import { apiName, type ParamLabel } from './paramLabel.js';
 import { checkAccount, columnMeans, DEFAULT_RISK_WINDOW, makeRates, returnMatrix, routePositions, unitValue, type GivenPosition } from './positions.js';
+import { MIN_VAR_RETURNS, VAR_METHODS, varRequest } from '@soukan/requests';
+import { parseParams } from './parseParams.js';
 
-/** The VaR methods, in display order. */
-export const VAR_METHODS = ['historical', 'normal', 'cornish-fisher', 'ewma', 'monte-carlo'] as const satisfies readonly VarMethod[];
-/** Fewest returns a VaR is computed from. */
-export const MIN_VAR_RETURNS = 30;
+export { MIN_VAR_RETURNS, VAR_METHODS } from '@soukan/requests';
+
 
 /** A VaR/ES request as `soukan var` and `GET /api/var` take it. */
 export interface VarParams {
@@ -184,6 +184,7 @@ function backtests(pnl: Float64Array, time: Float64Array, methods: readonly VarM
  *   history, a horizon too long for the window, a constant series.
  */
 export function varQuery(market: Market, p: VarParams, label: ParamLabel = apiName): VarResult {
+  parseParams(varRequest, p, ['positions', 'confidence']);
   const levels = p.confidence ?? [0.95, 0.99];
   const methods = p.methods ?? [...VAR_METHODS];
   const horizon = p.horizon ?? 1;

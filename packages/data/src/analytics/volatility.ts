@@ -29,14 +29,16 @@ import type { Market } from '../market/market.js';
 import type { DataAbout } from './correlationJson.js';
 import { apiName, withParam, type ParamLabel } from './paramLabel.js';
 import { nul } from './nul.js';
+import { DEFAULT_VOL_WINDOW, volatilityRequest } from '@soukan/requests';
+import { parseParams } from './parseParams.js';
+
+export { DEFAULT_VOL_WINDOW } from '@soukan/requests';
 
 const WEEK = 7 * 86_400_000;
 /** Weekday names by `Date.getUTCDay()`. */
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** Fewest returns GARCH(1,1) is fitted to. */
 export const MIN_GARCH = 100;
-/** Default estimator window (bars). */
-export const DEFAULT_VOL_WINDOW = 260;
 
 /** A volatility request as `soukan vol` and `GET /api/volatility` take it. */
 export interface VolatilityParams {
@@ -121,6 +123,7 @@ function sliceBars(b: Bars, start: number, stop: number): Bars {
  *   daily data, too little history, a constant series.
  */
 export function volatilityQuery(market: Market, p: VolatilityParams, label: ParamLabel = apiName): VolatilityResult {
+  parseParams(volatilityRequest, p);
   const symbol = market.route(p.symbol).target.symbol;
   const pip = pipSize(symbol);
   const daily = market.frequency === 'daily';

@@ -72,7 +72,7 @@ export function number(b: NumberBounds, placeholder = '<x>'): Kind<number> {
  *
  * @example oneOf(['pearson', 'spearman'] as const).fromText('Pearson') // 'pearson'
  */
-export function oneOf<const T extends string>(values: readonly [T, ...T[]], placeholder = '<word>'): Kind<T> {
+export function oneOf<const T extends string>(values: readonly [T, ...T[]], placeholder = values.join('|').length <= 24 ? `<${values.join('|')}>` : '<word>'): Kind<T> {
   return kind({
     value: z.enum(values as unknown as [T, ...T[]]) as unknown as z.ZodMiniType<T>,
     expected: { en: `one of ${values.join(', ')}`, rule: 'one-of', values: { values: values.join(', ') } },

@@ -61,3 +61,9 @@ export function onlyWith<P extends Params>(a: Key<P>, b: Key<P>, value?: unknown
     return new RequestError('conflicting-params', `${label(a)} goes with ${what}`, { param: a, other: b });
   };
 }
+
+/** `a` is required unless the switch `b` is on. */
+export function requiredUnless<P extends Params>(a: Key<P>, b: Key<P>): Rule<P> {
+  return (given, _r, label) =>
+    given[a] === undefined && given[b] !== true ? new RequestError('missing-param', `${label(a)} is required, or ${label(b)}`, { param: a, other: b }) : undefined;
+}

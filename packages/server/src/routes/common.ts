@@ -1,15 +1,4 @@
-import { HttpError } from '../http/httpError.js';
-import { textParam, type Schema } from '../http/params.js';
-
-export { MAX_SYMBOLS, MAX_WINDOW } from '@soukan/requests';
-
-/** The `source` parameter: which imported source to read. */
-export const sourceParam = textParam('data source, e.g. ECB, FRB H.10, HistData (default: ECB when present, else the source with the most series)', /^[\w .-]{1,40}$/, 'a source name such as ECB', 40, 'source');
-
-/** 400 for two parameters that cannot be given together. */
-export function conflict(a: string, b: string): never {
-  throw new HttpError(400, 'conflicting-params', `give ${a} or ${b}, not both`, { param: a, other: b });
-}
+import type { Schema } from '../http/params.js';
 
 /** Schema of the matrix body (see correlationMatrixJson). */
 export const matrixSchema: Schema = {

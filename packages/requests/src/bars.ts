@@ -1,0 +1,29 @@
+import { sourceParam } from './common.js';
+import { date, pair, timeframe } from './spec/kinds.js';
+import { param } from './spec/param.js';
+import { defineRequest, type Values } from './spec/request.js';
+import { inOrder } from './spec/rules.js';
+
+/** Parameters of `soukan bars` / `GET /api/bars`. */
+export const barsParams = {
+  symbol: param(pair(), { description: { en: 'the pair, e.g. EUR/USD, eurjpy, usd_jpy', ja: '通貨ペア（例: EUR/USD、eurjpy、usd_jpy）' }, cli: 'argument', required: true }),
+  timeframe: param(timeframe(), { description: { en: 'resample to this bar size (D1/W1 for daily data); without it the stored observations', ja: 'この足に変換（日次データは D1/W1）。なしなら保存された観測' } }),
+  from: param(date(), { description: { en: 'first bar at or after: YYYY-MM-DD or YYYY-MM-DDTHH:MMZ', ja: 'この時刻以降の最初の足' } }),
+  to: param(date(), { description: { en: 'last bar at or before: YYYY-MM-DD or YYYY-MM-DDTHH:MMZ', ja: 'この時刻以前の最後の足' } }),
+  source: param(sourceParam, { ...sourceParam, cli: 'option', description: { en: 'read this source (default: the one that has the pair, preferring intraday data)', ja: '読むソース（既定: そのペアを持つソース、日中データ優先）' } }),
+};
+
+/** Bars (or fixings) of any addressable pair. */
+export const barsRequest = defineRequest({
+  name: 'bars',
+  summary: { en: 'Bars (or fixings) of any addressable pair, optionally resampled', ja: '任意のペアの足（またはフィキシング）、足の変換も可' },
+  params: barsParams,
+  rules: [inOrder('from', 'to')],
+  examples: [
+    { cli: 'soukan bars EUR/USD --from 2024-01-01 --to 2024-01-31', what: { en: 'the stored EUR/USD of January 2024', ja: '2024 年 1 月の EUR/USD' } },
+    { cli: 'soukan bars USD/JPY --timeframe W1 --format csv', what: { en: 'weekly bars as CSV', ja: '週足（CSV）' } },
+  ],
+});
+
+/** A bars request. */
+export type BarsParams = Values<typeof barsParams>;

@@ -1,0 +1,34 @@
+import { currencyKind, endParam, fromParam, sourceParam, timeframeParam, toParam, windowParamOf, windowRules } from './common.js';
+import { pair } from './spec/kinds.js';
+import { param } from './spec/param.js';
+import { defineRequest, type Values } from './spec/request.js';
+
+/** Default window of a cross: about one year of daily observations. */
+export const DEFAULT_CROSS_WINDOW = 250;
+
+/** Parameters of `soukan cross` / `GET /api/cross`. */
+export const crossParams = {
+  symbol: param(pair(), { description: { en: 'the cross, e.g. EUR/JPY', ja: 'クロス（例: EUR/JPY）' }, cli: 'argument', required: true }),
+  via: param(currencyKind(), { description: { en: 'common currency of the legs (default USD, then EUR)', ja: '両脚に共通の通貨（既定 USD、次に EUR）' } }),
+  window: windowParamOf(2, DEFAULT_CROSS_WINDOW, { en: 'last N observations, or all', ja: '直近 N 個の観測、または all' }),
+  end: endParam,
+  from: fromParam,
+  to: toParam,
+  timeframe: param(timeframeParam, { ...timeframeParam, description: { en: 'bar size; default D1 for daily data, M1 (every minute) for intraday data', ja: '足の長さ（既定: 日次データは D1、日中データは M1）' } }),
+  source: sourceParam,
+};
+
+/** A cross built from its legs and its triangular inconsistency. */
+export const crossRequest = defineRequest({
+  name: 'cross',
+  summary: { en: 'A cross built from its legs; triangular inconsistency against a directly quoted cross (pips, bp)', ja: '両脚から合成したクロスと、直接建値との三角不整合（pips、bp）' },
+  params: crossParams,
+  rules: windowRules<typeof crossParams>(),
+  examples: [
+    { cli: 'soukan cross EUR/JPY', what: { en: 'EUR/JPY built from EUR/USD and USD/JPY', ja: 'EUR/USD と USD/JPY から作る EUR/JPY' } },
+    { cli: 'soukan cross GBP/CHF --via EUR --window all', what: { en: 'through EUR, over all the data', ja: 'EUR 経由、全期間' } },
+  ],
+});
+
+/** A cross request as the data layer takes it. */
+export type CrossParams = Values<typeof crossParams>;

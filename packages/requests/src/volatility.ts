@@ -1,0 +1,41 @@
+import { RISKMETRICS_LAMBDA } from '@soukan/core';
+import { endParam, sourceParam, windowParamOf, zoneKind } from './common.js';
+import { int, number, pair, text, timeframe } from './spec/kinds.js';
+import { param } from './spec/param.js';
+import { defineRequest, type Values } from './spec/request.js';
+
+/** Default window of the volatility estimators: about one year of daily bars. */
+export const DEFAULT_VOL_WINDOW = 260;
+
+/** Parameters of `soukan vol` / `GET /api/volatility`. */
+export const volatilityParams = {
+  symbol: param(pair(), { description: { en: 'the pair, e.g. EUR/USD', ja: '通貨ペア（例: EUR/USD）' }, cli: 'argument', required: true }),
+  timeframe: param(timeframe(), { description: { en: 'bars for the estimators: D1 (default), H4, H1 … (intraday data), W1', ja: '推定に使う足: D1（既定）、H4、H1 …（日中データ）、W1' } }),
+  window: windowParamOf(3, DEFAULT_VOL_WINDOW, { en: 'last n bars for the estimators, or all', ja: '推定に使う直近 n 本、または all' }),
+  end: endParam,
+  zone: param(zoneKind(), { description: { en: 'time zone of the hour-of-day table (IANA, e.g. Europe/London, Asia/Tokyo)', ja: '時間帯別の表のタイムゾーン（IANA 名。例: Asia/Tokyo）' }, default: 'UTC' }),
+  weeks: param(int(1, 520), { description: { en: 'weeks of history in the range tables', ja: 'レンジ表に使う週数' }, default: 10 }),
+  lambda: param(number({ gt: 0, lt: 1 }, '<λ>'), { description: { en: 'EWMA decay', ja: 'EWMA の減衰係数' }, default: RISKMETRICS_LAMBDA }),
+  atr: param(int(1, 1000), { description: { en: 'ATR period', ja: 'ATR の期間' }, default: 14 }),
+  horizon: param(int(1, 250), { description: { en: 'GARCH forecast steps (bars)', ja: 'GARCH 予測の本数' }, default: 10 }),
+  periodsPerYear: param(text(/^(fx|observed|\d+(\.\d+)?)$/, { en: 'fx, observed or a positive number', rule: 'periods-per-year' }, 20, '<n>'), {
+    description: { en: 'annualisation: a number, fx (260 days × bars per day) or observed (from the data)', ja: '年率換算: 数値、fx（260 日 × 1 日の本数）、observed（データから）' },
+    default: 'fx',
+  }),
+  source: sourceParam,
+};
+
+/** Volatility of a pair: estimators, ATR, EWMA, GARCH(1,1), range by hour and weekday. */
+export const volatilityRequest = defineRequest({
+  name: 'volatility',
+  summary: { en: 'Volatility: estimators (annualised, factor stated), ATR, EWMA, GARCH(1,1), range by hour of day and weekday', ja: 'ボラティリティ: 推定量（年率、係数明示）、ATR、EWMA、GARCH(1,1)、時間帯・曜日別レンジ' },
+  params: volatilityParams,
+  rules: [],
+  examples: [
+    { cli: 'soukan vol EUR/USD', what: { en: 'daily volatility of EUR/USD over the last 260 fixings', ja: 'EUR/USD の直近 260 日のボラティリティ' } },
+    { cli: 'soukan vol USD/JPY --window 500 --lambda 0.97 --format json', what: { en: 'a longer window and a slower EWMA, as JSON', ja: '長めのウィンドウと遅い EWMA（JSON）' } },
+  ],
+});
+
+/** A volatility request as the data layer takes it. */
+export type VolatilityParams = Values<typeof volatilityParams>;

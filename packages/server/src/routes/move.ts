@@ -1,0 +1,14 @@
+import { moveRequest } from '@soukan/requests';
+import { requestRoute } from '../http/route.js';
+
+/** `GET /api/move` (`soukan move`). */
+export const moveRoute = requestRoute({
+  method: 'get',
+  path: '/api/move',
+  tag: 'risk',
+  summary: moveRequest.summary.en,
+  request: moveRequest,
+  response: { type: 'object', description: 'symbol, pip, bars, horizons[] with rows[] of up/down/either shares and the Brownian estimate' },
+  heavy: true,
+  handle: async (c, q, ctx) => ctx.compute(c, 'move', await ctx.data.snapshot(q.source), { ...q, symbol: q.symbol! }),
+});
