@@ -398,6 +398,7 @@ export const en = {
   'expect.annual-rate': 'an annual rate such as 0.02 or 2%',
   'expect.annualization': 'observed, conventional or a positive number',
   'expect.less-than': 'less than {max}',
+  'expect.given': 'currencies or pairs separated by commas, e.g. USD or USD,EUR/JPY',
   'expect.int-range': 'a whole number from {min} to {max}',
   'expect.number-range': 'a number {range}',
   'expect.one-of': 'one of {values}',

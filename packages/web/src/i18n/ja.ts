@@ -400,6 +400,7 @@ export const ja: Record<MessageKey, string> = {
   'expect.annual-rate': '0.02 や 2% のような年率',
   'expect.annualization': 'observed、conventional、または正の数',
   'expect.less-than': '{max} 未満',
+  'expect.given': 'カンマ区切りの通貨またはペア（例: USD、USD,EUR/JPY）',
   'expect.int-range': '{min} から {max} までの整数',
   'expect.number-range': '{range} の数値',
   'expect.one-of': '{values} のいずれか',
