@@ -9,6 +9,7 @@ import {
   type ParallelRunInfo,
 } from '@soukan/data';
 import { correlationRequest, correlationSeriesRequest } from '@soukan/requests';
+import { nul } from '@soukan/data';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
 import { choiceOption } from '../options.js';
@@ -49,7 +50,6 @@ export function registerCorr(program: Command): void {
   });
 }
 
-const nul = (v: number): number | null => (Number.isNaN(v) ? null : v);
 
 function printMatrix(res: CorrelationResult, loaded: LoadedMarket, format: Format, verbose = false): void {
   for (const n of res.notes) process.stderr.write(`note: ${n}\n`);

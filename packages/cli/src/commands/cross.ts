@@ -1,6 +1,7 @@
 import { formatIsoTime, type CrossInconsistency, type Timeframe } from '@soukan/core';
 import { cliFlag, crossJson, crossQuery, type CrossParams, type CrossResult } from '@soukan/data';
 import { crossRequest } from '@soukan/requests';
+import { nul } from '@soukan/data';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
 import { choiceOption } from '../options.js';
@@ -35,7 +36,6 @@ export function registerCross(program: Command): void {
   });
 }
 
-const nul = (v: number): number | null => (Number.isFinite(v) ? v : null);
 const signed = (v: number, d: number): string => (Number.isNaN(v) ? '—' : `${v > 0 ? '+' : ''}${v.toFixed(d)}`);
 const stamp = (t: number, tf: Timeframe): string => (tf === 'D1' || tf === 'W1' ? formatIsoTime(t) : `${new Date(t).toISOString().slice(0, 16)}Z`);
 

@@ -12,6 +12,7 @@ import {
   type GivenPosition,
 } from '@soukan/data';
 import { exposureRequest, type ExposureRequestParams } from '@soukan/requests';
+import { nul } from '@soukan/data';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
 import { choiceOption, intOption } from '../options.js';
@@ -48,7 +49,7 @@ export function windowOption(name: string, min: number) {
 export const num = (v: number, digits: number): string => (Number.isFinite(v) ? v.toFixed(digits) : '—');
 export const money = (v: number): string => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '—');
 export const pct = (v: number, digits = 2): string => (Number.isFinite(v) ? `${(100 * v).toFixed(digits)}%` : '—');
-export const nul = (v: number): number | null => (Number.isFinite(v) ? v : null);
+export { nul };
 
 // ---------------------------------------------------------------------------
 // soukan exposure

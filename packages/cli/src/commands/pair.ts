@@ -1,6 +1,7 @@
 import { formatIsoTime, type Timeframe, type AdfResult } from '@soukan/core';
 import { cliFlag, pairJson, pairQuery, type PairParams, type PairResult } from '@soukan/data';
 import { pairRequest } from '@soukan/requests';
+import { nul } from '@soukan/data';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
 import { choiceOption } from '../options.js';
@@ -33,7 +34,6 @@ export function registerPair(program: Command): void {
   });
 }
 
-const nul = (v: number): number | null => (Number.isFinite(v) ? v : null);
 const num = (v: number, d: number): string => (Number.isNaN(v) ? '—' : v === Infinity ? '∞' : v === -Infinity ? '−∞' : v.toFixed(d));
 const signed = (v: number, d: number): string => (Number.isFinite(v) ? `${v > 0 ? '+' : ''}${v.toFixed(d)}` : num(v, d));
 const stamp = (t: number, tf: Timeframe): string => (tf === 'D1' || tf === 'W1' ? formatIsoTime(t) : `${new Date(t).toISOString().slice(0, 16)}Z`);

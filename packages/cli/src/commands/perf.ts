@@ -1,6 +1,7 @@
 import { formatIsoTime, type PerformanceReport, type RiskFree, type Timeframe } from '@soukan/core';
 import { cliFlag, InputError, parseAnnualRate, perfJson, perfQuery, readRiskFreeFile, type PerfAsset, type PerfParams, type PerfResult } from '@soukan/data';
 import { perfRequest } from '@soukan/requests';
+import { nul } from '@soukan/data';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
 import { choiceOption, intOption, numberOption } from '../options.js';
@@ -57,7 +58,6 @@ export function registerPerf(program: Command): void {
   });
 }
 
-const nul = (v: number): number | null => (Number.isFinite(v) ? v : null);
 const pct = (v: number, d = 2): string => (Number.isFinite(v) ? `${v > 0 ? '+' : ''}${(v * 100).toFixed(d)}%` : '—');
 const num = (v: number, d = 2): string => (Number.isFinite(v) ? v.toFixed(d) : '—');
 const stamp = (t: number, tf: Timeframe): string => (Number.isNaN(t) ? 'start' : tf === 'D1' || tf === 'W1' ? formatIsoTime(t) : `${new Date(t).toISOString().slice(0, 16)}Z`);

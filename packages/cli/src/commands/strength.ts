@@ -8,6 +8,7 @@ import {
   type StrengthResult,
 } from '@soukan/data';
 import { strengthRequest } from '@soukan/requests';
+import { nul } from '@soukan/data';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
 import { choiceOption } from '../options.js';
@@ -44,7 +45,6 @@ export function registerStrength(program: Command): void {
   });
 }
 
-const nul = (v: number): number | null => (Number.isFinite(v) ? v : null);
 const signed = (v: number, d: number): string => (Number.isNaN(v) ? '—' : `${v > 0 ? '+' : ''}${v.toFixed(d)}`);
 const TF_WORDS: Record<string, string> = { D1: 'daily', W1: 'weekly' };
 /** Dates for daily bars, date and UTC time for intraday ones (an open at 00:00 UTC is still a time). */

@@ -1,5 +1,6 @@
 import { formatIsoTime, type CorrelationReport } from '@soukan/core';
 import type { CorrelationPairResult, CorrelationResult, CorrelationSeriesResult } from './correlation.js';
+import { nul } from './nul.js';
 
 /** Where the data of a result came from, for the JSON's `source` and `attribution`. */
 export interface DataAbout {
@@ -9,7 +10,6 @@ export interface DataAbout {
   readonly attribution?: string;
 }
 
-const nul = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
 function nested<T>(a: ArrayLike<T>, k: number, f: (v: T) => unknown = (v) => v): unknown[][] {
   return Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => f(a[i * k + j]!)));

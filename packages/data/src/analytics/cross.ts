@@ -21,6 +21,7 @@ import type { DataAbout } from './correlationJson.js';
 import { apiName, type ParamLabel } from './paramLabel.js';
 import { DEFAULT_CROSS_WINDOW, crossRequest } from '@soukan/requests';
 import { parseParams } from './parseParams.js';
+import { nul } from './nul.js';
 
 export { DEFAULT_CROSS_WINDOW } from '@soukan/requests';
 
@@ -136,7 +137,6 @@ export function crossQuery(market: Market, p: CrossParams, label: ParamLabel = a
   return { symbol: target.symbol, route, timeframe, pip, synthetic, inconsistency, notes };
 }
 
-const nul = (v: number): number | null => (Number.isFinite(v) ? v : null);
 /** The JSON shape of a cross (`soukan cross --format json`, `GET /api/cross`). */
 export function crossJson(r: CrossResult, loaded: DataAbout) {
   const inc = r.inconsistency;

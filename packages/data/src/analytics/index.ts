@@ -17,3 +17,4 @@ export * from './stability.js';
 export * from './dcc.js';
 export * from './leadLag.js';
 export * from './partial.js';
+export * from './nul.js';

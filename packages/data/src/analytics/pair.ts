@@ -27,6 +27,7 @@ import type { DataAbout } from './correlationJson.js';
 import { apiName, withParam, type ParamLabel } from './paramLabel.js';
 import { DEFAULT_PAIR_WINDOW, pairRequest } from '@soukan/requests';
 import { parseParams } from './parseParams.js';
+import { nul } from './nul.js';
 
 export { DEFAULT_PAIR_WINDOW } from '@soukan/requests';
 
@@ -187,7 +188,6 @@ export function pairQuery(market: Market, p: PairParams, label: ParamLabel = api
   };
 }
 
-const nul = (v: number): number | null => (Number.isFinite(v) ? v : null);
 const adfJson = (r: AdfResult) => ({
   statistic: nul(r.statistic),
   pValue: nul(r.pValue),

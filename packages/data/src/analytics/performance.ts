@@ -20,6 +20,7 @@ import type { DataAbout } from './correlationJson.js';
 import { apiName, type ParamLabel } from './paramLabel.js';
 import { perfRequest } from '@soukan/requests';
 import { parseParams } from './parseParams.js';
+import { nul } from './nul.js';
 
 /** A performance request. */
 export interface PerfParams {
@@ -155,7 +156,6 @@ export function perfQuery(market: Market, p: PerfParams, label: ParamLabel = api
   return { assets: out, benchmark, riskFreeLabel, timeframe, notes };
 }
 
-const nul = (v: number): number | null => (Number.isFinite(v) ? v : null);
 const stamp = (t: number, tf: Timeframe): string => (Number.isNaN(t) ? 'start' : tf === 'D1' || tf === 'W1' ? formatIsoTime(t) : `${new Date(t).toISOString().slice(0, 16)}Z`);
 const at = (x: number | string, tf: Timeframe): string => (typeof x === 'string' ? x : stamp(x, tf));
 

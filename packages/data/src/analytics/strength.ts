@@ -25,6 +25,7 @@ import type { DataAbout } from './correlationJson.js';
 import { apiName, type ParamLabel } from './paramLabel.js';
 import { DEFAULT_STRENGTH_WINDOW, strengthRequest } from '@soukan/requests';
 import { parseParams } from './parseParams.js';
+import { nul } from './nul.js';
 
 export { DEFAULT_STRENGTH_WINDOW } from '@soukan/requests';
 
@@ -198,7 +199,6 @@ export function strengthQuery(market: Market, p: StrengthParams, label: ParamLab
   return { strength, average, currencies, pairs, timeframe, constraint, base, notes };
 }
 
-const nul = (v: number): number | null => (Number.isFinite(v) ? v : null);
 /** Residual summary: RMS in basis points over identified periods. */
 export function residualSummary(r: StrengthResult) {
   const f = r.strength.factors;
