@@ -38,6 +38,11 @@ class History {
 /** Bars a condition must stay clear before its rule fires again (rules' `cooldown`). */
 const COOLDOWN = 60;
 
+/** An alert of `rule` at `time` (UTC ms) about `subject`, with its message and evidence. */
+function alertOf(rule: AlertRule, time: number, subject: string, message: string, evidence: Alert['evidence']): Alert {
+  return { ruleId: rule.id, kind: rule.kind, time, subject, message, evidence };
+}
+
 /**
  * De-duplication: an alert fires when the condition starts to hold, and the
  * rule re-arms only after the condition has been clear for `cooldown`
@@ -161,14 +166,7 @@ export class AlertEngine {
               const sd = h.sd();
               const out = Math.abs(rho - mean) > rule.k * sd;
               if (arm.fire(out)) {
-                alert = {
-                  ruleId: rule.id,
-                  kind: rule.kind,
-                  time: u.time,
-                  subject,
-                  message: `${subject}: rolling ρ ${rho.toFixed(3)} left its band ${(mean - rule.k * sd).toFixed(3)} … ${(mean + rule.k * sd).toFixed(3)} (mean ${mean.toFixed(3)} ± ${rule.k}σ of the last ${rule.history} values) at ${iso(u.time)}`,
-                  evidence: { rho, mean, sd, k: rule.k, history: rule.history, window: this.matrix.rolling.window, time: iso(u.time) },
-                };
+                alert = alertOf(rule, u.time, subject, `${subject}: rolling ρ ${rho.toFixed(3)} left its band ${(mean - rule.k * sd).toFixed(3)} … ${(mean + rule.k * sd).toFixed(3)} (mean ${mean.toFixed(3)} ± ${rule.k}σ of the last ${rule.history} values) at ${iso(u.time)}`, { rho, mean, sd, k: rule.k, history: rule.history, window: this.matrix.rolling.window, time: iso(u.time) });
               }
             }
             h.push(rho);
@@ -203,14 +201,7 @@ export class AlertEngine {
             const hit = pValue < rule.alpha;
             let alert: Alert | null = null;
             if (arm.fire(hit)) {
-              alert = {
-                ruleId: rule.id,
-                kind: rule.kind,
-                time: u.time,
-                subject,
-                message: `${subject}: ρ ${r1.toFixed(3)} over the last ${W} bars vs ${r2.toFixed(3)} over the ${W} before — Fisher z ${z.toFixed(2)}, p ${pValue.toExponential(2)} < ${rule.alpha} at ${iso(u.time)}`,
-                evidence: { rhoLast: r1, rhoPrevious: r2, z, p: pValue, alpha: rule.alpha, window: W, time: iso(u.time) },
-              };
+              alert = alertOf(rule, u.time, subject, `${subject}: ρ ${r1.toFixed(3)} over the last ${W} bars vs ${r2.toFixed(3)} over the ${W} before — Fisher z ${z.toFixed(2)}, p ${pValue.toExponential(2)} < ${rule.alpha} at ${iso(u.time)}`, { rhoLast: r1, rhoPrevious: r2, z, p: pValue, alpha: rule.alpha, window: W, time: iso(u.time) });
             }
             return alert;
           },
@@ -252,14 +243,7 @@ export class AlertEngine {
             const hit = Math.abs(zz) >= rule.z;
             let alert: Alert | null = null;
             if (arm.fire(hit)) {
-              alert = {
-                ruleId: rule.id,
-                kind: rule.kind,
-                time: u.time,
-                subject,
-                message: `${subject} (ρ ${rho.toFixed(2)}) diverged: the last ${rule.horizon} bars' return spread is ${zz.toFixed(2)}σ at ${iso(u.time)}`,
-                evidence: { rho, beta, z: zz, spreadSd: sd, horizon: rule.horizon, window: this.matrix.rolling.window, time: iso(u.time) },
-              };
+              alert = alertOf(rule, u.time, subject, `${subject} (ρ ${rho.toFixed(2)}) diverged: the last ${rule.horizon} bars' return spread is ${zz.toFixed(2)}σ at ${iso(u.time)}`, { rho, beta, z: zz, spreadSd: sd, horizon: rule.horizon, window: this.matrix.rolling.window, time: iso(u.time) });
             }
             return alert;
           },
@@ -285,14 +269,7 @@ export class AlertEngine {
             const hit = ratio >= rule.ratio;
             let alert: Alert | null = null;
             if (arm.fire(hit)) {
-              alert = {
-                ruleId: rule.id,
-                kind: rule.kind,
-                time: u.time,
-                subject: this.matrix.symbols[i]!,
-                message: `${this.matrix.symbols[i]}: volatility of the last ${rule.short} bars is ${ratio.toFixed(1)}× the ${this.matrix.vol.window}-bar level at ${iso(u.time)}`,
-                evidence: { shortSd: a, longSd: b, ratio, short: rule.short, window: this.matrix.vol.window, time: iso(u.time) },
-              };
+              alert = alertOf(rule, u.time, this.matrix.symbols[i]!, `${this.matrix.symbols[i]}: volatility of the last ${rule.short} bars is ${ratio.toFixed(1)}× the ${this.matrix.vol.window}-bar level at ${iso(u.time)}`, { shortSd: a, longSd: b, ratio, short: rule.short, window: this.matrix.vol.window, time: iso(u.time) });
             }
             return alert;
           },
@@ -328,14 +305,7 @@ export class AlertEngine {
             // Start afresh from this quote: the same move never fires twice.
             lo = [[qt.time, m]];
             hi = [[qt.time, m]];
-            return {
-              ruleId: rule.id,
-              kind: rule.kind,
-              time: qt.time,
-              subject: sym,
-              message: `${sym} ${moved > 0 ? 'up' : 'down'} ${Math.abs(moved).toFixed(1)} pips in ${Math.round((qt.time - from[0]) / 1000)} s (from ${from[1]} at ${iso(from[0])} to ${m} at ${iso(qt.time)})`,
-              evidence: { pips: moved, from: from[1], to: m, fromTime: iso(from[0]), time: iso(qt.time), horizonMs: rule.horizonMs },
-            };
+            return alertOf(rule, qt.time, sym, `${sym} ${moved > 0 ? 'up' : 'down'} ${Math.abs(moved).toFixed(1)} pips in ${Math.round((qt.time - from[0]) / 1000)} s (from ${from[1]} at ${iso(from[0])} to ${m} at ${iso(qt.time)})`, { pips: moved, from: from[1], to: m, fromTime: iso(from[0]), time: iso(qt.time), horizonMs: rule.horizonMs });
           },
         };
         return s;
