@@ -3,8 +3,9 @@ import { endParam, fromParam, sourceParam, timeframeParam, toParam, windowRules 
 import { MAX_CORRELATION_SYMBOLS, MAX_WINDOW } from './limits.js';
 import { align, int, number, oneOf, pairs, windowOrAll } from './spec/kinds.js';
 import { param } from './spec/param.js';
-import { defineRequest, type Values } from './spec/request.js';
-import { atMost, notWith } from './spec/rules.js';
+import { defineRequest, type Rule, type Values } from './spec/request.js';
+import { RequestError } from './spec/requestError.js';
+import { atMost, notWith, onlyWith } from './spec/rules.js';
 
 /** Default window of a correlation matrix: about one year of daily observations. */
 export const DEFAULT_CORRELATION_WINDOW = 250;
@@ -59,8 +60,21 @@ export const correlationParams = {
     description: { en: 'confidence level of the intervals', ja: '信頼区間の信頼水準' },
     default: 0.95,
   }),
+  shrink: param(oneOf(['none', 'lw', 'oas', 'cc', 'ss']), {
+    description: {
+      en: 'shrinkage estimator for large universes: none, lw (Ledoit–Wolf, identity), oas, cc (Ledoit–Wolf, constant correlation), ss (Schäfer–Strimmer); the intensity is reported',
+      ja: '大きなユニバース向けの縮小推定: none、lw（Ledoit–Wolf、単位行列）、oas、cc（Ledoit–Wolf、一定相関）、ss（Schäfer–Strimmer）。縮小強度を表示',
+    },
+    default: 'none',
+  }),
   source: sourceParam,
 };
+
+/** A shrunk matrix is a Pearson matrix of complete returns: the estimators take whole rows. */
+const shrinkNeedsCompleteRows: Rule<typeof correlationParams> = (given, resolved, label) =>
+  given.shrink !== undefined && given.shrink !== 'none' && resolved.align?.kind === 'pairwise'
+    ? new RequestError('conflicting-params', `${label('shrink')} needs complete rows: use ${label('align')} inner or ffill:N, not pairwise`, { param: 'shrink', other: 'align' })
+    : undefined;
 
 /**
  * A correlation matrix (`soukan corr`, `GET /api/correlation`): n, p-value
@@ -73,10 +87,18 @@ export const correlationRequest = defineRequest({
     ja: '通貨ペアの相関行列（セルごとに n、p 値、信頼区間）',
   },
   params: correlationParams,
-  rules: [notWith('symbols', ['universe']), ...windowRules<typeof correlationParams>(), atMost('minPeriods', 'window')],
+  rules: [
+    notWith('symbols', ['universe']),
+    ...windowRules<typeof correlationParams>(),
+    atMost('minPeriods', 'window'),
+    onlyWith('shrink', 'method', 'pearson'),
+    onlyWith('shrink', 'on', 'returns'),
+    shrinkNeedsCompleteRows,
+  ],
   examples: [
     { cli: 'soukan corr --universe majors --window 60', what: { en: 'the majors over the last 60 daily returns', ja: '主要通貨ペアの直近 60 日のリターン' } },
     { cli: 'soukan corr EUR/USD USD/JPY ZAR/JPY --from 2020-01-01 --to 2020-12-31 --method spearman', what: { en: 'Spearman over a date range; crosses built from the data', ja: '期間指定の Spearman 相関（クロスはデータから合成）' } },
+    { cli: 'soukan corr --universe majors --window 60 --shrink lw', what: { en: 'Ledoit–Wolf shrunk correlations of 28 pairs from 60 returns, with the intensity', ja: '28 ペアを 60 リターンから Ledoit–Wolf 縮小推定（縮小強度つき）' } },
     { cli: 'soukan corr EUR/USD GBP/USD --rolling 60 --format csv', what: { en: 'a rolling 60-observation correlation of two pairs as CSV', ja: '2 ペアの 60 観測ローリング相関（CSV）' } },
   ],
 });

@@ -10,7 +10,7 @@ import { atMost } from './spec/rules.js';
 /** Default rolling window of the pair view (about a quarter of daily observations). */
 export const DEFAULT_PAIR_ROLLING = 60;
 
-const { symbols, universe: _universe, order: _order, ...rest } = correlationParams;
+const { symbols, universe: _universe, order: _order, shrink: _shrink, ...rest } = correlationParams;
 
 /** Parameters of the drill-down of one cell of the matrix. */
 export const correlationPairParams = {

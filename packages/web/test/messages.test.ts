@@ -60,7 +60,7 @@ describe('message catalogs', () => {
 
   it('every coded note has an en and a ja wording', () => {
     const notes = found(/notes\.add\('([a-z-]+)'/g);
-    expect(notes).toEqual(['forward-filled', 'pairs-missing']);
+    expect(notes).toEqual(['forward-filled', 'pairs-missing', 'shrunk']);
     for (const n of notes) {
       expect(en, n).toHaveProperty([`note.${n}`]);
       expect(ja, n).toHaveProperty([`note.${n}`]);

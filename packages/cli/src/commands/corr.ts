@@ -61,7 +61,7 @@ function printMatrix(res: CorrelationResult, loaded: LoadedMarket, format: Forma
     const rows = [['', ...r.symbols], ...r.symbols.map((s, i) => [s, ...Array.from({ length: k }, (_, j) => nul(r.r[i * k + j]!))])];
     process.stdout.write(toCsv(rows));
   } else {
-    process.stdout.write(matrixTable(r, { style: makeStyle(), timeframe: res.timeframe, source: loaded.description, attribution: loaded.attribution }));
+    process.stdout.write(matrixTable(r, { style: makeStyle(), timeframe: res.timeframe, source: loaded.description, attribution: loaded.attribution, shrink: res.shrink }));
   }
 }
 

@@ -17,6 +17,8 @@ export interface TableContext {
   readonly timeframe: Timeframe;
   readonly source: string;
   readonly attribution?: string;
+  /** The shrinkage estimator the coefficients come from, if any (said in the header). */
+  readonly shrink?: { readonly estimator: string; readonly intensity: number };
 }
 
 /**
@@ -33,6 +35,7 @@ export function matrixTable(r: CorrelationReport, ctx: TableContext): string {
   const lines: string[] = [];
   lines.push(
     style.bold(`${METHOD_NAMES[r.method]} correlation ×100 of ${describeInput(r.on, r.returnKind, ctx.timeframe)}`) +
+      `${ctx.shrink ? ` · shrunk (${ctx.shrink.estimator}, intensity ${ctx.shrink.intensity.toFixed(4)})` : ''}` +
       ` · ${r.observations} observations · ${formatIsoTime(r.start)} → ${formatIsoTime(r.end)}`,
   );
   lines.push(style.dim(`${ctx.source}${ctx.attribution ? ` · ${ctx.attribution}` : ''}`));

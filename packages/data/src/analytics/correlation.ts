@@ -32,6 +32,7 @@ import { InputError } from '../errors.js';
 import type { Market } from '../market/market.js';
 import { Notes, type NoteCode } from './note.js';
 import { parseParams } from './parseParams.js';
+import { shrinkColumns, type ShrinkApplied } from './shrinkColumns.js';
 
 export { DEFAULT_CORRELATION_MIN_PERIODS, DEFAULT_CORRELATION_WINDOW, DEFAULT_PAIR_ROLLING } from '@soukan/requests';
 export type { CorrelationPairParams, CorrelationParams, CorrelationSeriesParams } from '@soukan/requests';
@@ -47,6 +48,8 @@ export interface CorrelationResult {
   readonly noteCodes: readonly NoteCode[];
   /** How the compute dispatcher computed the matrix (kernel, threads, phase times). */
   readonly compute: ParallelRunInfo;
+  /** The shrinkage estimator the coefficients come from, when one was asked for. */
+  readonly shrink?: ShrinkApplied;
 }
 
 /** Symbols and aligned prices a request asks for, validated. */
@@ -159,7 +162,14 @@ export async function correlationQuery(market: Market, params: CorrelationParams
     order: p.order,
   };
   const input = correlationReportInput(sel.frame, options);
-  const { matrix, run } = await computeCorrelationMatrix(input.frame.columns, input.matrix);
+  const computed = await computeCorrelationMatrix(input.frame.columns, input.matrix);
+  const { run } = computed;
+  const shrink = p.shrink !== undefined && p.shrink !== 'none' ? shrinkColumns(input.frame.columns, p.shrink) : undefined;
+  const matrix = shrink ? { ...computed.matrix, r: shrink.r } : computed.matrix;
+  if (shrink) {
+    const { estimator, intensity } = shrink.applied;
+    sel.notes.add('shrunk', { estimator, intensity }, `coefficients shrunk (${estimator}, intensity ${intensity.toFixed(4)}); p-values and intervals are those of the sample coefficients`);
+  }
   const report = correlationReportOf(input.frame, matrix, options);
   const t = sel.frame.time;
   if (report.observations === 0) {
@@ -174,7 +184,7 @@ export async function correlationQuery(market: Market, params: CorrelationParams
       { code: 'too-few-observations', params: { window: n, observations: report.observations } },
     );
   }
-  return { report, timeframe: sel.timeframe, window, notes: sel.notes.texts, noteCodes: sel.notes.codes, compute: run };
+  return { report, timeframe: sel.timeframe, window, notes: sel.notes.texts, noteCodes: sel.notes.codes, compute: run, shrink: shrink?.applied };
 }
 
 /** A correlation series of two symbols. */

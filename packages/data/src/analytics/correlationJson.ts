@@ -21,7 +21,9 @@ function nested<T>(a: ArrayLike<T>, k: number, f: (v: T) => unknown = (v) => v):
  * `ci.low`, `ci.high`, `reason`; `null` where a coefficient is undefined
  * (its `reason` says why); what it was computed on; where the data came from;
  * `notes` in English with `noteCodes[i]` (code and values) beside `notes[i]`;
- * `compute`: the kernel and threads the dispatcher used.
+ * `compute`: the kernel and threads the dispatcher used; `shrink`: the
+ * estimator and intensity when the coefficients are shrunk (`null` for the
+ * sample matrix; p and ci stay those of the sample coefficients).
  *
  * @example correlationMatrixJson(correlationQuery(m, { symbols: ['EUR/USD', 'USD/JPY'] }), about).matrix[0][0] // 1
  */
@@ -45,6 +47,7 @@ export function correlationMatrixJson(res: CorrelationResult, about: DataAbout) 
     observations: r.observations,
     minPeriods: r.minPeriods,
     order: r.order,
+    shrink: res.shrink ? { method: res.shrink.method, estimator: res.shrink.estimator, target: res.shrink.target, intensity: nul(res.shrink.intensity) } : null,
     source: about.description,
     attribution: about.attribution ?? null,
     notes: res.notes,

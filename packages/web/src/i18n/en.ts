@@ -388,6 +388,7 @@ export const en = {
 
   'note.pairs-missing': 'The data lacks {count} pair(s) of “{universe}”: {symbols}',
   'note.forward-filled': 'Forward-filled {count} missing value(s); each one manufactures a zero return.',
+  'note.shrunk': 'Coefficients shrunk ({estimator}, intensity {intensity}); p-values and intervals are those of the sample coefficients.',
 
   'expect.confidence-list': 'confidence levels in (0, 1) such as 0.95,0.99',
   'expect.periods-per-year': 'fx, observed or a positive number',

@@ -390,6 +390,7 @@ export const ja: Record<MessageKey, string> = {
 
   'note.pairs-missing': 'このデータには「{universe}」のうち {count} ペアがありません：{symbols}',
   'note.forward-filled': '欠損値 {count} 個を直前の値で埋めました。埋めた値ごとにリターン 0 が生じます。',
+  'note.shrunk': '係数は縮小推定（{estimator}、縮小強度 {intensity}）。p 値と信頼区間は標本係数のもの。',
 
   'expect.confidence-list': '0 と 1 の間の信頼水準（例: 0.95,0.99）',
   'expect.periods-per-year': 'fx、observed、または正の数',
