@@ -35,6 +35,13 @@ export const requirements = [
     packages: ['libopenblas-dev', 'pkgconf', 'g++', 'make'],
   },
   {
+    // The ClickHouse suite starts its own 3-shard cluster and then one server
+    // with Debian's 18.16 build (scripts/clickhouse.mjs), as the current user.
+    what: 'ClickHouse server and client (/usr/sbin/clickhouse-server) for the ClickHouse suite',
+    present: () => existsSync('/usr/sbin/clickhouse-server') && ok('clickhouse-client', ['--version']),
+    packages: ['clickhouse-server', 'clickhouse-client'],
+  },
+  {
     // The dashboard's browser tests drive Debian's Chromium with playwright-core
     // (never a browser downloaded by Playwright).
     what: 'Chromium (/usr/bin/chromium) for the browser tests',
