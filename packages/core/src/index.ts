@@ -24,3 +24,4 @@ export * from './asynchronous/index.js';
 export * from './diversification/index.js';
 export * from './incremental/index.js';
 export * from './dcc/index.js';
+export * from './moments/index.js';
