@@ -20,6 +20,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   pair: async () => (await import('./commands/pair.js')).registerPair,
   leadlag: async () => (await import('./commands/leadlag.js')).registerLeadLag,
   partial: async () => (await import('./commands/partial.js')).registerPartial,
+  epps: async () => (await import('./commands/epps.js')).registerEpps,
   perf: async () => (await import('./commands/perf.js')).registerPerf,
   import: async () => (await import('./commands/import.js')).registerImport,
   list: async () => (await import('./commands/list.js')).registerList,

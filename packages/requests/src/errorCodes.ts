@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'constant-series',
   'timeframe-needs-intraday',
   'horizon-shorter-than-bar',
+  'needs-intraday',
+  'cross-not-observed',
   'unknown-source',
   'no-data',
   // imports and files

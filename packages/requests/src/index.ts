@@ -9,6 +9,7 @@ export * from './correlationPair.js';
 export * from './stability.js';
 export * from './dcc.js';
 export * from './leadLag.js';
+export * from './epps.js';
 export * from './partial.js';
 export * from './volatility.js';
 export * from './move.js';

@@ -29,6 +29,7 @@ import { strengthRoute } from './routes/strength.js';
 import { varRoute } from './routes/var.js';
 import { volatilityRoute } from './routes/vol.js';
 import { leadLagRoute, partialRoute } from './routes/leadLag.js';
+import { eppsRoute } from './routes/epps.js';
 import { ecbRoute, importFilesRoute, importRoute, jobRoute, uploadRoute } from './routes/imports.js';
 
 /** Every API route, in the order OpenAPI lists them. */
@@ -44,6 +45,7 @@ export const ROUTES: readonly ApiRoute[] = [
   dccRoute,
   leadLagRoute,
   partialRoute,
+  eppsRoute,
   volatilityRoute,
   moveRoute,
   varRoute,

@@ -1,2 +1,3 @@
 export * from './hayashiYoshida.js';
 export * from './eppsCurve.js';
+export * from './thinObservations.js';

@@ -18,3 +18,4 @@ export * from './dcc.js';
 export * from './leadLag.js';
 export * from './partial.js';
 export * from './nul.js';
+export * from './epps.js';

@@ -44,8 +44,10 @@ import {
   leadLagQuery,
   partialJson,
   partialQuery,
+  eppsJson,
+  eppsQuery,
 } from '@soukan/data';
-import type { LeadLagParams, PartialParams } from '@soukan/requests';
+import type { EppsParams, LeadLagParams, PartialParams } from '@soukan/requests';
 
 /**
  * The heavy computations the API runs, by name: thin wrappers over the data
@@ -69,6 +71,7 @@ export const TASKS = {
   performance: (m: Market, p: PerfParams, about: DataAbout) => perfJson(perfQuery(m, p), about),
   leadLag: (m: Market, p: LeadLagParams, about: DataAbout) => leadLagJson(leadLagQuery(m, p), about),
   partial: (m: Market, p: PartialParams, about: DataAbout) => partialJson(partialQuery(m, p), about),
+  epps: (m: Market, p: EppsParams, about: DataAbout) => eppsJson(eppsQuery(m, p), about),
 } as const;
 
 /** Name of a heavy computation. */
