@@ -22,3 +22,4 @@ export * from './performance.js';
 export * from './bars.js';
 export * from './list.js';
 export * from './meta.js';
+export * from './live.js';
