@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { ApiError, setToken } from './api/client';
 import { attributionText, ErrorBox } from './components/common';
 import { LANGS, useI18n } from './i18n/i18n';
+import { LiveBar } from './live/LiveBar';
 import type { MessageKey } from './i18n/en';
 import { useMeta } from './state/meta';
 import { useRouter } from './state/router';
@@ -150,6 +151,7 @@ export function App() {
         ) : (
           <>
             {meta.data && !src && location.path !== '/data' && <p className="warning">{t('app.noData')}</p>}
+            <LiveBar />
             <Suspense fallback={<div className="spinner">{t('app.loading')}</div>}>
               <Page />
             </Suspense>

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { LiveProvider } from './live/LiveProvider';
 import { I18nProvider } from './i18n/i18n';
 import { MetaProvider } from './state/meta';
 import { RouterProvider } from './state/router';
@@ -33,7 +34,9 @@ createRoot(document.getElementById('root')!).render(
     <I18nProvider>
       <RouterProvider>
         <MetaProvider>
-          <App />
+          <LiveProvider>
+            <App />
+          </LiveProvider>
         </MetaProvider>
       </RouterProvider>
     </I18nProvider>

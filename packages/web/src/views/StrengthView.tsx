@@ -11,6 +11,7 @@ import { tfLabel } from '../i18n/labels';
 import { useMeta } from '../state/meta';
 import { useRouter } from '../state/router';
 import { useApi } from '../state/useApi';
+import { LiveStrengthCard } from '../live/LiveStrengthCard';
 import { dateProblem } from './correlation/validate';
 import { windowOrAllProblem } from '../util/forms';
 
@@ -100,6 +101,7 @@ export function StrengthView() {
   return (
     <div className="view" data-testid="view-strength">
       <h1>{t('strength.heading')}</h1>
+      <LiveStrengthCard />
       <form className="controls" onSubmit={(e) => e.preventDefault()}>
         <fieldset className="field">
           <legend>{t('strength.currencies')}</legend>

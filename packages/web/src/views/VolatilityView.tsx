@@ -9,6 +9,7 @@ import { tfLabel } from '../i18n/labels';
 import { useMeta } from '../state/meta';
 import { useRouter } from '../state/router';
 import { useApi } from '../state/useApi';
+import { LiveVolatilityCard } from '../live/LiveVolatilityCard';
 import { slug } from '../util/download';
 import { intProblem, windowOrAllProblem } from '../util/forms';
 
@@ -92,6 +93,7 @@ export function VolatilityView() {
   return (
     <div className="view" data-testid="view-volatility">
       <h1>{t('vol.heading')}</h1>
+      <LiveVolatilityCard symbol={symbol} />
       <form className="controls" onSubmit={(e) => e.preventDefault()}>
         <PairField name="symbol" label={t('common.pair')} value={symbol} pairs={meta.data?.source?.pairs ?? []} onCommit={(v) => update({ symbol: v })} />
         <Select name="timeframe" label={t('vol.timeframe')} value={q.get('timeframe') ?? 'D1'} options={timeframes.map((tf) => ({ value: tf, label: `${tf} · ${tfLabel(tf, t)}` }))} onChange={(v) => update({ timeframe: v === 'D1' ? undefined : v })} />

@@ -9,6 +9,7 @@ import { useMeta } from '../../state/meta';
 import { useParam, useRouter } from '../../state/router';
 import { useApi } from '../../state/useApi';
 import { useWidth } from '../../state/useWidth';
+import { LiveMatrixCard } from '../../live/LiveMatrixCard';
 import { slug } from '../../util/download';
 import { matrixCells } from './cells';
 import { MatrixTable, PairRanking } from './MatrixTable';
@@ -105,6 +106,7 @@ export function CorrelationView() {
   return (
     <div className="view" data-testid="view-correlation">
       <h1>{t('corr.heading')}</h1>
+      <LiveMatrixCard scheme={scheme} onOpen={open} />
       <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label={t('corr.heading')}>
         <Select
           name="universe"
