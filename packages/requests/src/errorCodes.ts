@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'cross-not-observed',
   'unknown-source',
   'no-data',
+  // live mode
+  'live-off',
   // imports and files
   'empty-file',
   'empty-upload',

@@ -139,6 +139,10 @@ export const liveEventsParams = {
     description: { en: 'matrix of every bar (all), or of the bars inside the Tokyo, London or New York session', ja: '全バー（all）、または東京・ロンドン・ニューヨーク時間内のバーの行列' },
     default: 'all',
   }),
+  url: param(text(/^https?:\/\/\S+$/, { en: 'an http(s) URL', rule: 'source' }, 300, '<url>'), {
+    description: { en: 'address of a running soukan serve --live (default: run the feed given by --live here)', ja: '実行中の soukan serve --live のアドレス（既定: --live のフィードをここで実行）' },
+    api: false,
+  }),
 };
 
 /** The live event stream (server-sent events). */
@@ -201,6 +205,11 @@ export const liveParams = {
   heartbeatTimeout: param(number({ gt: 0, max: 3600 }), { description: { en: 'oanda: seconds of silence before reconnecting', ja: 'oanda: 再接続までの無通信秒数' }, default: 15, api: false }),
   rules: param(text(/^\S.{0,499}$/, { en: 'a JSON file of alert rules', rule: 'source' }, 500, '<file>'), {
     description: { en: 'alert rules (JSON array, docs/live.md; default: one rule of each kind on the eight majors)', ja: 'アラートルール（JSON 配列、docs/live.md。既定: 主要 8 ペアに各種 1 つ）' },
+    api: false,
+  }),
+  tickStore: param(text(/^\S.{0,499}$/, { en: 'a file path', rule: 'source' }, 500, '<file>'), {
+    description: { en: 'DuckDB file the live ticks and alerts are written to (the store answers the dashboard meanwhile, so they have their own file)', ja: 'ライブのティックとアラートを書き込む DuckDB ファイル' },
+    defaultText: 'live.duckdb beside the store',
     api: false,
   }),
   webhook: param(text(/^https?:\/\/\S+$/, { en: 'an http(s) URL', rule: 'source' }, 500, '<url>'), { description: { en: 'POST every alert as JSON to this URL', ja: '各アラートを JSON でこの URL に POST' }, api: false }),

@@ -6,3 +6,8 @@ export { OandaFeed, OANDA_TOKEN_ENV, type OandaFeedOptions } from './oandaFeed.j
 export { LiveMatrix, type LiveMatrixOptions, type MatrixUpdate } from './liveMatrix.js';
 export { replayQuotes, replayBatches, type ReplaySeries, type ReplayOptions } from './replayFeed.js';
 export { parsePushLine, ingestPushLines } from './pushInput.js';
+export { inSession, SESSION_HOURS, type LiveSession } from './liveSession.js';
+export { LivePipeline, liveAlertOf, type LivePipelineOptions, type LiveEvent, type LiveSource, type LiveState, type LiveMatrixSession } from './livePipeline.js';
+export { replaySeries, REPLAY_PAIRS, REPLAY_WARMUP_DAYS, type ReplayPlan } from './replaySource.js';
+export { runLiveFeed, type LiveFeedSpec } from './runLiveFeed.js';
+export { readServerSentEvents, type ServerSentEvent } from './readServerSentEvents.js';

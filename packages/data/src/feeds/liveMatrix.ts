@@ -103,6 +103,16 @@ export class LiveMatrix {
     this.bucket = NaN;
   }
 
+  /**
+   * Closes the current bar and forgets the previous closes, so the next
+   * bar's return is NaN: a session matrix restarts at each session open
+   * rather than counting the move across the closed hours as one bar.
+   */
+  restart(): void {
+    this.flush();
+    this.prev.fill(NaN);
+  }
+
   private close(): void {
     const k = this.symbols.length;
     for (let i = 0; i < k; i++) {

@@ -317,6 +317,31 @@ export class TickStore {
     }
   }
 
+  /**
+   * Removes every tick of a source (a replay starts its recorded series
+   * afresh, so replaying the same history again stores it once).
+   *
+   * @returns the ticks removed.
+   * @example await ticks.clear('replay') // 372418
+   */
+  async clear(source: string): Promise<number> {
+    const db = this.writable();
+    const ids = (await db.rows(`SELECT id FROM tick_series WHERE source = $s`, { s: source })).map((r) => r.id as number);
+    if (ids.length === 0) return 0;
+    const list = ids.join(',');
+    const n = (await db.rows(`SELECT count(*) AS n FROM ticks WHERE series_id IN (${list})`))[0]!.n as number;
+    await db.run('BEGIN TRANSACTION');
+    try {
+      await db.run(`DELETE FROM ticks WHERE series_id IN (${list})`);
+      await db.run(`UPDATE tick_series SET rows = 0, first_t = NULL, last_t = NULL WHERE id IN (${list})`);
+      await db.run('COMMIT');
+    } catch (e) {
+      await db.run('ROLLBACK');
+      throw e;
+    }
+    return n;
+  }
+
   private async find(symbol: string, source: string | undefined): Promise<StoredTickSeries> {
     const sym = canonical(symbol);
     const all = await this.list();

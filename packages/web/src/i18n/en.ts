@@ -351,6 +351,7 @@ export const en = {
   'error.cross-not-observed': '{symbol} is a cross built on a common time index; give pairs the data quotes (or their inverses), each observed at its own times.',
   'error.unknown-source': 'Unknown data source {source}.',
   'error.no-data': 'No market data yet: import a file or fetch the ECB history.',
+  'error.live-off': 'Live mode is off: start the server with --live replay, oanda or push.',
   'error.too-little-history': 'Too little history: {observations} observations; at least {need} are needed. Use more history or a shorter window.',
   'error.constant-series': '{symbol} does not move in the chosen period.',
   'error.missing-param-threshold': 'Give the move size in pips.',

@@ -353,6 +353,7 @@ export const ja: Record<MessageKey, string> = {
   'error.cross-not-observed': '{symbol} は共通の時刻に揃えて作るクロスです。データにあるペア（またはその逆数）を指定してください（各ペア自身の観測時刻を使います）。',
   'error.unknown-source': 'データ提供元 {source} はありません。',
   'error.no-data': 'まだ相場データがありません。ファイルを取り込むか ECB の履歴を取得してください。',
+  'error.live-off': 'ライブモードはオフです。--live replay、oanda または push を付けてサーバーを起動してください。',
   'error.too-little-history': '履歴が不足しています：観測数 {observations}（必要 {need}）。履歴を増やすか期間を短くしてください。',
   'error.constant-series': '{symbol} は選んだ期間中に動いていません。',
   'error.missing-param-threshold': '値幅（pips）を指定してください。',

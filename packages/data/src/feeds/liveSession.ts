@@ -1,0 +1,24 @@
+import { SESSION_OPENS, tzOffset } from '@soukan/core';
+
+/** Trading sessions a live matrix can be restricted to. */
+export type LiveSession = keyof typeof SESSION_OPENS;
+
+/** Hours a session lasts from its open (Tokyo 09:00–18:00 JST, London 08:00–17:00, New York 08:00–17:00 local). */
+export const SESSION_HOURS = 9;
+
+/**
+ * Whether an instant lies inside a trading session: a weekday (local date)
+ * between the session's open (`SESSION_OPENS`, local wall clock in the
+ * centre's own zone, so daylight saving moves it in UTC) and
+ * {@link SESSION_HOURS} later. O(1) (the zone offset is cached per quarter-hour).
+ *
+ * @example inSession('london', Date.UTC(2017, 2, 15, 9)) // true (09:00 GMT, a Wednesday)
+ */
+export function inSession(session: LiveSession, utcMs: number): boolean {
+  const s = SESSION_OPENS[session];
+  const local = utcMs + tzOffset(utcMs, s.tz);
+  const day = new Date(local).getUTCDay();
+  if (day === 0 || day === 6) return false;
+  const hour = Math.floor((((local % 86_400_000) + 86_400_000) % 86_400_000) / 3_600_000);
+  return hour >= s.hour && hour < s.hour + SESSION_HOURS;
+}
