@@ -4,6 +4,13 @@
 // on first run), then starts the dashboard and API (`soukan serve`) on
 // 127.0.0.1 and prints its address. Extra arguments go to serve:
 // `npm start -- --port 9000`.
+//
+// `npm start -- --live replay` serves the dashboard with the 2017 minutes of
+// the eight HistData pairs replayed as a live feed (imported into the store
+// from the real-data folder on first run): by default from 17:30 UTC on
+// 15 March 2017 at 60×, so within the first minute the AUD/USD ~ NZD/USD
+// correlation breaks out of its band at the Fed's decision and the alert
+// fires (docs/live.md). `--speed` and `--from` change that.
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
@@ -16,6 +23,8 @@ build({ progress: true });
 const env = { ...process.env };
 const devCopy = join(sharedDataDir(), 'eurofxref-hist.zip');
 if (!env.SOUKAN_ECB_FALLBACK && existsSync(devCopy)) env.SOUKAN_ECB_FALLBACK = devCopy;
+// A replay reads the 2017 HistData minutes from the real-data folder when the store lacks them.
+if (!env.SOUKAN_SHARED_DATA && existsSync(sharedDataDir())) env.SOUKAN_SHARED_DATA = sharedDataDir();
 const soukan = join(root, 'packages', 'cli', 'bin', 'soukan.js');
 const corr = spawnSync(process.execPath, [soukan, 'corr', '--universe', 'majors'], { stdio: 'inherit', env });
 if (corr.status !== 0) process.exit(corr.status ?? 1);

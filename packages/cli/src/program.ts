@@ -27,6 +27,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   bars: async () => (await import('./commands/bars.js')).registerBars,
   remove: async () => (await import('./commands/remove.js')).registerRemove,
   serve: async () => (await import('./commands/serve.js')).registerServe,
+  watch: async () => (await import('./commands/watch.js')).registerWatch,
   doctor: async () => (await import('./commands/doctor.js')).registerDoctor,
 };
 

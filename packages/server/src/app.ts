@@ -31,6 +31,8 @@ import { volatilityRoute } from './routes/vol.js';
 import { leadLagRoute, partialRoute } from './routes/leadLag.js';
 import { eppsRoute } from './routes/epps.js';
 import { ecbRoute, importFilesRoute, importRoute, jobRoute, uploadRoute } from './routes/imports.js';
+import { LIVE_ROUTES } from './live/liveRoutes.js';
+import type { LiveService } from './live/liveService.js';
 
 /** Every API route, in the order OpenAPI lists them. */
 export const ROUTES: readonly ApiRoute[] = [
@@ -59,6 +61,7 @@ export const ROUTES: readonly ApiRoute[] = [
   uploadRoute,
   ecbRoute,
   jobRoute,
+  ...LIVE_ROUTES,
 ];
 
 /** Host names a loopback-bound server answers to (anything else is a DNS-rebinding attempt). */
@@ -79,6 +82,8 @@ export interface AppOptions {
   /** The built dashboard (`packages/web/dist`); without it only the API is served. */
   readonly webRoot?: string;
   readonly log?: (m: string) => void;
+  /** Live mode (`--live`): the live routes answer 404 `live-off` without it. */
+  readonly live?: LiveService;
 }
 
 /** A cached JSON body as a response: 304 for a matching ETag, gzip when the client takes it. */
@@ -133,6 +138,7 @@ export function createApp(o: AppOptions): { app: Hono<AppEnv>; ctx: ServerContex
     ecbFallbacks: o.ecbFallbacks ?? [],
     auth: o.token !== undefined,
     log,
+    live: o.live,
     async compute(c, task, market, params) {
       const key = `${task}|${market.dataId ?? market.id}|${stableKey(params)}`;
       const deadline = c.get('started') + limits.timeBudgetMs;

@@ -4,6 +4,7 @@ import type { TaskName, TaskParams } from './compute/tasks.js';
 import type { DataProvider, MarketSnapshot } from './data/types.js';
 import type { ResponseCache } from './http/responseCache.js';
 import type { JobQueue } from './jobs.js';
+import type { LiveService } from './live/liveService.js';
 
 /** Hono environment of the app: when the request started (its time budget counts from here). */
 export interface AppEnv {
@@ -37,6 +38,8 @@ export interface ServerContext {
   /** True when requests need a bearer token. */
   readonly auth: boolean;
   readonly log: (m: string) => void;
+  /** Live mode (`--live`); undefined when off. */
+  readonly live?: LiveService;
   /** Runs (or finds cached) a heavy computation and answers with its JSON. */
   compute<T extends TaskName>(c: Context<AppEnv>, task: T, market: MarketSnapshot, params: TaskParams<T>): Promise<Response>;
 }

@@ -11,3 +11,4 @@ export { InlineExecutor } from './compute/inlineExecutor.js';
 export { DEFAULT_QUEUE } from './compute/gate.js';
 export type { Executor, ComputeJob } from './compute/executor.js';
 export type { ServerContext, ServerLimits } from './context.js';
+export { LiveService, LIVE_ROUTES, MAX_TICK_BODY, attachTickSocket, openLive, DEFAULT_RULES, type TickSocketOptions, type OpenLiveOptions } from './live/index.js';

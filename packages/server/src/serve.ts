@@ -11,6 +11,7 @@ import { InlineExecutor } from './compute/inlineExecutor.js';
 import { WorkerPool } from './compute/workerPool.js';
 import type { ServerContext } from './context.js';
 import { sweepStaleUploads } from './upload/index.js';
+import { attachTickSocket } from './live/tickSocket.js';
 
 /** How to run a server. */
 export interface ServeOptions extends Omit<AppOptions, 'executor' | 'allowedHosts'> {
@@ -81,6 +82,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     if (err.code === 'EACCES') throw new InputError(`port ${o.port} needs privileges; use a port above 1023`, { code: 'port-denied' });
     throw e;
   }
+  if (o.live) attachTickSocket(server, o.live, { token: o.token, allowedHosts: loopback ? [...LOOPBACK_HOSTS, host.toLowerCase()] : undefined });
   const addr = server.address() as AddressInfo;
   // Uploads may be slow; a client that sends headers slowly is cut off.
   server.headersTimeout = 20_000;
@@ -103,6 +105,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await o.live?.close();
       await executor.close();
       await ctx.data.close();
     },

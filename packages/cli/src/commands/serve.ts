@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { InputError, storePath } from '@soukan/data';
-import { DEFAULT_QUEUE, MemoryProvider, startServer, StoreProvider, withDefaultSource, type DataProvider, type RunningServer } from '@soukan/server';
+import { DEFAULT_QUEUE, MemoryProvider, openLive, startServer, StoreProvider, withDefaultSource, type DataProvider, type LiveService, type RunningServer } from '@soukan/server';
+import { liveRequest } from '@soukan/requests';
 import type { Command } from 'commander';
 import { readOptionsOf, withDataOptions, type DataOptions } from '../load.js';
 import { intOption, numberOption } from '../options.js';
+import { addRequest, cliInput, parseCli } from '../requestOptions.js';
 
 interface ServeOptions extends DataOptions {
   host: string;
@@ -27,7 +29,9 @@ export function registerServe(program: Command): void {
       'Starts the JSON API (/api, described at /api/openapi.json) and the dashboard on the store (--store; on first run ' +
         'the ECB history is imported into it, from $SOUKAN_ECB_FILE or the ECB), or on --data files kept in memory.\n\n' +
         'Requests read the source they name (?source=), else --source, else the ECB when present.\n\n' +
-        'Binds 127.0.0.1; another --host needs --token (or $SOUKAN_TOKEN).',
+        'Binds 127.0.0.1; another --host needs --token (or $SOUKAN_TOKEN).\n\n' +
+        'With --live replay|oanda|push the server also runs a live feed: /api/live/state, /api/live/events (SSE), ' +
+        '/api/alerts, and for push POST /api/ticks and the WebSocket /api/ticks/ws (docs/live.md).',
     )
     .option('--host <address>', 'interface to bind; anything but loopback needs --token', '127.0.0.1')
     .option('--port <n>', `port (default ${DEFAULT_PORT}, or a free one when that is taken; 0 = any free port)`, intOption('--port', 0))
@@ -37,7 +41,12 @@ export function registerServe(program: Command): void {
     .option('--queue <n>', 'computations that may wait for a worker (beyond that, or when the expected wait exceeds the time budget, 503 + Retry-After)', intOption('--queue', 0), DEFAULT_QUEUE)
     .option('--time-budget <s>', 'seconds a heavy request may take, waiting included (then 503)', numberOption('--time-budget', 0, 3600), 15)
     .option('--max-upload <MB>', 'largest upload in MiB', numberOption('--max-upload', 0, 65536), 256);
-  withDataOptions(cmd).action(async (opts: ServeOptions) => {
+  const liveNames = addRequest(cmd, liveRequest);
+  withDataOptions(cmd).action(async (opts: ServeOptions, self: Command) => {
+    const liveParams = parseCli(liveRequest, cliInput(self, liveNames));
+    if (liveParams.live === undefined && liveNames.some((n) => n !== 'live' && self.getOptionValueSource(n) === 'cli')) {
+      throw new InputError('the live options need --live replay, oanda or push');
+    }
     const log = (m: string): void => void process.stderr.write(`${m}\n`);
     const token = opts.token ?? process.env.SOUKAN_TOKEN;
     const dataDir = opts.dataDir === undefined ? undefined : resolve(opts.dataDir);
@@ -70,6 +79,11 @@ export function registerServe(program: Command): void {
         log(`soukan: serving the store ${path} (${n} series)`);
       }
     }
+    let live: LiveService | undefined;
+    if (liveParams.live !== undefined) {
+      if (opts.data && opts.data.length > 0) throw new InputError('--live works on the store, not on --data files');
+      live = await openLive(liveParams, { storePath: resolve(opts.store ?? storePath()), sharedDir: process.env.SOUKAN_SHARED_DATA, log });
+    }
     // --source: what requests read when they name no source (?source=).
     if (opts.source !== undefined) data = await withDefaultSource(data, opts.source);
     const common = {
@@ -82,6 +96,7 @@ export function registerServe(program: Command): void {
       ecbFallbacks: fallbacks,
       limits: { timeBudgetMs: opts.timeBudget * 1000, maxUploadBytes: Math.round(opts.maxUpload * 1024 * 1024) },
       log,
+      live,
     };
     let server: RunningServer;
     try {
@@ -92,6 +107,11 @@ export function registerServe(program: Command): void {
       server = await startServer({ ...common, port: 0 });
     }
     process.stdout.write(`soukan: dashboard at ${server.url}${token ? ' (API requests need the bearer token)' : ''}\n`);
+    if (live) {
+      live.start();
+      const p = live.pipeline.options;
+      log(`soukan: live ${p.feed} of ${p.symbols.length} pairs${p.speed ? ` at ${p.speed}×` : ''}: events at ${server.url}api/live/events, alerts at ${server.url}api/alerts`);
+    }
     const stop = (): void => {
       log('soukan: stopping');
       void server.close().then(() => process.exit(0));
