@@ -1,6 +1,8 @@
+import * as z from 'zod/mini';
 import { sourceParam } from './common.js';
 import { date, pair, timeframe } from './spec/kinds.js';
 import { param } from './spec/param.js';
+import { described, epochMs, maybe, notes, timeframeName } from './spec/response.js';
 import { defineRequest, type Values } from './spec/request.js';
 import { inOrder } from './spec/rules.js';
 
@@ -27,3 +29,23 @@ export const barsRequest = defineRequest({
 
 /** A bars request. */
 export type BarsParams = Values<typeof barsParams>;
+
+const column = z.nullable(z.array(maybe));
+
+/**
+ * The body of `GET /api/bars` (times in epoch ms: bar open; daily observations at 00:00 UTC of their date).
+ *
+ * @example barsResponse.safeParse(await (await fetch('/api/bars?symbol=EUR/USD')).json()).success // true
+ */
+export const barsResponse = z.object({
+  symbol: z.string(),
+  source: z.string(),
+  timeframe: z.nullable(timeframeName),
+  time: z.array(epochMs),
+  open: described(column, 'null for fixings (one value per time)'),
+  high: column,
+  low: column,
+  close: z.array(maybe),
+  volume: column,
+  notes,
+});

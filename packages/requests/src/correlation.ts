@@ -1,8 +1,10 @@
 import { UNIVERSES } from '@soukan/core';
+import * as z from 'zod/mini';
 import { endParam, fromParam, sourceParam, timeframeParam, toParam, windowRules } from './common.js';
 import { MAX_CORRELATION_SYMBOLS, MAX_WINDOW } from './limits.js';
 import { align, int, number, oneOf, pairs, windowOrAll } from './spec/kinds.js';
 import { param } from './spec/param.js';
+import { aboutFields, count, described, grid, isoTime, maybe, namedValues, notes, timeframeName } from './spec/response.js';
 import { defineRequest, type Rule, type Values } from './spec/request.js';
 import { RequestError } from './spec/requestError.js';
 import { atMost, notWith, onlyWith } from './spec/rules.js';
@@ -105,3 +107,57 @@ export const correlationRequest = defineRequest({
 
 /** A correlation request as the data layer takes it (typed values). */
 export type CorrelationParams = Values<typeof correlationParams>;
+
+const reason = z.nullable(z.enum(['too-few-observations', 'constant-input']));
+
+/**
+ * The fields of a correlation matrix response (also the top of the pair drill-down).
+ *
+ * @example z.object(correlationMatrixFields).shape.window // the count window, or 'range'
+ */
+export const correlationMatrixFields = {
+  symbols: z.array(z.string()),
+  matrix: described(grid(maybe), 'coefficients, null where undefined (see reason)'),
+  n: described(grid(count), 'observations per cell'),
+  p: described(grid(maybe), 'two-sided p-values'),
+  ci: z.object({ level: z.number(), low: grid(maybe), high: grid(maybe) }),
+  reason: described(grid(reason), 'why a cell is null'),
+  method: z.enum(['pearson', 'spearman', 'kendall']),
+  on: z.enum(['returns', 'levels']),
+  returns: z.nullable(z.enum(['log', 'simple'])),
+  window: described(z.union([count, z.literal('range')]), 'the count window, or range for a date range'),
+  timeframe: timeframeName,
+  start: isoTime,
+  end: isoTime,
+  observations: count,
+  minPeriods: count,
+  order: z.enum(['given', 'cluster']),
+  ...aboutFields,
+  notes,
+  noteCodes: described(
+    z.array(z.object({ code: z.string(), params: namedValues })),
+    'noteCodes[i] is the stable code of notes[i] and the values it names, for clients that word notes themselves',
+  ),
+  compute: described(
+    z.object({ kernel: z.enum(['native', 'wasm', 'ts']), threads: count, blas: z.nullable(z.string()) }),
+    'how the products were computed: the OpenBLAS add-on, WebAssembly SIMD or TypeScript, and on how many threads',
+  ),
+  shrink: described(
+    z.nullable(
+      z.object({
+        method: z.enum(['lw', 'oas', 'cc', 'ss']),
+        estimator: z.enum(['ledoit-wolf-identity', 'oas', 'ledoit-wolf-constant-correlation', 'schafer-strimmer']),
+        target: z.enum(['identity-covariance', 'constant-correlation', 'identity-correlation']),
+        intensity: maybe,
+      }),
+    ),
+    'the shrinkage estimator the coefficients come from and its intensity in [0, 1] (null without shrink)',
+  ),
+};
+
+/**
+ * The body of `GET /api/correlation` and `soukan corr --format json`.
+ *
+ * @example correlationResponse.safeParse(await (await fetch('/api/correlation?window=60')).json()).success // true
+ */
+export const correlationResponse = z.object(correlationMatrixFields);

@@ -1,9 +1,11 @@
-import { correlationParams } from './correlation.js';
+import * as z from 'zod/mini';
+import { correlationMatrixFields, correlationParams } from './correlation.js';
 import { windowRules } from './common.js';
 import { MAX_WINDOW } from './limits.js';
 import { exactly } from './spec/count.js';
 import { int } from './spec/kinds.js';
 import { param } from './spec/param.js';
+import { count, described, epochMs, maybe } from './spec/response.js';
 import { defineRequest, type Values } from './spec/request.js';
 import { atMost } from './spec/rules.js';
 
@@ -37,3 +39,20 @@ export const correlationPairRequest = defineRequest({
 
 /** A pair-view request as the data layer takes it. */
 export type CorrelationPairParams = Values<typeof correlationPairParams>;
+
+const aligned = z.object({ time: z.array(epochMs), a: z.array(maybe), b: z.array(maybe) });
+
+/**
+ * The body of `GET /api/correlation/pair`: the 2 × 2 matrix and what lies behind it (times in epoch ms).
+ *
+ * @example correlationPairResponse.safeParse(await (await fetch('/api/correlation/pair?symbols=EUR/USD,GBP/USD')).json()).success // true
+ */
+export const correlationPairResponse = z.object({
+  ...correlationMatrixFields,
+  prices: described(aligned, 'both price series, aligned'),
+  sample: described(aligned, 'the observations behind the coefficient (for a scatter)'),
+  rolling: described(
+    z.object({ window: count, time: z.array(epochMs), rho: z.array(maybe), mean: maybe, sd: maybe, count }),
+    'the rolling Pearson correlation over the whole history, its mean, standard deviation and number of defined values',
+  ),
+});

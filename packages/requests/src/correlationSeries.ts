@@ -1,10 +1,12 @@
 import { RISKMETRICS_LAMBDA } from '@soukan/core';
+import * as z from 'zod/mini';
 import { correlationParams } from './correlation.js';
 import { windowRules } from './common.js';
 import { MAX_WINDOW } from './limits.js';
 import { exactly } from './spec/count.js';
 import { int, number, oneOf } from './spec/kinds.js';
 import { param } from './spec/param.js';
+import { aboutFields, count, described, isoTime, maybe, notes, timeframeName } from './spec/response.js';
 import { defineRequest, type Values } from './spec/request.js';
 import { RequestError } from './spec/requestError.js';
 import { atMost, exactlyOneOf } from './spec/rules.js';
@@ -66,3 +68,23 @@ export const correlationSeriesRequest = defineRequest({
 
 /** A correlation-series request as the data layer takes it. */
 export type CorrelationSeriesParams = Values<typeof correlationSeriesParams>;
+
+/**
+ * The body of `GET /api/correlation/series` and `soukan corr A B --rolling w --format json`.
+ *
+ * @example correlationSeriesResponse.safeParse(await (await fetch('/api/correlation/series?symbols=EUR/USD,GBP/USD&rolling=60')).json()).success // true
+ */
+export const correlationSeriesResponse = z.object({
+  symbols: z.array(z.string()),
+  method: z.literal('pearson'),
+  kind: z.enum(['rolling', 'ewm']),
+  window: described(z.nullable(count), 'the rolling window (null for ewm)'),
+  lambda: described(z.nullable(z.number()), 'the EWMA decay (null for rolling)'),
+  on: z.enum(['returns', 'levels']),
+  returns: z.nullable(z.enum(['log', 'simple'])),
+  timeframe: timeframeName,
+  time: z.array(isoTime),
+  rho: described(z.array(maybe), 'the correlation at each time, null where undefined'),
+  ...aboutFields,
+  notes,
+});

@@ -1,6 +1,8 @@
+import * as z from 'zod/mini';
 import { currencyKind, endParam, fromParam, sourceParam, timeframeParam, toParam, windowParamOf, windowRules } from './common.js';
 import { pair } from './spec/kinds.js';
 import { param } from './spec/param.js';
+import { aboutFields, count, described, isoTime, maybe, notes, timeframeName } from './spec/response.js';
 import { defineRequest, type Values } from './spec/request.js';
 
 /** Default window of a cross: about one year of daily observations. */
@@ -32,3 +34,29 @@ export const crossRequest = defineRequest({
 
 /** A cross request as the data layer takes it. */
 export type CrossParams = Values<typeof crossParams>;
+
+const summary = z.object({ mean: maybe, median: maybe, p99Abs: maybe, maxAbs: maybe });
+
+/**
+ * The body of `GET /api/cross` and `soukan cross --format json`.
+ *
+ * @example crossResponse.safeParse(await (await fetch('/api/cross?symbol=ZAR/JPY')).json()).success // true
+ */
+export const crossResponse = z.object({
+  symbol: z.string(),
+  legs: described(z.array(z.object({ symbol: z.string(), invert: z.boolean() })), 'the quoted pairs the cross is built from (inverted where the data quotes the other way)'),
+  via: z.nullable(z.string()),
+  timeframe: timeframeName,
+  pip: z.number(),
+  observations: count,
+  start: z.nullable(isoTime),
+  end: z.nullable(isoTime),
+  quotedDirectly: z.boolean(),
+  inconsistency: z.nullable(z.object({ definition: z.string(), pips: summary, bp: summary })),
+  series: z.union([
+    z.object({ time: z.array(isoTime), direct: z.array(z.number()), synthetic: z.array(z.number()), pips: z.array(maybe), bp: z.array(maybe) }),
+    z.object({ time: z.array(isoTime), synthetic: z.array(z.number()) }),
+  ]),
+  ...aboutFields,
+  notes,
+});

@@ -1,7 +1,9 @@
+import * as z from 'zod/mini';
 import { correlationParams } from './correlation.js';
 import { MAX_WINDOW } from './limits.js';
 import { bool, int, oneOf, windowOrAll } from './spec/kinds.js';
 import { param } from './spec/param.js';
+import { aboutFields, count, described, isoTime, maybe, notes, timeframeName } from './spec/response.js';
 import { defineRequest, type Values } from './spec/request.js';
 import { notWith } from './spec/rules.js';
 
@@ -60,3 +62,32 @@ export const dccRequest = defineRequest({
 
 /** A DCC request as the data layer takes it (typed values). */
 export type DccParams = Values<typeof dccParams>;
+
+const garchFit = z.object({ symbol: z.string(), omega: maybe, alpha: maybe, beta: maybe, persistence: maybe, logLikelihood: maybe });
+
+/**
+ * The body of `GET /api/correlation/dcc` and `soukan dcc --format json`.
+ *
+ * @example dccResponse.safeParse(await (await fetch('/api/dcc?symbols=EUR/USD,EUR/GBP')).json()).success // true
+ */
+export const dccResponse = z.object({
+  symbols: z.array(z.string()),
+  timeframe: timeframeName,
+  returns: z.object({ n: count, from: isoTime, to: isoTime, kind: z.literal('log') }),
+  model: z.object({
+    a: z.number(),
+    b: z.number(),
+    persistence: z.number(),
+    logLikelihood: z.number(),
+    correlationLogLikelihood: z.number(),
+    converged: z.boolean(),
+    method: z.string(),
+    forecast: z.string(),
+  }),
+  garch: described(z.array(garchFit), 'the GARCH(1,1) of each series'),
+  horizon: count,
+  pairs: z.array(z.object({ a: z.string(), b: z.string(), current: maybe, unconditional: maybe, forecast: described(z.array(maybe), 'steps 1 … horizon') })),
+  series: described(z.nullable(z.object({ time: z.array(isoTime), rho: z.array(z.array(maybe)) })), 'the conditional correlation of each pair over time (with series=true)'),
+  ...aboutFields,
+  notes,
+});

@@ -1,8 +1,10 @@
+import * as z from 'zod/mini';
 import { confidenceListKind, currencyKind, endParam, positionsKind, sourceParam, windowParamOf } from './common.js';
 import { pair } from './spec/kinds.js';
 import { param } from './spec/param.js';
+import { aboutFields, count, described, isoTime, maybe, notes } from './spec/response.js';
 import { defineRequest, type Values } from './spec/request.js';
-import { DEFAULT_RISK_WINDOW, meanParam } from './valueAtRisk.js';
+import { covarianceModelSchema, DEFAULT_RISK_WINDOW, meanParam } from './valueAtRisk.js';
 
 /** Fewest common daily returns behind an exposure's risk model (the smallest window). */
 export const MIN_EXPOSURE_RETURNS = 20;
@@ -36,3 +38,48 @@ export const exposureRequest = defineRequest({
 
 /** An exposure request's scalar parameters as the data layer checks them. */
 export type ExposureRequestParams = Values<typeof exposureParams>;
+
+/**
+ * The body of `GET /api/exposure` and `soukan exposure --format json`.
+ *
+ * @example exposureResponse.safeParse(await (await fetch('/api/exposure?positions=EUR/USD%20100000')).json()).success // true
+ */
+export const exposureResponse = z.object({
+  account: z.string(),
+  asOf: isoTime,
+  positions: z.array(z.object({ symbol: z.string(), amount: z.number(), rate: z.number(), exposure: maybe })),
+  currencies: described(z.array(z.object({ currency: z.string(), amount: maybe, rate: maybe, value: maybe })), 'net amount per currency and its value in the account currency'),
+  gross: maybe,
+  net: maybe,
+  risk: z.object({
+    model: z.string(),
+    returns: count,
+    start: isoTime,
+    end: isoTime,
+    sigma: maybe,
+    mean: z.enum(['sample', 'zero']),
+    covariance: covarianceModelSchema,
+    normal: z.array(
+      z.object({
+        confidence: z.number(),
+        var: maybe,
+        es: maybe,
+        positions: z.array(z.object({ symbol: z.string(), marginalVar: maybe, componentVar: maybe, shareOfVar: maybe, marginalEs: maybe, componentEs: maybe })),
+      }),
+    ),
+    historical: z.array(
+      z.object({ confidence: z.number(), quantile: z.literal('linear'), var: maybe, es: maybe, tailScenarios: count, positions: z.array(z.object({ symbol: z.string(), componentEs: maybe })) }),
+    ),
+  }),
+  diversification: z.object({
+    ratio: maybe,
+    averageCorrelation: z.object({ equalWeighted: maybe, riskWeighted: maybe, pairs: count }),
+    definition: z.string(),
+  }),
+  hedge: described(
+    z.object({ symbol: z.string(), given: z.boolean(), amount: maybe, exposure: maybe, sigmaBefore: maybe, sigmaAfter: maybe, varianceReduction: maybe }),
+    'the variance-minimising hedge in one pair',
+  ),
+  ...aboutFields,
+  notes,
+});

@@ -23,3 +23,5 @@ export * from './bars.js';
 export * from './list.js';
 export * from './meta.js';
 export * from './live.js';
+export * from './errorBody.js';
+export * from './import.js';

@@ -1,8 +1,10 @@
+import * as z from 'zod/mini';
 import { endParam, fromParam, sourceParam, timeframeParam, toParam, windowRules } from './common.js';
 import { MAX_WINDOW } from './limits.js';
 import { exactly } from './spec/count.js';
 import { int, pairs, windowOrAll } from './spec/kinds.js';
 import { param } from './spec/param.js';
+import { aboutFields, count, described, isoTime, maybe, timeframeName } from './spec/response.js';
 import { defineRequest, type Values } from './spec/request.js';
 
 /** Default window of the lead–lag view: about two years of daily returns. */
@@ -64,3 +66,24 @@ export const leadLagRequest = defineRequest({
 
 /** A lead–lag request as the data layer takes it. */
 export type LeadLagParams = Values<typeof leadLagParams>;
+
+const grangerTest = z.object({ lag: count, nobs: count, f: maybe, fP: maybe, dfNum: count, dfDenom: z.number(), chi2: maybe, chi2P: maybe, lr: maybe, lrP: maybe });
+
+/**
+ * The body of `GET /api/leadlag` and `soukan leadlag --format json`.
+ *
+ * @example leadLagResponse.safeParse(await (await fetch('/api/leadlag?symbols=AUD/USD,NZD/USD')).json()).success // true
+ */
+export const leadLagResponse = z.object({
+  x: z.string(),
+  y: z.string(),
+  timeframe: timeframeName,
+  returns: count,
+  start: isoTime,
+  end: isoTime,
+  method: z.object({ lags: z.string(), crossCorrelation: z.string(), granger: z.string() }),
+  crossCorrelation: z.array(z.object({ lag: z.number().check(z.int()), r: maybe, n: count, p: maybe })),
+  best: z.nullable(z.object({ lag: z.number().check(z.int()), r: maybe, n: count, p: maybe, pAdjusted: maybe })),
+  granger: described(z.record(z.string(), z.array(grangerTest)), 'both directions, keyed "X → Y", one test per lag order'),
+  ...aboutFields,
+});

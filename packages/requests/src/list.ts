@@ -1,5 +1,8 @@
+import * as z from 'zod/mini';
 import { sourceParam } from './common.js';
+import { providerSchema } from './meta.js';
 import { param } from './spec/param.js';
+import { count, described, isoTime } from './spec/response.js';
 import { defineRequest, type Values } from './spec/request.js';
 
 /** Parameters of `soukan list` / `GET /api/list`. */
@@ -21,3 +24,24 @@ export const listRequest = defineRequest({
 
 /** A list request. */
 export type ListParams = Values<typeof listParams>;
+
+/**
+ * The body of `GET /api/list` and `soukan list --format json`.
+ *
+ * @example listResponse.safeParse(await (await fetch('/api/list')).json()).success // true
+ */
+export const listResponse = z.object({
+  provider: providerSchema,
+  dataVersion: count,
+  series: z.array(
+    z.object({
+      source: z.string(),
+      symbol: z.string(),
+      kind: described(z.enum(['bars', 'quotes']), 'OHLC bars, or one value per time (fixings)'),
+      frequency: z.enum(['daily', 'intraday']),
+      rows: count,
+      first: z.nullable(isoTime),
+      last: z.nullable(isoTime),
+    }),
+  ),
+});

@@ -228,3 +228,18 @@ export const liveRequest = defineRequest({
   ],
 });
 export type LiveParams = Values<typeof liveParams>;
+
+/**
+ * The body of `GET /api/live/events`: a `text/event-stream` whose events
+ * carry the payloads above (see docs/live.md).
+ *
+ * @example liveEventStreamSchema.parse('event: status\ndata: {}\n\n') // 'event: status\ndata: {}\n\n'
+ */
+export const liveEventStreamSchema = z.string().check(z.meta({ description: 'server-sent events: snapshot, matrix, strength, status, alert; a ping comment every 15 s' }));
+
+/**
+ * The body of `POST /api/ticks`: lines read and ticks the gate accepted.
+ *
+ * @example pushTicksResponse.parse({ lines: 3, accepted: 2 }).accepted // 2
+ */
+export const pushTicksResponse = z.object({ lines: z.number().check(z.int(), z.minimum(0)), accepted: z.number().check(z.int(), z.minimum(0)) });

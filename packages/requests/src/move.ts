@@ -1,6 +1,8 @@
+import * as z from 'zod/mini';
 import { date, bool, number, pair, text, timeframe } from './spec/kinds.js';
 import { endParam, sourceParam } from './common.js';
 import { param } from './spec/param.js';
+import { aboutFields, count, described, isoTime, maybe, timeframeName } from './spec/response.js';
 import { defineRequest, type Values } from './spec/request.js';
 import { inOrder, notWith, requiredUnless } from './spec/rules.js';
 
@@ -37,3 +39,31 @@ export const moveRequest = defineRequest({
 
 /** A move request as the data layer takes it. */
 export type MoveParams = Values<typeof moveParams>;
+
+const side = z.object({ hits: count, share: maybe, low: maybe, high: maybe });
+
+/**
+ * The body of `GET /api/move` and `soukan move --format json`.
+ *
+ * @example moveResponse.safeParse(await (await fetch('/api/move?symbol=EUR/USD')).json()).success // true
+ */
+export const moveResponse = z.object({
+  symbol: z.string(),
+  pip: z.number(),
+  bars: count,
+  timeframe: timeframeName,
+  start: isoTime,
+  end: isoTime,
+  extremes: z.string(),
+  conventions: z.object({ start: z.string(), hit: z.string(), interval: z.string(), brownian: z.string() }),
+  horizons: z.array(
+    z.object({
+      horizon: z.string(),
+      windows: count,
+      meanBars: maybe,
+      sigmaPerBarPips: maybe,
+      rows: described(z.array(z.object({ thresholdPips: z.number(), up: side, down: side, either: side, brownian: maybe })), 'one row per threshold: share of windows that rose, fell, or either, by at least it'),
+    }),
+  ),
+  ...aboutFields,
+});

@@ -1,7 +1,9 @@
+import * as z from 'zod/mini';
 import { endParam, fromParam, sourceParam, timeframeParam, toParam, windowParamOf, windowRules } from './common.js';
 import { MAX_WINDOW } from './limits.js';
 import { int, number, oneOf, pair } from './spec/kinds.js';
 import { param } from './spec/param.js';
+import { aboutFields, count, described, isoTime, maybe, notes, timeframeName } from './spec/response.js';
 import { defineRequest, type Values } from './spec/request.js';
 import { RequestError } from './spec/requestError.js';
 
@@ -55,3 +57,60 @@ export const pairRequest = defineRequest({
 
 /** A pair-trading request as the data layer takes it. */
 export type PairRequestParams = Values<typeof pairParams>;
+
+const critical = z.object({ '1%': maybe, '5%': maybe, '10%': maybe });
+const hedgeRatio = z.object({ beta: maybe, alpha: maybe, betaSe: maybe, alphaSe: maybe });
+const adf = z.object({ statistic: maybe, pValue: maybe, usedLag: maybe, nobs: count, criticalValues: critical, regression: z.enum(['n', 'c', 'ct', 'ctt']), autolag: z.nullable(z.enum(['aic', 'bic', 't-stat'])) });
+const span = z.object({ start: isoTime, end: isoTime });
+
+/**
+ * The body of `GET /api/pair` and `soukan pair --format json`.
+ *
+ * @example pairResponse.safeParse(await (await fetch('/api/pair?a=AUD/USD&b=NZD/USD')).json()).success // true
+ */
+export const pairResponse = z.object({
+  a: z.string(),
+  b: z.string(),
+  on: z.enum(['log prices', 'price levels']),
+  timeframe: timeframeName,
+  observations: count,
+  start: isoTime,
+  end: isoTime,
+  hedge: z.object({ used: z.enum(['ols', 'tls']), ols: hedgeRatio, tls: hedgeRatio }),
+  spread: z.object({ latest: maybe, zWindow: count, zLatest: maybe }),
+  engleGranger: z.object({
+    statistic: described(z.union([maybe, z.literal('-Infinity')]), '-Infinity when the two series are collinear'),
+    pValue: maybe,
+    usedLag: maybe,
+    nobs: count,
+    criticalValues: critical,
+    trend: z.enum(['n', 'c', 'ct', 'ctt']),
+    beta: maybe,
+    alpha: maybe,
+    collinear: z.boolean(),
+  }),
+  adf: z.object({ spread: adf, a: adf, b: adf }),
+  halfLife: z.object({ periods: described(z.union([maybe, z.literal('Infinity')]), 'Infinity when the spread does not revert'), days: maybe, phi: maybe, b: maybe, bSe: maybe }),
+  divergence: z.nullable(
+    z.object({
+      short: count,
+      long: count,
+      k: z.number(),
+      latest: z.object({ shortCorr: maybe, longCorr: maybe, z: maybe, alert: z.boolean() }),
+      episodes: z.array(z.object({ start: isoTime, end: isoTime, peakZ: maybe })),
+      lastEpisode: z.nullable(span),
+    }),
+  ),
+  series: z.object({
+    time: z.array(isoTime),
+    a: z.array(z.number()),
+    b: z.array(z.number()),
+    spread: z.array(maybe),
+    z: z.array(maybe),
+    shortCorr: z.nullable(z.array(maybe)),
+    longCorr: z.nullable(z.array(maybe)),
+    divergenceZ: z.nullable(z.array(maybe)),
+  }),
+  ...aboutFields,
+  notes,
+});

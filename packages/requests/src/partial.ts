@@ -1,7 +1,9 @@
+import * as z from 'zod/mini';
 import { endParam, fromParam, sourceParam, timeframeParam, toParam, windowRules } from './common.js';
 import { MAX_SYMBOLS, MAX_WINDOW } from './limits.js';
 import { pairs, text, windowOrAll } from './spec/kinds.js';
 import { param } from './spec/param.js';
+import { aboutFields, count, described, grid, isoTime, maybe, timeframeName } from './spec/response.js';
 import { defineRequest, type Values } from './spec/request.js';
 
 /** Default window of the partial-correlation view: about one year of daily returns. */
@@ -48,3 +50,21 @@ export const partialRequest = defineRequest({
 
 /** A partial-correlation request as the data layer takes it. */
 export type PartialParams = Values<typeof partialParams>;
+
+/**
+ * The body of `GET /api/partial` and `soukan partial --format json`.
+ *
+ * @example partialResponse.safeParse(await (await fetch('/api/partial?symbols=EUR/USD,GBP/USD&given=USD')).json()).success // true
+ */
+export const partialResponse = z.object({
+  symbols: z.array(z.string()),
+  given: z.array(z.string()),
+  timeframe: timeframeName,
+  returns: count,
+  start: isoTime,
+  end: isoTime,
+  method: z.string(),
+  correlation: described(grid(maybe), 'the raw correlation'),
+  net: described(grid(maybe), 'the correlation net of the given series'),
+  ...aboutFields,
+});

@@ -1,7 +1,9 @@
+import * as z from 'zod/mini';
 import { endParam, fromParam, sourceParam, timeframeParam, toParam, windowParamOf, windowRules } from './common.js';
 import { MAX_SYMBOLS } from './limits.js';
 import { number, pair, pairs, text } from './spec/kinds.js';
 import { param } from './spec/param.js';
+import { aboutFields, count, described, maybe, notes, timeframeName } from './spec/response.js';
 import { defineRequest, type Values } from './spec/request.js';
 
 /** Parameters of `soukan perf` / `GET /api/performance`. */
@@ -39,3 +41,61 @@ export const perfRequest = defineRequest({
 
 /** A performance request's parameters as the data layer checks them. */
 export type PerfRequestParams = Values<typeof perfParams>;
+
+const stamp = described(z.string(), 'YYYY-MM-DD for daily data, else YYYY-MM-DDTHH:MMZ; "start" before the first return');
+const phase = { peak: stamp, trough: stamp, recovery: z.nullable(stamp), depth: z.number() };
+const extreme = z.object({ at: stamp, return: maybe });
+const extremes = z.object({ period: extreme, month: extreme, year: extreme });
+
+/**
+ * The body of `GET /api/perf` and `soukan perf --format json`.
+ *
+ * @example perfResponse.safeParse(await (await fetch('/api/performance?assets=USD/JPY')).json()).success // true
+ */
+export const perfResponse = z.object({
+  returns: z.literal('simple'),
+  timeframe: timeframeName,
+  riskFree: z.string(),
+  benchmark: z.nullable(z.string()),
+  conventions: z.object({
+    annualizedReturn: z.string(),
+    volatility: z.string(),
+    sharpe: z.string(),
+    sortino: z.string(),
+    skewness: z.string(),
+    kurtosis: z.string(),
+    var: z.string(),
+  }),
+  assets: z.array(
+    z.object({
+      symbol: z.string(),
+      start: stamp,
+      end: stamp,
+      n: count,
+      annualization: z.object({ factor: z.number(), method: z.enum(['observed', 'conventional', 'given']), label: z.string() }),
+      cumulativeReturn: maybe,
+      annualizedReturn: maybe,
+      annualizedVolatility: maybe,
+      returnRisk: maybe,
+      sharpe: maybe,
+      sortino: maybe,
+      maxDrawdown: z.nullable(z.object(phase)),
+      calmar: maybe,
+      skewness: maybe,
+      excessKurtosis: maybe,
+      var: z.object({ level: z.number(), var: maybe, es: maybe }),
+      best: extremes,
+      worst: extremes,
+      monthly: described(z.object({ years: z.array(z.number().check(z.int())), months: z.array(z.array(maybe)), total: z.array(maybe) }), 'returns by year (rows) and month (12 columns), and per year'),
+      benchmark: z.nullable(
+        z.object({
+          correlation: maybe,
+          beta: maybe,
+          phases: described(z.array(z.object({ ...phase, assetPeakToTrough: maybe, assetPeakToRecovery: maybe })), "the asset's return during each of the benchmark's drawdowns"),
+        }),
+      ),
+    }),
+  ),
+  ...aboutFields,
+  notes,
+});

@@ -1,7 +1,9 @@
+import * as z from 'zod/mini';
 import { correlationParams } from './correlation.js';
 import { MAX_WINDOW } from './limits.js';
 import { int, number, windowOrAll } from './spec/kinds.js';
 import { param } from './spec/param.js';
+import { aboutFields, count, described, isoTime, maybe, notes, timeframeName } from './spec/response.js';
 import { defineRequest, type Values } from './spec/request.js';
 import { atMost, notWith } from './spec/rules.js';
 
@@ -59,3 +61,36 @@ export const stabilityRequest = defineRequest({
 
 /** A stability request as the data layer takes it (typed values). */
 export type StabilityParams = Values<typeof stabilityParams>;
+
+const span = z.object({ from: isoTime, to: isoTime });
+
+/**
+ * The body of `GET /api/correlation/stability` and `soukan stability --format json`.
+ *
+ * @example stabilityResponse.safeParse(await (await fetch('/api/correlation/stability')).json()).success // true
+ */
+export const stabilityResponse = z.object({
+  symbols: z.array(z.string()),
+  timeframe: timeframeName,
+  window: count,
+  level: z.number(),
+  history: z.object({ returns: count, from: isoTime, to: isoTime }),
+  current: span,
+  previous: span,
+  method: z.object({ score: z.string(), change: z.string(), matrix: z.string() }),
+  cells: z.array(
+    z.object({
+      a: z.string(),
+      b: z.string(),
+      current: maybe,
+      previous: maybe,
+      z: maybe,
+      pValue: maybe,
+      changed: z.boolean(),
+      rolling: z.object({ windows: count, mean: maybe, sd: maybe, min: maybe, max: maybe, sameSign: maybe, sign: z.number(), score: maybe }),
+    }),
+  ),
+  matrix: described(z.object({ statistic: maybe, df: count, pValue: maybe, changed: z.boolean() }), "Jennrich's χ² test of the whole matrix"),
+  ...aboutFields,
+  notes,
+});

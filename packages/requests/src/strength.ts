@@ -1,6 +1,8 @@
+import * as z from 'zod/mini';
 import { currencyKind, endParam, fromParam, sourceParam, timeframeParam, toParam, windowParamOf, windowRules } from './common.js';
 import { oneOf, pairs, text } from './spec/kinds.js';
 import { param } from './spec/param.js';
+import { aboutFields, count, described, isoTime, maybe, notes, timeframeName } from './spec/response.js';
 import { defineRequest, type Values } from './spec/request.js';
 
 /** Default window of the strength index: about one year of daily returns. */
@@ -41,3 +43,36 @@ export const strengthRequest = defineRequest({
 
 /** A strength request's parameters as the data layer checks them. */
 export type StrengthRequestParams = Values<typeof strengthParams>;
+
+/**
+ * The body of `GET /api/strength` and `soukan strength --format json`.
+ *
+ * @example strengthResponse.safeParse(await (await fetch('/api/strength')).json()).success // true
+ */
+export const strengthResponse = z.object({
+  method: z.string(),
+  constraint: described(z.string(), 'zero-sum, or numeraire XXX'),
+  currencies: z.array(z.string()),
+  pairs: z.array(z.string()),
+  timeframe: timeframeName,
+  start: isoTime,
+  end: isoTime,
+  periods: count,
+  base: z.object({ requested: z.string(), time: isoTime, value: z.number() }),
+  ranking: described(
+    z.array(z.object({ currency: z.string(), rank: count, index: maybe, changePct: maybe, lastPeriodPct: maybe, averageChangeIndex: maybe })),
+    'strongest first',
+  ),
+  residual: z.object({ meanRmsBp: maybe, medianRmsBp: maybe, maxRmsBp: maybe, maxRmsAt: z.nullable(isoTime), medianR2: maybe, unidentified: count }),
+  series: z.object({
+    time: z.array(isoTime),
+    index: described(z.record(z.string(), z.array(maybe)), 'index per currency, rebased to the base value at the base time'),
+    averageChange: described(z.record(z.string(), z.array(maybe)), 'the web tools’ average % change index per currency'),
+    rmsBp: z.array(maybe),
+    r2: z.array(maybe),
+    pairsUsed: z.array(z.nullable(count)),
+  }),
+  averageChangeMethod: z.string(),
+  ...aboutFields,
+  notes,
+});

@@ -1,7 +1,9 @@
+import * as z from 'zod/mini';
 import { RISKMETRICS_LAMBDA } from '@soukan/core';
 import { confidenceListKind, currencyKind, endParam, positionsKind, sourceParam, windowParamOf } from './common.js';
 import { bool, date, int, number, oneOf, text } from './spec/kinds.js';
 import { param } from './spec/param.js';
+import { aboutFields, count, described, isoTime, maybe, notes } from './spec/response.js';
 import { defineRequest, type Values } from './spec/request.js';
 
 /** Fewest daily returns a VaR is estimated from (the smallest window). */
@@ -57,3 +59,62 @@ export const varRequest = defineRequest({
 
 /** A VaR request's scalar parameters as the data layer checks them. */
 export type VarRequestParams = Values<typeof varParams>;
+
+/**
+ * How a portfolio covariance was estimated (VaR, exposure).
+ *
+ * @example covarianceModelSchema.parse({ estimator: 'sample', shrinkage: 0, rule: 'T ≥ 10k' }).estimator // 'sample'
+ */
+export const covarianceModelSchema = z.object({
+  estimator: z.enum(['sample', 'ledoit-wolf-constant-correlation', 'ledoit-wolf-identity', 'oas']),
+  shrinkage: z.number(),
+  rule: z.string(),
+});
+
+const test = z.object({ lr: maybe, pValue: maybe });
+
+/**
+ * The body of `GET /api/var` and `soukan var --format json`.
+ *
+ * @example varResponse.safeParse(await (await fetch('/api/var?positions=EUR/USD')).json()).success // true
+ */
+export const varResponse = z.object({
+  subject: z.enum(['instrument', 'portfolio']),
+  positions: z.array(z.object({ symbol: z.string(), amount: maybe })),
+  account: z.string(),
+  price: maybe,
+  asOf: isoTime,
+  horizonDays: count,
+  returns: count,
+  start: isoTime,
+  end: isoTime,
+  conventions: z.object({
+    sign: z.string(),
+    returns: z.string(),
+    quantile: z.string(),
+    horizon: z.string(),
+    units: z.string(),
+    mean: z.string(),
+    ewmaLambda: z.number(),
+    monteCarlo: z.object({ paths: count, seed: z.number().check(z.int()), prng: z.string(), covariance: covarianceModelSchema }),
+  }),
+  results: described(
+    z.array(z.object({ method: z.enum(VAR_METHODS), confidence: z.number(), var: maybe, es: maybe, varPips: maybe, esPips: maybe, varMoney: maybe, esMoney: maybe })),
+    'VaR and ES (losses positive) per method and confidence level, as a return, in pips and in money',
+  ),
+  backtest: z.array(
+    z.object({
+      method: z.enum(VAR_METHODS),
+      confidence: z.number(),
+      days: count,
+      breaches: count,
+      expected: z.number(),
+      kupiec: test,
+      christoffersen: test,
+      conditionalCoverage: test,
+      breachDates: z.array(isoTime),
+    }),
+  ),
+  ...aboutFields,
+  notes,
+});

@@ -1,7 +1,9 @@
+import * as z from 'zod/mini';
 import { RISKMETRICS_LAMBDA } from '@soukan/core';
 import { endParam, sourceParam, windowParamOf, zoneKind } from './common.js';
 import { int, number, pair, text, timeframe } from './spec/kinds.js';
 import { param } from './spec/param.js';
+import { aboutFields, count, described, isoTime, maybe, notes, timeframeName } from './spec/response.js';
 import { defineRequest, type Values } from './spec/request.js';
 
 /** Default window of the volatility estimators: about one year of daily bars. */
@@ -39,3 +41,48 @@ export const volatilityRequest = defineRequest({
 
 /** A volatility request as the data layer takes it. */
 export type VolatilityParams = Values<typeof volatilityParams>;
+
+const rangeBucket = { bars: count, pips: maybe, percent: maybe };
+
+/**
+ * The body of `GET /api/volatility` and `soukan vol --format json`.
+ *
+ * @example volatilityResponse.safeParse(await (await fetch('/api/volatility?symbol=EUR/USD')).json()).success // true
+ */
+export const volatilityResponse = z.object({
+  symbol: z.string(),
+  pip: z.number(),
+  timeframe: timeframeName,
+  bars: count,
+  start: isoTime,
+  end: isoTime,
+  periodsPerYear: z.number(),
+  annualisation: z.string(),
+  price: maybe,
+  estimators: described(z.array(z.object({ name: z.string(), sigma: maybe, annualised: maybe, n: count, pips: maybe })), 'σ per bar, annualised and in pips, per estimator'),
+  atr: z.nullable(z.object({ period: count, price: maybe, pips: maybe, percent: maybe })),
+  ewma: z.object({ lambda: z.number(), sigma: maybe, annualised: maybe, returns: count }),
+  garch: z.nullable(
+    z.object({
+      omega: maybe,
+      alpha: maybe,
+      beta: maybe,
+      persistence: maybe,
+      stdErrors: z.object({ omega: maybe, alpha: maybe, beta: maybe }),
+      logLikelihood: maybe,
+      nobs: count,
+      longRunAnnualised: maybe,
+      forecastSigma: z.array(maybe),
+      horizonSigma: maybe,
+      converged: z.boolean(),
+      message: z.string(),
+      warning: z.nullable(z.string()),
+      conditioning: z.string(),
+    }),
+  ),
+  rangeByHour: z.nullable(z.object({ zone: z.string(), weeks: z.number(), buckets: z.array(z.object({ hour: count, ...rangeBucket })) })),
+  rangeByWeekday: z.nullable(z.object({ weeks: z.number(), day: z.string(), buckets: z.array(z.object({ weekday: z.string(), ...rangeBucket })) })),
+  rangeSpan: z.nullable(z.object({ start: z.nullable(isoTime), end: z.nullable(isoTime) })),
+  ...aboutFields,
+  notes,
+});

@@ -1,21 +1,6 @@
+import { apiErrorResponse, openApiResponse, toJsonSchema } from '@soukan/requests';
 import type { ApiRoute } from './http/route.js';
 
-const errorSchema = {
-  type: 'object',
-  required: ['error'],
-  properties: {
-    error: {
-      type: 'object',
-      required: ['status', 'code', 'message', 'params'],
-      properties: {
-        status: { type: 'integer' },
-        code: { type: 'string', description: 'stable identifier (invalid-param, unknown-symbol, too-few-observations, busy, time-budget, …)' },
-        message: { type: 'string', description: 'English, names the offending parameter and what would be valid' },
-        params: { type: 'object', description: 'the values the message names (param, value, expected, …)' },
-      },
-    },
-  },
-};
 
 /**
  * The OpenAPI 3.1 description of the API, built from the same route
@@ -27,7 +12,7 @@ export function openApiDocument(routes: readonly ApiRoute[], version: string, au
     const path = r.path.replace(/:(\w+)/g, '{$1}');
     const pathParams = [...r.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
     const responses: Record<string, unknown> = {
-      [String(r.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: r.response } } },
+      [String(r.status ?? 200)]: { description: 'OK', content: { [r.responseType ?? 'application/json']: { schema: toJsonSchema(r.response) } } },
       '400': { description: 'invalid parameter or input the data cannot answer', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
     };
     if (auth) responses['401'] = { description: 'missing or wrong bearer token', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
@@ -52,7 +37,7 @@ export function openApiDocument(routes: readonly ApiRoute[], version: string, au
       responses,
     };
   }
-  paths['/api/openapi.json'] = { get: { tags: ['server'], summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': {} } } } } };
+  paths['/api/openapi.json'] = { get: { tags: ['server'], summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: toJsonSchema(openApiResponse) } } } } } };
   return {
     openapi: '3.1.0',
     info: {
@@ -66,7 +51,7 @@ export function openApiDocument(routes: readonly ApiRoute[], version: string, au
     servers: [{ url: '/' }],
     ...(auth ? { security: [{ bearer: [] }] } : {}),
     components: {
-      schemas: { Error: errorSchema },
+      schemas: { Error: toJsonSchema(apiErrorResponse) },
       ...(auth ? { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } } : {}),
     },
     paths,

@@ -8,3 +8,4 @@ export * from './rules.js';
 export * from './count.js';
 export * from './jsonSchema.js';
 export * from './openApiParameters.js';
+export * from './response.js';

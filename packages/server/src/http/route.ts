@@ -1,4 +1,4 @@
-import { openApiParameters, type OpenApiParameter, type Params, type RequestSpec, type Values } from '@soukan/requests';
+import { openApiParameters, type OpenApiParameter, type Params, type RequestSpec, type ResponseSchema, type Values } from '@soukan/requests';
 import type { Context } from 'hono';
 import type { AppEnv, ServerContext } from '../context.js';
 import { parseParams, type Param, type Parsed, type Schema } from './params.js';
@@ -20,8 +20,10 @@ interface RouteBase {
   readonly summary: string;
   readonly description?: string;
   readonly body?: BodySpec;
-  /** Schema of the 200/202 body. */
-  readonly response: Schema;
+  /** Schema of the 200/202 body, declared in `@soukan/requests` next to the request. */
+  readonly response: ResponseSchema;
+  /** Media type of the success body (default `application/json`). */
+  readonly responseType?: string;
   readonly status?: 200 | 202;
   /** Runs a heavy computation: subject to the concurrency cap and may answer 503. */
   readonly heavy?: boolean;

@@ -1,4 +1,4 @@
-import { alertListSchema, alertsRequest, emptyRequest, liveEventsRequest, liveSnapshotSchema, toJsonSchema } from '@soukan/requests';
+import { alertListSchema, alertsRequest, emptyRequest, liveEventsRequest, liveEventStreamSchema, liveSnapshotSchema, pushTicksResponse } from '@soukan/requests';
 import type { ServerContext } from '../context.js';
 import { HttpError } from '../http/httpError.js';
 import { requestRoute, type ApiRoute } from '../http/route.js';
@@ -22,7 +22,7 @@ export const liveStateRoute = requestRoute({
   tag: 'live',
   summary: 'Live feed status, the latest matrix and strength, recent alerts',
   request: emptyRequest,
-  response: toJsonSchema(liveSnapshotSchema),
+  response: liveSnapshotSchema,
   handle: (c, _q, ctx) => c.json(liveOf(ctx).pipeline.snapshot(), 200, { 'Cache-Control': 'no-store' }),
 });
 
@@ -33,7 +33,8 @@ export const liveEventsRoute = requestRoute({
   tag: 'live',
   summary: 'Server-sent events: snapshot, then matrix, strength, status (every second) and alert events; a ping comment every 15 s',
   request: liveEventsRequest,
-  response: { type: 'string', description: 'text/event-stream' },
+  response: liveEventStreamSchema,
+  responseType: 'text/event-stream',
   handle: (c, q, ctx) => liveOf(ctx).events(q.session ?? 'all', c.req.raw.signal),
 });
 
@@ -44,7 +45,7 @@ export const alertsRoute = requestRoute({
   tag: 'live',
   summary: 'Stored alerts with their evidence, newest first',
   request: alertsRequest,
-  response: toJsonSchema(alertListSchema),
+  response: alertListSchema,
   handle: async (c, q, ctx) => c.json({ alerts: await liveOf(ctx).alerts(q.limit ?? 100) }, 200, { 'Cache-Control': 'no-store' }),
 });
 
@@ -57,7 +58,7 @@ export const pushTicksRoute = requestRoute({
   description: 'Each line goes through the tick gate: malformed lines, unknown symbols, zero or NaN prices, repeats and ticks older than the last are counted in the feed status, never stored. Answers how many lines were read and accepted.',
   body: { contentType: 'application/x-ndjson', description: 'one tick per line', schema: { type: 'string' } },
   request: emptyRequest,
-  response: { type: 'object', properties: { lines: { type: 'integer' }, accepted: { type: 'integer' } } },
+  response: pushTicksResponse,
   handle: async (c, _q, ctx) => {
     const live = liveOf(ctx, true);
     const type = c.req.header('content-type') ?? '';

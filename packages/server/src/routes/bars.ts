@@ -1,4 +1,4 @@
-import { barsRequest } from '@soukan/requests';
+import { barsRequest, barsResponse } from '@soukan/requests';
 import { requestRoute } from '../http/route.js';
 
 const nums = (a: Float64Array | undefined): (number | null)[] | undefined => (a ? Array.from(a, (v) => (Number.isFinite(v) ? v : null)) : undefined);
@@ -11,20 +11,7 @@ export const barsRoute = requestRoute({
   summary: 'Bars (or fixings) of any addressable pair, optionally resampled',
   description: 'Times are epoch ms (bar open; daily observations at 00:00 UTC of their date). Without timeframe: the stored observations.',
   request: barsRequest,
-  response: {
-    type: 'object',
-    properties: {
-      symbol: { type: 'string' },
-      source: { type: 'string' },
-      timeframe: { type: ['string', 'null'] },
-      time: { type: 'array', items: { type: 'number' } },
-      open: { type: 'array' },
-      high: { type: 'array' },
-      low: { type: 'array' },
-      close: { type: 'array' },
-      notes: { type: 'array', items: { type: 'string' } },
-    },
-  },
+  response: barsResponse,
   handle: async (c, q, ctx) => {
     const r = await ctx.data.bars(q.symbol!, { source: q.source, timeframe: q.timeframe, from: q.from, to: q.to });
     const s = r.series;

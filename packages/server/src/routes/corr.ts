@@ -1,6 +1,5 @@
-import { correlationPairRequest, correlationRequest, correlationSeriesRequest } from '@soukan/requests';
+import { correlationPairRequest, correlationPairResponse, correlationRequest, correlationResponse, correlationSeriesRequest, correlationSeriesResponse } from '@soukan/requests';
 import { requestRoute } from '../http/route.js';
-import { matrixSchema } from './common.js';
 
 /** `GET /api/correlation`: the matrix, as `soukan corr --format json`. */
 export const correlationRoute = requestRoute({
@@ -10,7 +9,7 @@ export const correlationRoute = requestRoute({
   summary: correlationRequest.summary.en,
   description: 'The same request and JSON as `soukan corr --format json`. Cells with too few observations or a constant input are null with their reason.',
   request: correlationRequest,
-  response: matrixSchema,
+  response: correlationResponse,
   heavy: true,
   handle: async (c, q, ctx) => ctx.compute(c, 'correlation', await ctx.data.snapshot(q.source), q),
 });
@@ -23,17 +22,7 @@ export const correlationSeriesRoute = requestRoute({
   summary: correlationSeriesRequest.summary.en,
   description: 'As `soukan corr A B --rolling w` / `--ewm λ` with `--format json`. Pearson only; from/to/end choose the part returned.',
   request: correlationSeriesRequest,
-  response: {
-    type: 'object',
-    properties: {
-      symbols: { type: 'array', items: { type: 'string' } },
-      kind: { enum: ['rolling', 'ewm'] },
-      window: { type: ['integer', 'null'] },
-      lambda: { type: ['number', 'null'] },
-      time: { type: 'array', items: { type: 'string' } },
-      rho: { type: 'array', items: { type: ['number', 'null'] } },
-    },
-  },
+  response: correlationSeriesResponse,
   heavy: true,
   handle: async (c, q, ctx) => ctx.compute(c, 'correlationSeries', await ctx.data.snapshot(q.source), q),
 });
@@ -48,19 +37,7 @@ export const correlationPairRoute = requestRoute({
     'The 2 × 2 matrix of the two pairs over the window (same fields as /api/correlation), the observations behind it (`sample`, for a scatter), ' +
     'both aligned price series (`prices`), and the rolling Pearson correlation over the whole history with its mean and standard deviation (`rolling`). Times are epoch ms.',
   request: correlationPairRequest,
-  response: {
-    allOf: [
-      matrixSchema,
-      {
-        type: 'object',
-        properties: {
-          prices: { type: 'object', properties: { time: { type: 'array' }, a: { type: 'array' }, b: { type: 'array' } } },
-          sample: { type: 'object', properties: { time: { type: 'array' }, a: { type: 'array' }, b: { type: 'array' } } },
-          rolling: { type: 'object', properties: { window: { type: 'integer' }, time: { type: 'array' }, rho: { type: 'array' }, mean: { type: ['number', 'null'] }, sd: { type: ['number', 'null'] } } },
-        },
-      },
-    ],
-  },
+  response: correlationPairResponse,
   heavy: true,
   handle: async (c, q, ctx) => ctx.compute(c, 'correlationPair', await ctx.data.snapshot(q.source), q),
 });

@@ -1,4 +1,4 @@
-import { crossRequest } from '@soukan/requests';
+import { crossRequest, crossResponse } from '@soukan/requests';
 import { requestRoute } from '../http/route.js';
 
 /** `GET /api/cross` (`soukan cross`). */
@@ -8,7 +8,7 @@ export const crossRoute = requestRoute({
   tag: 'strength',
   summary: crossRequest.summary.en,
   request: crossRequest,
-  response: { type: 'object', description: 'symbol, legs, via, observations, inconsistency (pips/bp summaries), series' },
+  response: crossResponse,
   heavy: true,
   handle: async (c, q, ctx) => ctx.compute(c, 'cross', await ctx.data.snapshot(q.source), { ...q, symbol: q.symbol! }),
 });

@@ -1,4 +1,4 @@
-import { dccRequest, stabilityRequest } from '@soukan/requests';
+import { dccRequest, dccResponse, stabilityRequest, stabilityResponse } from '@soukan/requests';
 import { requestRoute } from '../http/route.js';
 
 /** `GET /api/correlation/stability`: is each correlation stable, or breaking? */
@@ -11,16 +11,7 @@ export const stabilityRoute = requestRoute({
     'As `soukan stability --format json`. Per cell: ρ over the current and the previous window, the Fisher z test between them (`changed` at `level`), ' +
     'and the rolling history (`rolling`: windows, mean, sd, min, max, sameSign, sign, score = sameSign · (1 − sd)); for the matrix, Jennrich’s χ² test (`matrix`).',
   request: stabilityRequest,
-  response: {
-    type: 'object',
-    properties: {
-      symbols: { type: 'array', items: { type: 'string' } },
-      window: { type: 'integer' },
-      level: { type: 'number' },
-      cells: { type: 'array', items: { type: 'object' } },
-      matrix: { type: 'object', properties: { statistic: { type: ['number', 'null'] }, df: { type: 'integer' }, pValue: { type: ['number', 'null'] }, changed: { type: 'boolean' } } },
-    },
-  },
+  response: stabilityResponse,
   heavy: true,
   handle: async (c, q, ctx) => ctx.compute(c, 'stability', await ctx.data.snapshot(q.source), q),
 });
@@ -35,16 +26,7 @@ export const dccRoute = requestRoute({
     'As `soukan dcc --format json`: the model (a, b, log-likelihoods), one GARCH(1,1) per pair, and per pair of pairs the current conditional correlation, ' +
     'its forecast for steps 1…horizon and the long-run value; with series=true the conditional correlation series of every pair (`series.rho[p]`, pairs in `pairs` order).',
   request: dccRequest,
-  response: {
-    type: 'object',
-    properties: {
-      symbols: { type: 'array', items: { type: 'string' } },
-      model: { type: 'object', properties: { a: { type: 'number' }, b: { type: 'number' }, logLikelihood: { type: 'number' } } },
-      garch: { type: 'array', items: { type: 'object' } },
-      pairs: { type: 'array', items: { type: 'object' } },
-      series: { type: ['object', 'null'] },
-    },
-  },
+  response: dccResponse,
   heavy: true,
   handle: async (c, q, ctx) => ctx.compute(c, 'dcc', await ctx.data.snapshot(q.source), q),
 });

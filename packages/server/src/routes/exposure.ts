@@ -1,5 +1,5 @@
 import { confidenceList } from '@soukan/data';
-import { exposureRequest } from '@soukan/requests';
+import { exposureRequest, exposureResponse } from '@soukan/requests';
 import { requestRoute } from '../http/route.js';
 import { parsed, positionsOf } from './positions.js';
 
@@ -10,7 +10,7 @@ export const exposureRoute = requestRoute({
   tag: 'risk',
   summary: exposureRequest.summary.en,
   request: exposureRequest,
-  response: { type: 'object', description: 'account, positions[], currencies[] (amount, rate, value), gross, net, risk (normal/historical with contributions), hedge' },
+  response: exposureResponse,
   heavy: true,
   handle: async (c, q, ctx) => {
     const { positions, confidence, source, ...rest } = q;

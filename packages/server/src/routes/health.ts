@@ -1,4 +1,4 @@
-import { emptyRequest } from '@soukan/requests';
+import { emptyRequest, healthResponse } from '@soukan/requests';
 import { requestRoute } from '../http/route.js';
 
 /** `GET /api/health`. */
@@ -8,7 +8,7 @@ export const healthRoute = requestRoute({
   tag: 'server',
   summary: 'Liveness: version and data version',
   request: emptyRequest,
-  response: { type: 'object', properties: { ok: { const: true }, version: { type: 'string' }, dataVersion: { type: 'integer' } } },
+  response: healthResponse,
   handle: (c, _q, ctx) => c.json({ ok: true, version: ctx.version, dataVersion: ctx.data.version() }),
 });
 

@@ -1,3 +1,4 @@
+import { importFilesResponse, jobResponse } from '@soukan/requests';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { FORMAT_NAMES, type ReadOptions } from '@soukan/data';
@@ -24,19 +25,6 @@ const readOptionsQuery = {
 function readOptions(q: Parsed<typeof readOptionsQuery>): ReadOptions {
   return { format: q.format, skipBadRows: q.skipBadRows, tz: q.tz, timeColumn: q.timeColumn, dateFormat: q.dateFormat, delimiter: q.delimiter, symbol: q.symbol };
 }
-
-const jobSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    kind: { enum: ['import', 'upload', 'ecb'] },
-    state: { enum: ['queued', 'running', 'done', 'failed'] },
-    files: { type: 'array', items: { type: 'string' } },
-    progress: { type: ['object', 'null'] },
-    result: { type: ['object', 'null'], description: 'source, files, series (symbol, rows, first, last), added, skipped, notes' },
-    error: { type: ['object', 'null'], description: 'as the error of an error response' },
-  },
-};
 
 function jobJson(j: Job) {
   return j;
@@ -79,7 +67,7 @@ export const importFilesRoute = route({
   tag: 'data',
   summary: 'Files in the configured data folder (what POST /api/import may read)',
   query: {},
-  response: { type: 'object', properties: { folder: { type: 'string' }, files: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, bytes: { type: 'integer' } } } } } },
+  response: importFilesResponse,
   handle: async (c, _q, ctx) => {
     const dir = needDataDir(ctx);
     const files: { path: string; bytes: number }[] = [];
@@ -110,7 +98,7 @@ export const importRoute = route({
     description: 'files relative to the data folder, and the reader options',
     schema: { type: 'object', required: ['files'], properties: { files: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 50 }, ...Object.fromEntries(Object.entries(readOptionsQuery).map(([k, p]) => [k, p.schema])) } },
   },
-  response: jobSchema,
+  response: jobResponse,
   status: 202,
   handle: async (c, _q, ctx) => {
     const dir = needDataDir(ctx);
@@ -148,7 +136,7 @@ export const uploadRoute = route({
     'The upload limit bounds the file both as sent and as decompressed (a .gz or .zip may not expand beyond it).',
   query: uploadQuery,
   body: { contentType: 'application/octet-stream', description: 'the file', schema: { type: 'string', format: 'binary' } },
-  response: jobSchema,
+  response: jobResponse,
   status: 202,
   handle: async (c, q, ctx) => {
     const type = c.req.header('content-type') ?? '';
@@ -176,7 +164,7 @@ export const ecbRoute = route({
   tag: 'data',
   summary: 'Download the ECB euro reference rates again and import them (background job)',
   query: {},
-  response: jobSchema,
+  response: jobResponse,
   status: 202,
   handle: (c, _q, ctx) => {
     const job = ctx.jobs.add('ecb', ['eurofxref-hist.zip'], async (progress) => {
@@ -194,7 +182,7 @@ export const jobRoute = route({
   tag: 'data',
   summary: 'State of an import job: progress, result or error',
   query: {},
-  response: jobSchema,
+  response: jobResponse,
   handle: (c, _q, ctx) => {
     const id = c.req.param('id');
     const job = id === undefined ? undefined : ctx.jobs.get(id);

@@ -1,4 +1,4 @@
-import { leadLagRequest, partialRequest } from '@soukan/requests';
+import { leadLagRequest, leadLagResponse, partialRequest, partialResponse } from '@soukan/requests';
 import { requestRoute } from '../http/route.js';
 
 /** `GET /api/leadlag`: which of two pairs leads, as `soukan leadlag A B --format json`. */
@@ -11,18 +11,7 @@ export const leadLagRoute = requestRoute({
     'The same request and JSON as `soukan leadlag A B --format json`: cross-correlation of aligned log returns at lags −maxLag … maxLag (x leads y at positive lags) with ' +
     'two-sided t-test p-values, the lag of largest |r| with a Bonferroni-adjusted p, and statsmodels-style Granger tests (SSR F, χ², LR) in both directions.',
   request: leadLagRequest,
-  response: {
-    type: 'object',
-    properties: {
-      x: { type: 'string' },
-      y: { type: 'string' },
-      timeframe: { type: 'string' },
-      returns: { type: 'integer' },
-      crossCorrelation: { type: 'array', items: { type: 'object', properties: { lag: { type: 'integer' }, r: { type: ['number', 'null'] }, n: { type: 'integer' }, p: { type: ['number', 'null'] } } } },
-      best: { type: ['object', 'null'] },
-      granger: { type: 'object', description: 'per direction ("A → B"), one entry per lag order: f, fP, dfNum, dfDenom, chi2, chi2P, lr, lrP' },
-    },
-  },
+  response: leadLagResponse,
   heavy: true,
   handle: async (c, q, ctx) => ctx.compute(c, 'leadLag', await ctx.data.snapshot(q.source), q),
 });
@@ -37,15 +26,7 @@ export const partialRoute = requestRoute({
     'The same request and JSON as `soukan partial A B … --given X --format json`: the Pearson correlation of log returns and, beside it, the correlation net of the given ' +
     'series (a currency = its zero-sum least-squares strength factor from the major pairs; or pairs), from the Schur complement of the covariance.',
   request: partialRequest,
-  response: {
-    type: 'object',
-    properties: {
-      symbols: { type: 'array', items: { type: 'string' } },
-      given: { type: 'array', items: { type: 'string' } },
-      correlation: { type: 'array', items: { type: 'array', items: { type: ['number', 'null'] } } },
-      net: { type: 'array', items: { type: 'array', items: { type: ['number', 'null'] } } },
-    },
-  },
+  response: partialResponse,
   heavy: true,
   handle: async (c, q, ctx) => ctx.compute(c, 'partial', await ctx.data.snapshot(q.source), q),
 });

@@ -1,4 +1,4 @@
-import { listRequest } from '@soukan/requests';
+import { listRequest, listResponse } from '@soukan/requests';
 import { requestRoute } from '../http/route.js';
 import { iso } from './iso.js';
 
@@ -9,28 +9,7 @@ export const listRoute = requestRoute({
   tag: 'data',
   summary: 'Stored series: source, symbol, kind, rows, first and last time',
   request: listRequest,
-  response: {
-    type: 'object',
-    properties: {
-      provider: { type: 'object' },
-      dataVersion: { type: 'integer' },
-      series: {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: {
-            source: { type: 'string' },
-            symbol: { type: 'string' },
-            kind: { enum: ['bars', 'quotes'] },
-            frequency: { enum: ['daily', 'intraday'] },
-            rows: { type: 'integer' },
-            first: { type: ['string', 'null'] },
-            last: { type: ['string', 'null'] },
-          },
-        },
-      },
-    },
-  },
+  response: listResponse,
   handle: async (c, q, ctx) => {
     const list = (await ctx.data.list()).filter((s) => q.source === undefined || s.source.toLowerCase() === q.source.toLowerCase());
     return c.json({

@@ -1,6 +1,6 @@
 import { TIMEFRAMES, UNIVERSES } from '@soukan/core';
 import { marketOf } from '@soukan/data';
-import { metaRequest } from '@soukan/requests';
+import { metaRequest, metaResponse } from '@soukan/requests';
 import { requestRoute } from '../http/route.js';
 import type { MarketSnapshot } from '../data/types.js';
 
@@ -26,18 +26,7 @@ export const metaRoute = requestRoute({
   tag: 'server',
   summary: 'Sources, addressable pairs, universes, timeframes and the server limits',
   request: metaRequest,
-  response: {
-    type: 'object',
-    properties: {
-      version: { type: 'string' },
-      provider: { type: 'object' },
-      sources: { type: 'array' },
-      source: { type: ['object', 'null'] },
-      universes: { type: 'object' },
-      timeframes: { type: 'array' },
-      limits: { type: 'object' },
-    },
-  },
+  response: metaResponse,
   handle: async (c, q, ctx) => {
     const list = await ctx.data.list();
     const sources = [...new Set(list.map((s) => s.source))].map((name) => {

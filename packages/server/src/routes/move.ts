@@ -1,4 +1,4 @@
-import { moveRequest } from '@soukan/requests';
+import { moveRequest, moveResponse } from '@soukan/requests';
 import { requestRoute } from '../http/route.js';
 
 /** `GET /api/move` (`soukan move`). */
@@ -8,7 +8,7 @@ export const moveRoute = requestRoute({
   tag: 'risk',
   summary: moveRequest.summary.en,
   request: moveRequest,
-  response: { type: 'object', description: 'symbol, pip, bars, horizons[] with rows[] of up/down/either shares and the Brownian estimate' },
+  response: moveResponse,
   heavy: true,
   handle: async (c, q, ctx) => ctx.compute(c, 'move', await ctx.data.snapshot(q.source), { ...q, symbol: q.symbol! }),
 });

@@ -1,4 +1,4 @@
-import { pairRequest } from '@soukan/requests';
+import { pairRequest, pairResponse } from '@soukan/requests';
 import { requestRoute } from '../http/route.js';
 
 /** `GET /api/pair` (`soukan pair`). */
@@ -8,7 +8,7 @@ export const pairRoute = requestRoute({
   tag: 'strength',
   summary: pairRequest.summary.en,
   request: pairRequest,
-  response: { type: 'object', description: 'a, b, hedge (ols, tls), spread, engleGranger, adf, halfLife, divergence, series (time, a, b, spread, z, …)' },
+  response: pairResponse,
   heavy: true,
   handle: async (c, q, ctx) => {
     const { autolag, source, ...rest } = q;

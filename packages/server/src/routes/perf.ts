@@ -1,5 +1,5 @@
 import { parseAnnualRate } from '@soukan/data';
-import { perfRequest } from '@soukan/requests';
+import { perfRequest, perfResponse } from '@soukan/requests';
 import { HttpError } from '../http/httpError.js';
 import { requestRoute } from '../http/route.js';
 import { parsed } from './positions.js';
@@ -11,7 +11,7 @@ export const performanceRoute = requestRoute({
   tag: 'strength',
   summary: perfRequest.summary.en,
   request: perfRequest,
-  response: { type: 'object', description: 'timeframe, riskFree, benchmark, assets[] with the metrics and monthly table' },
+  response: perfResponse,
   heavy: true,
   handle: async (c, q, ctx) => {
     const { rf: rfText, annualization: a, source, ...rest } = q;

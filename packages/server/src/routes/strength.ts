@@ -1,4 +1,4 @@
-import { strengthRequest } from '@soukan/requests';
+import { strengthRequest, strengthResponse } from '@soukan/requests';
 import { requestRoute } from '../http/route.js';
 
 /** `GET /api/strength` (`soukan strength`). */
@@ -8,7 +8,7 @@ export const strengthRoute = requestRoute({
   tag: 'strength',
   summary: strengthRequest.summary.en,
   request: strengthRequest,
-  response: { type: 'object', description: 'currencies, pairs, base, ranking[], residual, series (time, index per currency, averageChange per currency)' },
+  response: strengthResponse,
   heavy: true,
   handle: async (c, q, ctx) => {
     const { currencies, align, source, ...rest } = q;

@@ -1,5 +1,5 @@
 import { confidenceList, parseVarMethods } from '@soukan/data';
-import { varRequest } from '@soukan/requests';
+import { varRequest, varResponse } from '@soukan/requests';
 import { requestRoute } from '../http/route.js';
 import { parsed, positionsOf } from './positions.js';
 
@@ -11,7 +11,7 @@ export const varRoute = requestRoute({
   summary: varRequest.summary.en,
   description: 'As `soukan var --format json`: historical (numpy linear quantile), normal, Cornish–Fisher, EWMA and Monte Carlo (seeded) VaR/ES, losses positive, in return, pips and money.',
   request: varRequest,
-  response: { type: 'object', description: 'subject, positions, account, results[] (method, confidence, var, es, varPips, esPips, varMoney, esMoney), backtest[]' },
+  response: varResponse,
   heavy: true,
   handle: async (c, q, ctx) => {
     const { positions, confidence, method, source, ...rest } = q;

@@ -1,4 +1,4 @@
-import { volatilityRequest } from '@soukan/requests';
+import { volatilityRequest, volatilityResponse } from '@soukan/requests';
 import { requestRoute } from '../http/route.js';
 
 /** `GET /api/volatility` (`soukan vol`). */
@@ -9,7 +9,7 @@ export const volatilityRoute = requestRoute({
   summary: volatilityRequest.summary.en,
   description: 'As `soukan vol --format json`. Range estimators, ATR and the range tables need OHLC bars (intraday data); daily fixings give close-to-close, EWMA and GARCH only.',
   request: volatilityRequest,
-  response: { type: 'object', description: 'symbol, pip, timeframe, bars, estimators[], atr, ewma, garch, rangeByHour, rangeByWeekday' },
+  response: volatilityResponse,
   heavy: true,
   handle: async (c, q, ctx) => ctx.compute(c, 'volatility', await ctx.data.snapshot(q.source), { ...q, symbol: q.symbol! }),
 });

@@ -1,102 +1,54 @@
-// Shapes of the API's JSON bodies (see /api/openapi.json).
+// Shapes of the API's JSON bodies: the response schemas the server publishes
+// in /api/openapi.json, declared once in @soukan/requests (types only: no
+// schema code reaches the page's bundle).
+import type {
+  apiErrorResponse,
+  barsResponse,
+  correlationPairResponse,
+  correlationResponse,
+  correlationSeriesResponse,
+  crossResponse,
+  dccResponse,
+  exposureResponse,
+  importFilesResponse,
+  importOutcomeSchema,
+  jobResponse,
+  leadLagResponse,
+  listResponse,
+  metaResponse,
+  moveResponse,
+  pairResponse,
+  partialResponse,
+  perfResponse,
+  stabilityResponse,
+  strengthResponse,
+  varResponse,
+  volatilityResponse,
+} from '@soukan/requests';
+import type * as z from 'zod/mini';
 
-export type Reason = null | 'too-few-observations' | 'constant-input';
-export type Method = 'pearson' | 'spearman' | 'kendall';
-
-export interface MatrixResponse {
-  symbols: string[];
-  matrix: (number | null)[][];
-  n: number[][];
-  p: (number | null)[][];
-  ci: { level: number; low: (number | null)[][]; high: (number | null)[][] };
-  reason: Reason[][];
-  method: Method;
-  on: 'returns' | 'levels';
-  returns: 'log' | 'simple' | null;
-  window: number | 'range';
-  timeframe: string;
-  start: string;
-  end: string;
-  observations: number;
-  minPeriods: number;
-  order: 'given' | 'cluster';
-  source: string;
-  attribution: string | null;
-  /** In English; `noteCodes[i]` is the code and values of `notes[i]`. */
-  notes: string[];
-  noteCodes?: { code: string; params: Record<string, string | number> }[];
-}
-
-export interface PairResponse extends MatrixResponse {
-  prices: { time: number[]; a: (number | null)[]; b: (number | null)[] };
-  sample: { time: number[]; a: (number | null)[]; b: (number | null)[] };
-  rolling: { window: number; time: number[]; rho: (number | null)[]; mean: number | null; sd: number | null; count: number };
-}
-
-export interface MetaResponse {
-  version: string;
-  dataVersion: number;
-  provider: { kind: 'files' | 'store'; location: string; path?: string | null };
-  sources: { name: string; frequency: 'daily' | 'intraday'; series: number; first: string | null; last: string | null }[];
-  source: null | {
-    name: string;
-    frequency: 'daily' | 'intraday';
-    description: string;
-    attribution: string | null;
-    currencies: string[];
-    pairs: string[];
-    timeframes: string[];
-  };
-  universes: Record<string, string[]>;
-  timeframes: string[];
-  imports: { fromFolder: boolean; upload: boolean };
-  limits: { timeBudgetSeconds: number; maxUploadBytes: number; maxSymbols: number; workers: number; queue: number };
-  auth: boolean;
-}
-
-export interface SeriesRow {
-  source: string;
-  symbol: string;
-  kind: 'bars' | 'quotes';
-  frequency: 'daily' | 'intraday';
-  rows: number;
-  first: string | null;
-  last: string | null;
-}
-
-export interface ListResponse {
-  provider: { kind: string; location: string };
-  dataVersion: number;
-  series: SeriesRow[];
-}
-
-export interface ImportOutcome {
-  source: string;
-  files: string[];
-  series: { symbol: string; rows: number; first: number; last: number }[];
-  added: number;
-  skipped: number;
-  notes: string[];
-}
-
-export interface ApiErrorBody {
-  status: number;
-  code: string;
-  message: string;
-  params: Record<string, string | number>;
-}
-
-export interface Job {
-  id: string;
-  kind: 'import' | 'upload' | 'ecb';
-  state: 'queued' | 'running' | 'done' | 'failed';
-  files: string[];
-  progress: { phase: 'receiving' | 'reading' | 'writing' | 'committing' | 'done'; bytes?: number; totalBytes?: number; rows?: number; fraction?: number } | null;
-  result: ImportOutcome | null;
-  error: ApiErrorBody | null;
-}
-
-export interface FolderFiles {
-  folder: string;
-  files: { path: string; bytes: number }[];
-}
+export type MatrixResponse = z.output<typeof correlationResponse>;
+export type Reason = MatrixResponse['reason'][number][number];
+export type Method = MatrixResponse['method'];
+export type PairResponse = z.output<typeof correlationPairResponse>;
+export type CorrelationSeriesResponse = z.output<typeof correlationSeriesResponse>;
+export type StabilityResponse = z.output<typeof stabilityResponse>;
+export type DccResponse = z.output<typeof dccResponse>;
+export type LeadLagResponse = z.output<typeof leadLagResponse>;
+export type PartialResponse = z.output<typeof partialResponse>;
+export type VolResponse = z.output<typeof volatilityResponse>;
+export type MoveResponse = z.output<typeof moveResponse>;
+export type VarResponse = z.output<typeof varResponse>;
+export type ExposureResponse = z.output<typeof exposureResponse>;
+export type StrengthResponse = z.output<typeof strengthResponse>;
+export type CrossResponse = z.output<typeof crossResponse>;
+export type PairTradeResponse = z.output<typeof pairResponse>;
+export type PerfResponse = z.output<typeof perfResponse>;
+export type BarsResponse = z.output<typeof barsResponse>;
+export type MetaResponse = z.output<typeof metaResponse>;
+export type ListResponse = z.output<typeof listResponse>;
+export type SeriesRow = ListResponse['series'][number];
+export type ImportOutcome = z.output<typeof importOutcomeSchema>;
+export type ApiErrorBody = z.output<typeof apiErrorResponse>['error'];
+export type Job = z.output<typeof jobResponse>;
+export type FolderFiles = z.output<typeof importFilesResponse>;
