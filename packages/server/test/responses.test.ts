@@ -121,6 +121,7 @@ describe('every response matches its published schema', () => {
     expect((await get('/api/correlation?universe=majors&window=60')).window).toBe(60);
     expect((await get('/api/correlation?symbols=EUR/USD,GBP/USD,USD/ZAR&from=2001-01-01&to=2003-12-31&method=kendall&order=cluster')).window).toBe('range');
     await get('/api/correlation?symbols=EUR/USD,USD/JPY&on=levels&window=all&align=pairwise');
+    expect((await get('/api/correlation?universe=majors&window=60&shrink=lw')).shrink.estimator).toBe('ledoit-wolf-identity');
     await get('/api/correlation/series?symbols=EUR/USD,GBP/USD&rolling=60&from=2020-01-01');
     await get('/api/correlation/series?symbols=EUR/USD,GBP/USD&ewm=0.94&from=2020-01-01');
     await get('/api/correlation/pair?symbols=EUR/USD,GBP/USD&window=250');
