@@ -1,7 +1,9 @@
+import * as z from 'zod/mini';
 import { endParam, sourceParam } from './common.js';
 import { exactly } from './spec/count.js';
 import { int, number, pairs, text } from './spec/kinds.js';
 import { param } from './spec/param.js';
+import { aboutFields, count, described, isoTime, maybe } from './spec/response.js';
 import { defineRequest, type Values } from './spec/request.js';
 
 /** Default span of the Epps request: the last five calendar days of common data. */
@@ -69,3 +71,24 @@ export const eppsRequest = defineRequest({
 
 /** An Epps request as the data layer takes it (typed values). */
 export type EppsParams = Values<typeof eppsParams>;
+
+const perPair = described(z.record(z.string(), count), 'per pair');
+
+/**
+ * The body of `GET /api/epps` and `soukan epps A B --format json`.
+ *
+ * @example eppsResponse.safeParse(await (await fetch('/api/epps?symbols=EUR/USD,USD/JPY')).json()).success // true
+ */
+export const eppsResponse = z.object({
+  symbols: z.array(z.string()),
+  from: isoTime,
+  to: isoTime,
+  observations: described(perPair, 'observations used per pair (after thinning)'),
+  observed: described(perPair, 'observations stored per pair in the span'),
+  thin: z.number(),
+  seed: described(z.nullable(z.number().check(z.int())), 'the thinning seed (null without thinning)'),
+  method: z.object({ hayashiYoshida: z.string(), epps: z.string(), thin: z.string() }),
+  hayashiYoshida: z.object({ correlation: maybe, covariance: maybe, varianceA: maybe, varianceB: maybe, overlaps: count }),
+  epps: described(z.array(z.object({ interval: z.string(), seconds: z.number(), returns: count, correlation: maybe })), 'the Epps curve: realised correlation of previous-tick samples at each interval'),
+  ...aboutFields,
+});

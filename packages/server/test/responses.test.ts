@@ -166,6 +166,7 @@ describe('every response matches its published schema', () => {
     expect(vol.rangeByHour?.buckets).toHaveLength(24);
     await check(store, 'get', `/api/move?symbol=EUR/USD&source=${src}&threshold=20&horizon=4h`);
     expect((await check(store, 'get', `/api/cross?symbol=EUR/JPY&source=${src}&timeframe=H1`)).quotedDirectly).toBe(true);
+    await check(store, 'get', `/api/epps?symbols=EUR/USD,USD/JPY&source=${src}&end=2017-01-20&days=5`);
     await check(store, 'get', '/api/correlation?universe=majors&window=60');
   }, 180_000);
 
