@@ -8,6 +8,8 @@ import { Store } from '@soukan/data';
 import { sharedData, sharedDataDir } from '../../../test/helpers/sharedData.js';
 import { ROUTES } from '../src/app.js';
 import { StoreProvider } from '../src/data/storeProvider.js';
+import type { LiveService } from '../src/live/liveService.js';
+import { openLive } from '../src/live/openLive.js';
 import { ecbProvider, json, testApp, type Json } from './helpers.js';
 
 // Every route's real answers checked against the schema /api/openapi.json
@@ -28,9 +30,9 @@ let errorValidator: ValidateFunction;
 const seen = new Set<string>();
 
 /** The published schema of a route's success body. */
-function validatorFor(doc: Json, method: string, path: string, status: number): ValidateFunction {
+function validatorFor(doc: Json, method: string, path: string, status: number, type: string): ValidateFunction {
   const op = doc.paths[path.replace(/:(\w+)/g, '{$1}')]?.[method];
-  const schema = op?.responses?.[String(status)]?.content?.['application/json']?.schema;
+  const schema = op?.responses?.[String(status)]?.content?.[type]?.schema;
   if (schema === undefined) throw new Error(`${method.toUpperCase()} ${path}: no schema for its ${status} response in /api/openapi.json`);
   return ajv.compile(schema);
 }
@@ -51,6 +53,7 @@ let ecb: App;
 let store: App;
 let provider: StoreProvider;
 let dir: string;
+let live: LiveService | undefined;
 
 /** The first `lines` lines of a member of a zip (a slice of the real data; written only to a temporary folder). */
 async function zipHead(path: string, member: string, lines: number): Promise<string> {
@@ -81,11 +84,12 @@ beforeAll(async () => {
   provider = new StoreProvider(path);
   store = testApp(provider, { dataDir: sharedDataDir, ecbFallbacks: [sharedData('eurofxref-hist.zip')] }).app;
   const doc = (await json(ecb.request('/api/openapi.json'))).body;
-  validators = new Map(ROUTES.map((r) => [routeKey(r.method, r.path), validatorFor(doc, r.method, r.path, r.status ?? 200)]));
+  validators = new Map(ROUTES.map((r) => [routeKey(r.method, r.path), validatorFor(doc, r.method, r.path, r.status ?? 200, r.responseType ?? 'application/json')]));
   errorValidator = ajv.compile(doc.components.schemas.Error);
 }, 120_000);
 
 afterAll(async () => {
+  await live?.close();
   await provider?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -105,7 +109,7 @@ describe('every response matches its published schema', () => {
     for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, Json>>)) {
       for (const [method, op] of Object.entries(ops)) {
         const ok = op.responses['200'] ?? op.responses['202'];
-        expect(ok?.content?.['application/json']?.schema, `${method} ${path}`).toBeTypeOf('object');
+        expect(Object.values(ok?.content ?? {}).map((c) => (c as Json).schema), `${method} ${path}`).toEqual([expect.any(Object)]);
       }
     }
     expect(ajv.validate(doc.paths['/api/openapi.json'].get.responses['200'].content['application/json'].schema, doc)).toBe(true);
@@ -170,6 +174,27 @@ describe('every response matches its published schema', () => {
     await check(store, 'get', '/api/correlation?universe=majors&window=60');
   }, 180_000);
 
+  it('the live API of a --live push server', async () => {
+    live = await openLive({ live: 'push', symbols: ['EUR/USD', 'USD/JPY'], window: 30, tickStore: join(dir, 'live.duckdb') }, { storePath: join(dir, 'live-store.duckdb'), log: () => {} });
+    const app = testApp(provider, { live }).app;
+    live.start();
+    // Minute closes of 2 January 2017 as ticks (HistData, New York time read as UTC: only the order matters here).
+    const ticks: string[] = [];
+    for (const pair of ['EURUSD', 'USDJPY']) {
+      const csv = await zipHead(sharedData(`histdata_m1_2017/HISTDATA_COM_ASCII_${pair}_M1_2017.zip`), `DAT_ASCII_${pair}_M1_2017.csv`, 90);
+      for (const line of csv.trim().split('\n')) {
+        const [stamp, , , , close] = line.split(';');
+        const iso = `${stamp!.slice(0, 4)}-${stamp!.slice(4, 6)}-${stamp!.slice(6, 8)}T${stamp!.slice(9, 11)}:${stamp!.slice(11, 13)}:00.000Z`;
+        ticks.push(JSON.stringify({ symbol: pair, time: iso, bid: Number(close), ask: Number(close) }));
+      }
+    }
+    ticks.sort((a, b) => JSON.parse(a).time.localeCompare(JSON.parse(b).time));
+    const pushed = await check(app, 'post', '/api/ticks', { body: ticks.join('\n'), headers: { 'Content-Type': 'application/x-ndjson' } });
+    expect(pushed.lines).toBe(ticks.length);
+    await check(app, 'get', '/api/live/state');
+    await check(app, 'get', '/api/alerts');
+  });
+
   it('error bodies match the published Error schema', async () => {
     for (const url of ['/api/correlation?window=1', '/api/nowhere', '/api/bars', '/api/jobs/none']) {
       const { status, body } = await json(ecb.request(url));
@@ -178,7 +203,9 @@ describe('every response matches its published schema', () => {
     }
   });
 
-  it('leaves no route unchecked', () => {
-    expect(ROUTES.map((r) => routeKey(r.method, r.path)).filter((k) => !seen.has(k))).toEqual([]);
+  it('leaves no JSON route unchecked', () => {
+    // The event stream (text/event-stream) is the one body that is not JSON; its events are the live payloads checked above.
+    const jsonRoutes = ROUTES.filter((r) => (r.responseType ?? 'application/json') === 'application/json');
+    expect(jsonRoutes.map((r) => routeKey(r.method, r.path)).filter((k) => !seen.has(k))).toEqual([]);
   });
 });
