@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { answer, attributionOf, describeProblem, ecbHistory, FORMAT_NAMES, InputError, loadStoreMarket, Market, readDataset, type Dataset, type ReadOptions } from '@soukan/data';
+import { answer, attributionOf, describeProblem, ecbHistory, FORMAT_NAMES, InputError, loadStoreMarket, Market, readDataset, type Dataset, type ReadOptions, type SourceNeed } from '@soukan/data';
 import { choiceOption } from './options.js';
 import type { Command } from 'commander';
 
@@ -64,9 +64,11 @@ function fallbacks(): string[] {
 /**
  * Loads the market a command works on: the `--data` files, else
  * `$SOUKAN_ECB_FILE`, else the store — on first use (empty store) the ECB
- * history is downloaded (cached) and imported into it.
+ * history is downloaded (cached) and imported into it. From the store, the
+ * source is the one that can answer `need` (see `sourceNeed`), and one
+ * `source:` line on stderr says which it is and what else is stored.
  */
-export async function loadMarket(opts: DataOptions, log: (m: string) => void = (m) => process.stderr.write(`${m}\n`)): Promise<LoadedMarket> {
+export async function loadMarket(opts: DataOptions, need?: SourceNeed, log: (m: string) => void = (m) => process.stderr.write(`${m}\n`)): Promise<LoadedMarket> {
   let files = opts.data;
   if (!files || files.length === 0) {
     const env = process.env.SOUKAN_ECB_FILE;
@@ -81,9 +83,10 @@ export async function loadMarket(opts: DataOptions, log: (m: string) => void = (
           throw new InputError((e as Error).message);
         }
       };
-      const { market, query } = await loadStoreMarket({ path: opts.store, source: opts.source, seed, log });
-      for (const n of market.notes) log(`note: ${n}`);
+      const { market, query } = await loadStoreMarket({ path: opts.store, source: opts.source, seed, log, need });
       const description = `${market.source} ${market.frequency} data (${market.quoted.length} quoted series, from the store)`;
+      const notes = market.notes.map((n) => n.replace(/^reading \S.* from the store \((also stored: .*)\)$/, '$1'));
+      log(`source: ${[opts.source ? `${description}, as --source asks` : description, ...notes].join('; ')}`);
       return { market, description, attribution: attributionOf(market.source), run: (compute) => answer(query, market, compute) };
     }
   }

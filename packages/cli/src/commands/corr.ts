@@ -7,6 +7,7 @@ import {
   type CorrelationResult,
   type CorrelationSeriesResult,
   type ParallelRunInfo,
+  sourceNeed,
 } from '@soukan/data';
 import { correlationRequest, correlationSeriesRequest } from '@soukan/requests';
 import { nul } from '@soukan/data';
@@ -40,11 +41,11 @@ export function registerCorr(program: Command): void {
     const input = cliInput(self, names);
     if (input.rolling !== undefined || input.ewm !== undefined) {
       const params = parseCli(correlationSeriesRequest, input);
-      const loaded = await loadMarket(opts);
+      const loaded = await loadMarket(opts, sourceNeed(params));
       printSeries(await loaded.run((m) => correlationSeriesQuery(m, params)), loaded, opts.format);
     } else {
       const params = parseCli(correlationRequest, input);
-      const loaded = await loadMarket(opts);
+      const loaded = await loadMarket(opts, sourceNeed(params));
       printMatrix(await loaded.run((m) => correlationQuery(m, params)), loaded, opts.format, opts.verbose);
     }
   });

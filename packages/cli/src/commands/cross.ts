@@ -1,5 +1,5 @@
 import { formatIsoTime, type CrossInconsistency, type Timeframe } from '@soukan/core';
-import { cliFlag, crossJson, crossQuery, type CrossParams, type CrossResult } from '@soukan/data';
+import { cliFlag, crossJson, crossQuery, type CrossParams, type CrossResult, sourceNeed } from '@soukan/data';
 import { crossRequest } from '@soukan/requests';
 import { nul } from '@soukan/data';
 import type { Command } from 'commander';
@@ -31,7 +31,7 @@ export function registerCross(program: Command): void {
     const opts = self.opts<CrossOptions>();
     const q = parseCli(crossRequest, cliInput(self, names));
     const params: CrossParams = { ...q, symbol: q.symbol! };
-    const loaded = await loadMarket(opts);
+    const loaded = await loadMarket(opts, sourceNeed({ symbols: [params.symbol], timeframe: params.timeframe, intraday: true }));
     print(await loaded.run((m) => crossQuery(m, params, cliFlag)), loaded, opts);
   });
 }

@@ -1,4 +1,4 @@
-import { dccJson, dccQuery } from '@soukan/data';
+import { dccJson, dccQuery, sourceNeed } from '@soukan/data';
 import { dccRequest } from '@soukan/requests';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions } from '../load.js';
@@ -18,7 +18,7 @@ export function registerDcc(program: Command): void {
     const self = args[args.length - 1] as Command;
     const opts = self.opts<DataOptions & { format: Format }>();
     const params = parseCli(dccRequest, cliInput(self, names));
-    const loaded = await loadMarket(opts);
+    const loaded = await loadMarket(opts, sourceNeed(params));
     const j = dccJson(await loaded.run((m) => dccQuery(m, opts.format === 'csv' ? { ...params, series: true } : params)), loaded);
     for (const n of j.notes) process.stderr.write(`note: ${n}\n`);
     if (opts.format === 'json') return void process.stdout.write(JSON.stringify(j) + '\n');

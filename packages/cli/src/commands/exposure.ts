@@ -10,6 +10,7 @@ import {
   positionsFromWords,
   type ExposureResult,
   type GivenPosition,
+  sourceNeed,
 } from '@soukan/data';
 import { exposureRequest, type ExposureRequestParams } from '@soukan/requests';
 import { nul } from '@soukan/data';
@@ -83,7 +84,7 @@ async function runExposure(args: string[], opts: ExposureOptions, q: ExposureReq
   if (positions.length === 0) throw new InputError('give positions, e.g. soukan exposure EUR/USD +100000 USD/CHF -50000 --account USD (or --positions file.csv)');
   const noAmount = positions.find((p) => Number.isNaN(p.amount));
   if (noAmount) throw new InputError(`position ${JSON.stringify(noAmount.text)} has no amount; write e.g. "${noAmount.symbol} +100000"`);
-  const loaded = await loadMarket(opts);
+  const loaded = await loadMarket(opts, sourceNeed({ symbols: positions.map((p) => p.symbol) }));
   const result = await loaded.run((m) =>
     exposureQuery(
       m,

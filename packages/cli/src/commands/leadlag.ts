@@ -1,5 +1,5 @@
 import { formatIsoTime } from '@soukan/core';
-import { leadLagJson, leadLagQuery, type LeadLagResult } from '@soukan/data';
+import { leadLagJson, leadLagQuery, type LeadLagResult, sourceNeed } from '@soukan/data';
 import { leadLagRequest } from '@soukan/requests';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions } from '../load.js';
@@ -22,7 +22,7 @@ export function registerLeadLag(program: Command): void {
     const self = args[args.length - 1] as Command;
     const opts = self.opts<DataOptions & { format: Format }>();
     const params = parseCli(leadLagRequest, cliInput(self, names));
-    const loaded = await loadMarket(opts);
+    const loaded = await loadMarket(opts, sourceNeed(params));
     const res = await loaded.run((m) => leadLagQuery(m, params));
     if (opts.format === 'json') process.stdout.write(JSON.stringify(leadLagJson(res, loaded)) + '\n');
     else if (opts.format === 'csv') process.stdout.write(toCsv([['lag', 'r', 'n', 'p'], ...Array.from(res.cross.lags, (lag, i) => [lag, num(res.cross.r[i]!), res.cross.n[i]!, num(res.cross.p[i]!)])]));

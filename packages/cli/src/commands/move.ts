@@ -1,5 +1,5 @@
 import { formatIsoTime } from '@soukan/core';
-import { cliFlag, moveJson, moveQuery, type MoveResult } from '@soukan/data';
+import { cliFlag, moveJson, moveQuery, type MoveResult, sourceNeed } from '@soukan/data';
 import { moveRequest, type MoveParams as MoveRequestParams } from '@soukan/requests';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
@@ -44,7 +44,7 @@ export function registerMove(program: Command): void {
 }
 
 async function runMove(opts: MoveOptions, q: MoveRequestParams): Promise<void> {
-  const loaded = await loadMarket(opts);
+  const loaded = await loadMarket(opts, sourceNeed({ symbols: [q.symbol], timeframe: q.timeframe, intraday: true }));
   const r = await loaded.run((m) =>
     moveQuery(
       m,

@@ -1,5 +1,5 @@
 import { formatIsoTime, type Timeframe, type AdfResult } from '@soukan/core';
-import { cliFlag, pairJson, pairQuery, type PairParams, type PairResult } from '@soukan/data';
+import { cliFlag, pairJson, pairQuery, type PairParams, type PairResult, sourceNeed } from '@soukan/data';
 import { pairRequest } from '@soukan/requests';
 import { nul } from '@soukan/data';
 import type { Command } from 'commander';
@@ -29,7 +29,7 @@ export function registerPair(program: Command): void {
     const opts = self.opts<DataOptions & { format: Format }>();
     const q = parseCli(pairRequest, cliInput(self, names));
     const params: PairParams = { ...q, a: q.a!, b: q.b!, autolag: q.autolag === 'none' ? null : q.autolag };
-    const loaded = await loadMarket(opts);
+    const loaded = await loadMarket(opts, sourceNeed({ symbols: [params.a, params.b], timeframe: params.timeframe }));
     print(await loaded.run((m) => pairQuery(m, params, cliFlag)), loaded, opts.format);
   });
 }

@@ -1,5 +1,5 @@
 import { formatIsoTime } from '@soukan/core';
-import { partialJson, partialQuery, type PartialResult } from '@soukan/data';
+import { partialJson, partialQuery, type PartialResult, sourceNeed } from '@soukan/data';
 import { partialRequest } from '@soukan/requests';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions } from '../load.js';
@@ -21,7 +21,7 @@ export function registerPartial(program: Command): void {
     const self = args[args.length - 1] as Command;
     const opts = self.opts<DataOptions & { format: Format }>();
     const params = parseCli(partialRequest, cliInput(self, names));
-    const loaded = await loadMarket(opts);
+    const loaded = await loadMarket(opts, sourceNeed(params));
     const res = await loaded.run((m) => partialQuery(m, params));
     if (opts.format === 'json') process.stdout.write(JSON.stringify(partialJson(res, loaded)) + '\n');
     else process.stdout.write(table(res, loaded.description));

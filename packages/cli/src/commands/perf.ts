@@ -1,5 +1,5 @@
 import { formatIsoTime, type PerformanceReport, type RiskFree, type Timeframe } from '@soukan/core';
-import { cliFlag, InputError, parseAnnualRate, perfJson, perfQuery, readRiskFreeFile, type PerfAsset, type PerfParams, type PerfResult } from '@soukan/data';
+import { cliFlag, InputError, parseAnnualRate, perfJson, perfQuery, readRiskFreeFile, type PerfAsset, type PerfParams, type PerfResult, sourceNeed } from '@soukan/data';
 import { perfRequest } from '@soukan/requests';
 import { nul } from '@soukan/data';
 import type { Command } from 'commander';
@@ -53,7 +53,7 @@ export function registerPerf(program: Command): void {
     const annualization = a === 'observed' || a === 'conventional' ? a : numberOption('--annualization', 0, Infinity)(a);
     const { rf: _rf, source: _source, ...rest } = q;
     const params: PerfParams = { ...rest, assets: q.assets!, riskFree, riskFreeLabel, annualization };
-    const loaded = await loadMarket(opts);
+    const loaded = await loadMarket(opts, sourceNeed({ symbols: [...params.assets, params.benchmark], timeframe: params.timeframe }));
     print(await loaded.run((m) => perfQuery(m, params, cliFlag)), loaded, opts);
   });
 }

@@ -1,4 +1,4 @@
-import { stabilityJson, stabilityQuery } from '@soukan/data';
+import { stabilityJson, stabilityQuery, sourceNeed } from '@soukan/data';
 import { stabilityRequest } from '@soukan/requests';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions } from '../load.js';
@@ -18,7 +18,7 @@ export function registerStability(program: Command): void {
     const self = args[args.length - 1] as Command;
     const opts = self.opts<DataOptions & { format: Format }>();
     const params = parseCli(stabilityRequest, cliInput(self, names));
-    const loaded = await loadMarket(opts);
+    const loaded = await loadMarket(opts, sourceNeed(params));
     const j = stabilityJson(await loaded.run((m) => stabilityQuery(m, params)), loaded);
     for (const n of j.notes) process.stderr.write(`note: ${n}\n`);
     if (opts.format === 'json') return void process.stdout.write(JSON.stringify(j) + '\n');

@@ -6,6 +6,7 @@ import {
   strengthQuery,
   type StrengthParams,
   type StrengthResult,
+  sourceNeed,
 } from '@soukan/data';
 import { strengthRequest } from '@soukan/requests';
 import { nul } from '@soukan/data';
@@ -40,7 +41,7 @@ export function registerStrength(program: Command): void {
     const opts = self.opts<StrengthOptions>();
     const { currencies, align, ...q } = parseCli(strengthRequest, cliInput(self, names));
     const params: StrengthParams = { ...q, currencies: currencies?.split(/[, ]/), align: align ? { kind: align } : undefined };
-    const loaded = await loadMarket(opts);
+    const loaded = await loadMarket(opts, sourceNeed({ timeframe: params.timeframe, intraday: /^[a-z]/i.test(params.base ?? '') }));
     print(await loaded.run((m) => strengthQuery(m, params, cliFlag)), loaded, opts);
   });
 }

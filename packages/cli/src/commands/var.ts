@@ -8,6 +8,7 @@ import {
   varQuery,
   type GivenPosition,
   type VarResult,
+  sourceNeed,
 } from '@soukan/data';
 import { varRequest, type VarRequestParams } from '@soukan/requests';
 import type { Command } from 'commander';
@@ -58,7 +59,7 @@ async function runVar(args: string[], opts: VarOptions, q: VarRequestParams): Pr
     const noAmount = positions.find((p) => Number.isNaN(p.amount));
     if (noAmount) throw new InputError(`position ${JSON.stringify(noAmount.text)} has no amount; a portfolio needs one per position (e.g. "${noAmount.symbol} +100000")`);
   }
-  const loaded = await loadMarket(opts);
+  const loaded = await loadMarket(opts, sourceNeed({ symbols: positions.map((p) => p.symbol) }));
   const r = await loaded.run((m) =>
     varQuery(
       m,

@@ -8,6 +8,7 @@ import {
   volatilityQuery,
   WEEKDAYS,
   type VolatilityResult,
+  sourceNeed,
 } from '@soukan/data';
 import { volatilityRequest, type VolatilityParams as VolatilityRequestParams } from '@soukan/requests';
 import type { Command } from 'commander';
@@ -39,7 +40,7 @@ export function registerVol(program: Command): void {
 }
 
 async function runVol(opts: VolOptions, q: VolatilityRequestParams): Promise<void> {
-  const loaded = await loadMarket(opts);
+  const loaded = await loadMarket(opts, sourceNeed({ symbols: [q.symbol], timeframe: q.timeframe, intraday: true }));
   const r = await loaded.run((m) =>
     volatilityQuery(
       m,

@@ -19,3 +19,4 @@ export * from './leadLag.js';
 export * from './partial.js';
 export * from './nul.js';
 export * from './epps.js';
+export * from './sourceNeed.js';

@@ -2,6 +2,7 @@ import type { PriceSeries, Timeframe } from '@soukan/core';
 import { catalogOf, pickMarketSource } from '../store/resolve.js';
 import { Store } from '../store/store.js';
 import type { StoredSeries } from '../store/types.js';
+import type { SourceNeed } from '../analytics/sourceNeed.js';
 import type { MarketQuery } from './marketQuery.js';
 import type { QueryMarketData } from './queryMarket.js';
 
@@ -70,9 +71,9 @@ export class StoreQuery implements MarketQuery {
  * @throws InputError for an empty store or an unknown source.
  * @example marketData(await store.list(), undefined, 'store').source // 'ECB'
  */
-export function marketData(list: readonly StoredSeries[], source: string | undefined, storeName: string): QueryMarketData {
+export function marketData(list: readonly StoredSeries[], source: string | undefined, storeName: string, need?: SourceNeed): QueryMarketData {
   const catalog = catalogOf(list);
-  const pick = pickMarketSource(catalog, [], source, undefined, storeName);
+  const pick = pickMarketSource(catalog, need?.symbols ?? [], source, need?.timeframe, storeName, need?.prefer);
   const series = [...catalog.get(pick.source)!.values()];
   return {
     source: pick.source,

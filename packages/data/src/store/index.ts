@@ -5,5 +5,6 @@ export { storePath } from './storePath.js';
 export { checkStoreLocation } from './checkStoreLocation.js';
 export { attributionOf, H10_ATTRIBUTION } from './attribution.js';
 export { SCHEMA_VERSION } from './schema.js';
+export type { SourcePreference } from './resolve.js';
 export type { StoredSeries, StoreBars, StoreBarsOptions, StoreMarketOptions, StoreFingerprint } from './types.js';
 export * from '../import/index.js';

@@ -1,3 +1,4 @@
+import type { SourceNeed } from '../analytics/sourceNeed.js';
 import { InputError } from '../errors.js';
 import type { ImportSummary } from '../import/types.js';
 import { QueryMarket } from '../query/queryMarket.js';
@@ -18,6 +19,8 @@ export interface LoadStoreMarketOptions {
   readonly seed?: () => Promise<string>;
   /** What happened, for the user (stderr in the CLI). */
   readonly log?: (message: string) => void;
+  /** What the request reads, so that the source chosen can answer it (see `sourceNeed`). */
+  readonly need?: SourceNeed;
 }
 
 /**
@@ -37,7 +40,7 @@ export async function loadStoreMarket(options: LoadStoreMarketOptions = {}): Pro
   const reader = await Store.open(path, { readOnly: true });
   try {
     const list = await reader.list();
-    if (list.length > 0) return { market: new QueryMarket(marketData(list, options.source, path)), query };
+    if (list.length > 0) return { market: new QueryMarket(marketData(list, options.source, path, options.need)), query };
   } finally {
     await reader.close();
   }
@@ -50,7 +53,7 @@ export async function loadStoreMarket(options: LoadStoreMarketOptions = {}): Pro
       `imported ${file} into the store ${path}: ${imported.added.toLocaleString('en-US')} rows of ${imported.series.length} series (${imported.files[0]?.source ?? ''}); ` +
         'later commands read the store (soukan import ecb refreshes it, soukan list shows it)',
     );
-    return { market: new QueryMarket(marketData(await writer.list(), options.source, path)), query, imported };
+    return { market: new QueryMarket(marketData(await writer.list(), options.source, path, options.need)), query, imported };
   } finally {
     await writer.close();
   }

@@ -123,13 +123,18 @@ export function checkSource(catalog: Catalog, source: string): string {
   throw new InputError(`no source ${JSON.stringify(source)} in the store; stored: ${[...catalog.keys()].join(', ') || '(none)'}`);
 }
 
+/** Which resolution a request is better answered from, when several sources fit. */
+export type SourcePreference = 'intraday' | 'daily';
+
 /**
  * The source a whole market comes from: `source`, else among the sources
  * that can build every requested symbol (all sources when none are given),
- * those whose data suits the timeframe, then the one with the most series.
+ * those whose data suits the timeframe, then — with a `prefer`ence — those
+ * of that resolution, then the one with the most series.
  *
  * @throws InputError as {@link resolveSymbol}, or when no single source builds every symbol.
  * @example pickMarketSource(catalog, ['GBP/USD'], undefined, 'D1', path).source // 'HistData'
+ * @example pickMarketSource(catalog, [], undefined, undefined, path, 'intraday').source // 'HistData'
  */
 export function pickMarketSource(
   catalog: Catalog,
@@ -137,6 +142,7 @@ export function pickMarketSource(
   source: string | undefined,
   timeframe: Timeframe | undefined,
   storeName: string,
+  prefer?: SourcePreference,
 ): { source: string; note?: string } {
   if (catalog.size === 0) throw new InputError(`the store ${storeName} is empty; import data first (soukan import FILE…, soukan import ecb)`);
   if (source !== undefined) return { source: checkSource(catalog, source) };
@@ -152,7 +158,9 @@ export function pickMarketSource(
   }
   const fits = candidates.filter((src) => [...catalog.get(src)!.values()].some((s) => timeframeProblem(s, timeframe) === null));
   if (fits.length > 0) candidates = fits;
-  candidates.sort((a, b) => catalog.get(b)!.size - catalog.get(a)!.size || a.localeCompare(b));
+  const intraday = (src: string): boolean => [...catalog.get(src)!.values()].some((s) => s.frequency === 'intraday');
+  const rank = (src: string): number => (prefer === undefined ? 0 : intraday(src) === (prefer === 'intraday') ? 0 : 1);
+  candidates.sort((a, b) => rank(a) - rank(b) || catalog.get(b)!.size - catalog.get(a)!.size || a.localeCompare(b));
   const pick = candidates[0]!;
   const others = [...catalog.keys()].filter((s) => s !== pick);
   return { source: pick, note: others.length ? `reading ${pick} from the store (also stored: ${others.join(', ')}; choose with --source)` : undefined };
