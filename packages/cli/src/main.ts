@@ -1,6 +1,7 @@
 import { InputError } from '@soukan/data';
 import { RequestError } from '@soukan/requests';
 import { CommanderError } from 'commander';
+import { amountArgs } from './amountArgs.js';
 import { dataArgs } from './dataArgs.js';
 import { createProgram } from './program.js';
 
@@ -9,7 +10,7 @@ import { createProgram } from './program.js';
  * anything else is a bug and prints its stack and exits 1.
  */
 async function main(words: readonly string[]): Promise<number> {
-  const argv = dataArgs(words);
+  const argv = [...words.slice(0, 2), ...amountArgs(dataArgs(words.slice(2)))];
   const program = await createProgram(argv);
   try {
     await program.parseAsync(argv);

@@ -68,7 +68,7 @@ export function registerExposure(program: Command): void {
     .description(
       'Net exposure per currency of FX positions (EUR/USD +100000 = long 100,000 EUR, short 100,000 × rate USD), valued in the account currency at the latest rates; correlated portfolio VaR/ES (normal, with Euler component and marginal contributions per position; historical, with component ES) from daily log returns; and the single position in a chosen pair that minimises the portfolio variance. Losses are positive.',
     )
-    .argument('[positions...]', 'positions: EUR/USD +100000 USD/CHF -50000 (with a k/m suffix write a negative amount as USD/CHF=-50k or "USD/CHF -50k")')
+    .argument('[positions...]', 'positions: EUR/USD +100000 USD/CHF -50000 (k/m suffixes: USD/CHF -50k)')
     .option('--positions <file>', 'positions from a CSV (symbol,amount) or JSON ([{"symbol","amount"}]) file')
     .option('--format <f>', 'table | json | csv', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table');
   const names = addRequest(cmd, exposureRequest);

@@ -40,7 +40,7 @@ export function registerVar(program: Command): void {
     .description(
       'VaR and ES (losses positive) from daily log returns, by historical simulation (numpy "linear" quantile), normal, Cornish–Fisher, EWMA-normal (RiskMetrics) and Monte Carlo with correlated returns (seeded), in return, pips and money. One instrument: soukan var EUR/USD [+100000]. A portfolio: soukan var EUR/USD +100000 USD/JPY -50000 --account USD. --backtest rolls the VaR through the history (data up to the day before only) and reports Kupiec and Christoffersen tests.',
     )
-    .argument('[positions...]', 'an instrument (EUR/USD), or positions (EUR/USD +100000 USD/CHF -50000; negative k/m amounts as USD/CHF=-50k)')
+    .argument('[positions...]', 'an instrument (EUR/USD), or positions (EUR/USD +100000 USD/CHF -50k)')
     .option('--positions <file>', 'positions from a CSV (symbol,amount) or JSON file')
     .option('--format <f>', 'table | json | csv', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table');
   const names = addRequest(cmd, varRequest);
