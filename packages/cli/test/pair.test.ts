@@ -101,4 +101,27 @@ describe('soukan pair', () => {
       expect(res.stderr).not.toMatch(/\n\s+at /);
     }
   });
+
+  it('the verdict line: cointegrated or not at --level by the Engle–Granger critical value, with the half-life; signs folded into the spread formula (pairVerdict.gen.py)', async () => {
+    const ref = JSON.parse(readFileSync(fixture('packages/cli/test/fixtures/pairVerdict.json'), 'utf8')) as {
+      cases: { from: string; to: string; n: number; stat: number; crit: Record<string, number>; cointegrated: Record<string, boolean> }[];
+    };
+    for (const c of ref.cases) {
+      for (const level of ['1%', '5%', '10%']) {
+        const args = ['pair', 'EUR/CZK', 'EUR/PLN', '--data', ecb, '--from', c.from, '--to', c.to, '--level', level];
+        const j = JSON.parse((await runCli([...args, '--format', 'json'])).stdout);
+        expect(j.observations).toBe(c.n);
+        near(j.engleGranger.statistic, c.stat, 1e-8);
+        near(j.verdict.critical, c.crit[level]!, 1e-12);
+        expect(j.verdict).toMatchObject({ level, cointegrated: c.cointegrated[level] });
+        const text = (await runCli(args)).stdout;
+        const verdict = c.cointegrated[level] ? `cointegrated at ${level} (Engle–Granger τ ${c.stat.toFixed(3)} < ` : `not cointegrated at ${level} (Engle–Granger τ ${c.stat.toFixed(3)} ≥ `;
+        expect(text).toContain(`verdict: ${verdict}${c.crit[level]!.toFixed(2)}, p `);
+        expect(text).toMatch(/\); half-life \d+\.\d periods ≈ \d+\.\d calendar days\n/);
+        // α > 0 and β < 0 here: "− α + |β| × B", never "− -0.63"
+        expect(text).toMatch(/^spread EUR\/CZK − \d\.\d{4} \+ 0\.\d{4} × EUR\/PLN: latest/m);
+        expect(text).not.toMatch(/[−+] -/);
+      }
+    }
+  });
 });

@@ -22,6 +22,7 @@ export const pairParams = {
   zWindow: param(int(2, MAX_WINDOW), { description: { en: 'rolling window of the spread z-score', ja: 'スプレッド z スコアのローリング期間' }, default: 60 }),
   corrShort: param(int(2, MAX_WINDOW), { description: { en: 'short correlation window (returns)', ja: '短期相関の期間' }, default: 20 }),
   corrLong: param(int(3, MAX_WINDOW), { description: { en: 'long correlation window, and the history of the short one', ja: '長期相関の期間' }, default: 120 }),
+  level: param(oneOf(['1%', '5%', '10%']), { description: { en: 'significance level of the cointegration verdict (Engle–Granger τ below its critical value)', ja: '共和分判定の有意水準（Engle–Granger τ が臨界値を下回るか）' }, default: '5%' }),
   k: param(number({ gt: 0, max: 100 }, '<sd>'), { description: { en: 'divergence alert threshold in standard deviations', ja: '乖離警告のしきい値（標準偏差）' }, default: 2 }),
   window: windowParamOf(2, DEFAULT_PAIR_WINDOW, { en: 'last N observations, or all', ja: '直近 N 個の観測、または all' }),
   end: endParam,

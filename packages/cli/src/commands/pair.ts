@@ -36,6 +36,8 @@ export function registerPair(program: Command): void {
 
 const num = (v: number, d: number): string => (Number.isNaN(v) ? '—' : v === Infinity ? '∞' : v === -Infinity ? '−∞' : v.toFixed(d));
 const signed = (v: number, d: number): string => (Number.isFinite(v) ? `${v > 0 ? '+' : ''}${v.toFixed(d)}` : num(v, d));
+/** A subtracted term written with the sign folded in: `− 0.6338`, or `+ 0.0850` for −(−0.0850). */
+const minus = (v: number, d: number): string => (Number.isFinite(v) ? `${v < 0 ? '+' : '−'} ${Math.abs(v).toFixed(d)}` : `− ${num(v, d)}`);
 const stamp = (t: number, tf: Timeframe): string => (tf === 'D1' || tf === 'W1' ? formatIsoTime(t) : `${new Date(t).toISOString().slice(0, 16)}Z`);
 
 function print(r: PairResult, loaded: LoadedMarket, format: Format): void {
@@ -85,8 +87,16 @@ function print(r: PairResult, loaded: LoadedMarket, format: Format): void {
   const hl = r.halfLife;
   const days = r.timeframe === 'D1' || r.timeframe === 'W1' ? ` ≈ ${num(hl.halfLife * r.spacingDays, 1)} calendar days` : '';
   const more: string[] = [];
-  more.push(`spread ${r.a} − ${num(r.hedge === 'ols' ? r.ols.alpha : r.tls.alpha, 4)} − ${num(r.hedge === 'ols' ? r.ols.beta : r.tls.beta, 4)} × ${r.b}: latest ${signed(r.spread[last]!, 5)}, z(${r.zWindow}) ${signed(r.z[last]!, 2)}`);
-  more.push(`half-life ${hl.halfLife === Infinity ? '∞ (the spread does not revert)' : `${num(hl.halfLife, 1)} periods${days}`} (AR(1) φ = ${num(hl.phi, 4)})`);
+  const h = r.hedge === 'ols' ? r.ols : r.tls;
+  more.push(`spread ${r.a} ${minus(h.alpha, 4)} ${minus(h.beta, 4)} × ${r.b}: latest ${signed(r.spread[last]!, 5)}, z(${r.zWindow}) ${signed(r.z[last]!, 2)}`);
+  const life = hl.halfLife === Infinity ? '∞ (the spread does not revert)' : `${num(hl.halfLife, 1)} periods${days}`;
+  more.push(`half-life ${life} (AR(1) φ = ${num(hl.phi, 4)})`);
+  const v = r.verdict;
+  const tau = eg.collinear ? '−∞' : num(eg.statistic, 3);
+  more.push(
+    style.bold(`verdict: ${v.cointegrated ? 'cointegrated' : 'not cointegrated'} at ${v.level}`) +
+      ` (Engle–Granger τ ${tau} ${v.cointegrated ? '<' : '≥'} ${num(v.critical, 2)}, p ${num(eg.pValue, 4)}); half-life ${life}`,
+  );
   if (d) {
     const i = d.z.length - 1;
     const lastEp = d.episodes[d.episodes.length - 1];

@@ -50,6 +50,8 @@ export interface PairParams {
   readonly corrShort?: number;
   readonly corrLong?: number;
   readonly k?: number;
+  /** Significance level of the cointegration verdict (default 5%). */
+  readonly level?: '1%' | '5%' | '10%';
   readonly window?: number | 'all';
   readonly end?: number;
   readonly from?: number;
@@ -74,6 +76,8 @@ export interface PairResult {
   readonly z: Float64Array;
   readonly engleGranger: EngleGrangerResult;
   readonly adfSpread: AdfResult;
+  /** Cointegrated at `level`: the Engle–Granger τ below its MacKinnon (2010) critical value. */
+  readonly verdict: { readonly level: '1%' | '5%' | '10%'; readonly critical: number; readonly cointegrated: boolean };
   readonly adfA: AdfResult;
   readonly adfB: AdfResult;
   readonly halfLife: HalfLife;
@@ -155,6 +159,7 @@ export function pairQuery(market: Market, p: PairParams, label: ParamLabel = api
   const adfA = withParam(label('maxLag'), () => adfTest(y, { regression: 'c', ...adfOpts }));
   const adfB = withParam(label('maxLag'), () => adfTest(x, { regression: 'c', ...adfOpts }));
   const hl = halfLife(s);
+  const level = p.level ?? '5%';
   let divergence: CorrelationDivergence | undefined;
   if (n - 1 >= short + long - 1) {
     const ra = returnsInto(priceA, new Float64Array(n - 1));
@@ -179,6 +184,7 @@ export function pairQuery(market: Market, p: PairParams, label: ParamLabel = api
     z: rollingZScore(s, zWindow),
     engleGranger: eg,
     adfSpread,
+    verdict: { level, critical: eg.criticalValues[level], cointegrated: eg.statistic < eg.criticalValues[level] },
     adfA,
     adfB,
     halfLife: hl,
@@ -227,6 +233,7 @@ export function pairJson(r: PairResult, loaded: DataAbout) {
       collinear: eg.collinear,
     },
     adf: { spread: adfJson(r.adfSpread), a: adfJson(r.adfA), b: adfJson(r.adfB) },
+    verdict: { level: r.verdict.level, critical: nul(r.verdict.critical), cointegrated: r.verdict.cointegrated },
     halfLife: { periods: r.halfLife.halfLife === Infinity ? 'Infinity' : nul(r.halfLife.halfLife), days: nul(r.halfLife.halfLife * r.spacingDays), phi: nul(r.halfLife.phi), b: nul(r.halfLife.b), bSe: nul(r.halfLife.bSe) },
     divergence: d
       ? {
