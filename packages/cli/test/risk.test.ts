@@ -100,6 +100,25 @@ describe('soukan move', () => {
     expect(out).toMatch(/^\s+50\s+12\.8% \[12\.7%–12\.9%\]/m);
     expect(out).toMatch(/Brownian/);
   });
+  it('ladder table: tiny probabilities print as <0.01%, never an exponent, and the >1000 cap is explained (move.gen.py, 1 hour)', async () => {
+    const ref = move.cases.find((c: { pair: string; horizon: { ms?: number } }) => c.pair === 'EURUSD' && c.horizon.ms === 3_600_000);
+    const out = await ok(['move', 'EUR/USD', '--data', eurusdM1, '--ladder', '--threshold', ref.pips.join(','), '--horizon', '1h']);
+    expect(out).not.toMatch(/\de-\d/);
+    const rows = out.split('\n').filter((l) => /^\d+\s+\S+%/.test(l));
+    expect(rows.length).toBe(ref.pips.length);
+    ref.rows.forEach((r: { brownian: number; up: { share: number } }, k: number) => {
+      const cells = rows[k]!.trim().split(/\s{2,}/);
+      const brownian = cells[cells.length - 2]!;
+      const upBm = cells[cells.length - 1]!;
+      // NumPy/SciPy Brownian values: 5.1e-13 is below what two decimals of a percent show
+      if (r.brownian < 1e-4) expect(brownian).toBe('<0.01%');
+      else expect(brownian).toMatch(/^\d+\.\d{1,2}%$/);
+      if (r.up.share / r.brownian > 1000) expect(upBm).toBe('>1000');
+      else expect(Number(upBm)).toBeCloseTo(r.up.share / r.brownian, 2);
+    });
+    expect(ref.rows.some((r: { brownian: number; up: { share: number } }) => r.up.share / r.brownian > 1000)).toBe(true);
+    expect(out).toMatch(/^up\/BM >1000: the Brownian estimate is vanishingly small there .*the exact ratio is in --format json\/csv$/m);
+  });
   it('csv and daily closes-only data', async () => {
     const rows = (await ok(['move', 'USD/JPY', '--data', ecb, '--threshold', '100', '--horizon', '5b', '--end', '2019-12-31', '--days', '3650', '--format', 'csv'])).trim().split('\n');
     expect(rows[0]).toBe('horizon,threshold_pips,windows,up_hits,up_share,up_low,up_high,down_hits,down_share,down_low,down_high,either_share,brownian');

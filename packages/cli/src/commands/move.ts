@@ -10,18 +10,31 @@ import { makeStyle } from '../output/style.js';
 import { renderTable } from '../output/table.js';
 import { nul, num, pct } from './exposure.js';
 
-/** A probability as a percentage, keeping small ones readable (0.00064%, 6.4e-11%). */
+/** Below this a probability prints as `<0.01%` (two decimals of a percent is what the table shows). */
+const SMALLEST_SHOWN = 0.0001;
+
+/** Above this the empirical ÷ Brownian ratio prints as `>1000` (explained under the table). */
+const RATIO_CAP = 1000;
+
+/**
+ * A probability as a percentage: `<0.01%` below 0.01 %, two decimals below
+ * 10 %, one above — never an exponent.
+ *
+ * @example prob(5.1e-13) // '<0.01%'
+ * @example prob(0.0044) // '0.44%'
+ */
 function prob(p: number): string {
   if (!Number.isFinite(p)) return '—';
-  if (p === 0 || p >= 0.001) return pct(p, 2);
-  return `${(100 * p).toPrecision(2)}%`;
+  if (p === 0) return '0%';
+  if (p < SMALLEST_SHOWN) return '<0.01%';
+  return pct(p, p < 0.1 ? 2 : 1);
 }
 
-/** Empirical ÷ Brownian, capped for display where the Brownian tail is vanishingly small. */
+/** Empirical ÷ Brownian, capped where the Brownian tail is vanishingly small. */
 function ratio(a: number, b: number): string {
   if (!(b > 0) || !Number.isFinite(a)) return '—';
   const r = a / b;
-  return r >= 1000 ? '>1000' : num(r, 2);
+  return r > RATIO_CAP ? `>${RATIO_CAP}` : num(r, 2);
 }
 
 interface MoveOptions extends DataOptions {
@@ -70,8 +83,7 @@ function moveCsv(ctx: MoveResult): (string | number | null)[][] {
 }
 
 function share(p: { share: number; lower: number; upper: number }): string {
-  const d = p.upper < 0.01 ? 2 : 1;
-  return `${pct(p.share, d)} [${pct(p.lower, d)}–${pct(p.upper, d)}]`;
+  return `${prob(p.share)} [${prob(p.lower)}–${prob(p.upper)}]`;
 }
 
 function moveTable(ctx: MoveResult, loaded: LoadedMarket): string {
@@ -84,9 +96,11 @@ function moveTable(ctx: MoveResult, loaded: LoadedMarket): string {
   const multi = ladder.length > 1;
   const header = multi ? ['horizon', 'pips', 'up ≥ X [95%]', 'down ≥ X [95%]', 'either', 'Brownian (one side)', 'up/BM'] : ['pips', 'up ≥ X [95%]', 'down ≥ X [95%]', 'either', 'Brownian (one side)', 'up/BM'];
   const body: string[][] = [];
+  let capped = false;
   ladder.forEach((row, i) => {
     row.forEach((p, k) => {
-      const cells = [String(ctx.thresholdsPips[k]), share(p.up), share(p.down), pct(p.either.share, 1), prob(p.brownian), ratio(p.up.share, p.brownian)];
+      const cells = [String(ctx.thresholdsPips[k]), share(p.up), share(p.down), prob(p.either.share), prob(p.brownian), ratio(p.up.share, p.brownian)];
+      if (p.brownian > 0 && p.up.share / p.brownian > RATIO_CAP) capped = true;
       body.push(multi ? [k === 0 ? ctx.horizons[i]! : '', ...cells] : cells);
     });
   });
@@ -94,5 +108,6 @@ function moveTable(ctx: MoveResult, loaded: LoadedMarket): string {
   const foot = ladder.map((row, i) => `${ctx.horizons[i]}: ${row[0]!.windows.toLocaleString('en-US')} windows, ${num(row[0]!.horizonBars, 1)} bars each, σ ${num(row[0]!.sigmaPerBar / ctx.pip, 2)} pips/bar`);
   lines.push(style.dim(`${foot.join(' · ')}`));
   lines.push(style.dim('start points overlap, so the Wilson interval (binomial) is narrower than the real uncertainty; Brownian: driftless, one side, σ from the same bars'));
+  if (capped) lines.push(style.dim(`up/BM >${RATIO_CAP}: the Brownian estimate is vanishingly small there (a ${RATIO_CAP}× fatter tail than a random walk's); the exact ratio is in --format json/csv`));
   return lines.join('\n') + '\n';
 }
