@@ -102,6 +102,9 @@ describe('soukan strength', () => {
       [['strength', '--data', ecb, '--base', 'sydney'], /--base: expected YYYY-MM-DD, .* or tokyo, london, newyork/],
       [['strength', '--data', ecb, '--numeraire', 'ZAR'], /--numeraire ZAR is not among the currencies/],
       [['strength', '--data', ecb, '--timeframe', 'H1'], /timeframe H1 needs intraday data/],
+      // the London open of Friday 2026-04-10 is 07:00Z (BST); daily fixings have no price then
+      [['strength', '--data', ecb, '--base', 'london'], /^soukan: --base london is a session open \(2026-04-10T07:00Z\), an instant inside the day, but these are D1 bars .*use intraday bars \(--timeframe H1 or finer, with intraday data\) or rebase at a date \(--base 2026-04-10\)\n$/],
+      [['strength', '--data', ...histdata, '--timeframe', 'D1', '--base', 'tokyo'], /--base tokyo is a session open \(2017-12-\d\dT00:00Z\), .* these are D1 bars/],
     ];
     for (const [args, re] of cases) {
       const res = await runCli(args);

@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'no-overlap',
   'constant-series',
   'timeframe-needs-intraday',
+  'session-needs-intraday',
   'horizon-shorter-than-bar',
   'needs-intraday',
   'cross-not-observed',

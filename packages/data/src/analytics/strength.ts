@@ -81,7 +81,7 @@ function windowOf(p: StrengthParams, label: ParamLabel): Window {
 }
 
 /** Parses --base against the prices' times. */
-function baseTime(text: string | undefined, time: Float64Array, label: ParamLabel): { requested: string; time: number } {
+function baseTime(text: string | undefined, time: Float64Array, timeframe: Timeframe, label: ParamLabel): { requested: string; time: number } {
   const first = time[0]!;
   const last = time[time.length - 1]!;
   if (text === undefined) return { requested: 'start', time: first };
@@ -89,6 +89,15 @@ function baseTime(text: string | undefined, time: Float64Array, label: ParamLabe
   let at: number;
   if (t in SESSION_OPENS) {
     at = sessionOpenAtOrBefore(t as Session, last);
+    // A session opens at an instant of the day; a daily or weekly bar has no price at that instant,
+    // so rebasing there would silently rebase at the bar before it.
+    if (timeframe === 'D1' || timeframe === 'W1') {
+      throw new InputError(
+        `${label('base')} ${t} is a session open (${new Date(at).toISOString().slice(0, 16)}Z), an instant inside the day, but these are ${timeframe} bars with no price at that instant; ` +
+          `use intraday bars (${label('timeframe')} H1 or finer, with intraday data) or rebase at a date (${label('base')} ${formatIsoTime(at).slice(0, 10)})`,
+        { code: 'session-needs-intraday', params: { base: t, timeframe } },
+      );
+    }
   } else {
     const m = /^(\d{4}-\d{2}-\d{2})(?:[t ](\d{2}):(\d{2}))?z?$/.exec(t);
     if (!m) throw new InputError(`${label('base')} must be YYYY-MM-DD, YYYY-MM-DDTHH:MM (UTC) or one of ${Object.keys(SESSION_OPENS).join(', ')}, got ${JSON.stringify(text)}`);
@@ -184,7 +193,7 @@ export function strengthQuery(market: Market, p: StrengthParams, label: ParamLab
       `too few points for ${label('window')} ${window.n - 1}: ${prices.time.length - 1} returns after aligning ${pairs.length} pairs (${formatIsoTime(prices.time[0]!)} → ${formatIsoTime(prices.time[prices.time.length - 1]!)}); use a smaller ${label('window')} or "all"`,
     );
   }
-  const base = baseTime(p.base, prices.time, label);
+  const base = baseTime(p.base, prices.time, timeframe, label);
   let strength: CurrencyStrength;
   try {
     strength = currencyStrength(prices, { currencies, constraint, baseTime: base.time });

@@ -349,6 +349,7 @@ export const en = {
   'error.timeframe-needs-intraday': 'Timeframe {timeframe} needs intraday data; this source is daily (use D1 or W1).',
   'error.needs-intraday': '{what} needs intraday or tick data; this source is daily.',
   'error.cross-not-observed': '{symbol} is a cross built on a common time index; give pairs the data quotes (or their inverses), each observed at its own times.',
+  'error.session-needs-intraday': 'A {base} session open is an instant inside the day; {timeframe} bars have no price then. Use intraday bars (H1 or finer) or rebase at a date.',
   'error.unknown-source': 'Unknown data source {source}.',
   'error.no-data': 'No market data yet: import a file or fetch the ECB history.',
   'error.live-off': 'Live mode is off: start the server with --live replay, oanda or push.',

@@ -351,6 +351,7 @@ export const ja: Record<MessageKey, string> = {
   'error.timeframe-needs-intraday': '時間足 {timeframe} には日中データが必要です。このデータは日次です（D1 か W1 を選んでください）。',
   'error.needs-intraday': '{what} には日中またはティックのデータが必要です。このソースは日次です。',
   'error.cross-not-observed': '{symbol} は共通の時刻に揃えて作るクロスです。データにあるペア（またはその逆数）を指定してください（各ペア自身の観測時刻を使います）。',
+  'error.session-needs-intraday': '{base} のセッション開始は日中の時刻ですが、{timeframe} 足にはその時刻の価格がありません。日中の足（H1 以下）を使うか、日付で基準化してください。',
   'error.unknown-source': 'データ提供元 {source} はありません。',
   'error.no-data': 'まだ相場データがありません。ファイルを取り込むか ECB の履歴を取得してください。',
   'error.live-off': 'ライブモードはオフです。--live replay、oanda または push を付けてサーバーを起動してください。',
