@@ -1,4 +1,5 @@
 import {
+  correlationBreaks,
   correlationReportInput,
   correlationReportOf,
   ewmCorrelation,
@@ -10,6 +11,7 @@ import {
   universe,
   variance,
   windowBounds,
+  type CorrelationBlock,
   type CorrelationReport,
   type ReturnKind,
   type Timeframe,
@@ -254,7 +256,12 @@ export interface CorrelationPairResult {
     readonly sd: number;
     readonly count: number;
   };
+  /** Regime breaks: consecutive blocks of the rolling window, each tested against the one before (Fisher z at {@link PAIR_BREAK_LEVEL}). */
+  readonly breaks: { readonly window: number; readonly level: number; readonly time: Float64Array; readonly blocks: readonly CorrelationBlock[] };
 }
+
+/** Significance level of the pair view's regime-break tests. */
+export const PAIR_BREAK_LEVEL = 0.05;
 
 /**
  * The correlation of two symbols seen from every side: the coefficient with
@@ -262,7 +269,8 @@ export interface CorrelationPairResult {
  * the observations it was computed on (for a scatter), both price series, and
  * the rolling correlation over the whole history with its mean ± standard
  * deviation (a stability band: a coefficient far outside it is unusual for
- * the pair).
+ * the pair), and its regime breaks (core `correlationBreaks` over blocks of
+ * the rolling window).
  *
  * @throws InputError as {@link correlationQuery} and {@link correlationSeriesQuery}.
  */
@@ -290,5 +298,6 @@ export async function correlationPairQuery(market: Market, params: CorrelationPa
     prices: { time: sel.frame.time, a, b },
     sample: { time: input.time.subarray(start, stop), a: sa.subarray(start, stop), b: sb.subarray(start, stop) },
     rolling: { window: series.rolling!, time: series.time, rho: series.rho, mean: mean(finite), sd: Math.sqrt(variance(finite)), count: finite.length },
+    breaks: { window: rollingWindow, level: PAIR_BREAK_LEVEL, time: input.time, blocks: rollingWindow >= 4 ? correlationBreaks(sa, sb, rollingWindow, PAIR_BREAK_LEVEL) : [] },
   };
 }

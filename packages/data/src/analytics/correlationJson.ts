@@ -83,7 +83,8 @@ export function correlationSeriesJson(res: CorrelationSeriesResult, about: DataA
  * The JSON shape of the pair drill-down (`GET /api/correlation/pair`): the
  * clicked cell as a 2 × 2 {@link correlationMatrixJson}, the sample behind it,
  * both price series and the rolling correlation with its mean and standard
- * deviation. Times are epoch milliseconds here (the series are long and go
+ * deviation, and the regime breaks (blocks of the rolling window, each
+ * tested against the one before). Times are epoch milliseconds here (the series are long and go
  * straight into charts).
  */
 export function correlationPairJson(res: CorrelationPairResult, about: DataAbout) {
@@ -99,6 +100,12 @@ export function correlationPairJson(res: CorrelationPairResult, about: DataAbout
       mean: nul(res.rolling.mean),
       sd: nul(res.rolling.sd),
       count: res.rolling.count,
+    },
+    breaks: {
+      window: res.breaks.window,
+      level: res.breaks.level,
+      method: 'consecutive blocks of the rolling window aligned to the end; Fisher z of each block against the one before, two-sided normal p',
+      blocks: res.breaks.blocks.map((b) => ({ from: res.breaks.time[b.start]!, to: res.breaks.time[b.stop - 1]!, r: nul(b.r), z: nul(b.z), p: nul(b.pValue), changed: b.changed })),
     },
   };
 }

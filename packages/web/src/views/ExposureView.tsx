@@ -9,6 +9,7 @@ import { useMeta } from '../state/meta';
 import { useRouter } from '../state/router';
 import { useApi } from '../state/useApi';
 import { amountProblem, confidenceListProblem } from '../util/forms';
+import { DiversificationPanel, type Diversification } from './diversification/DiversificationPanel';
 
 interface ExposureResponse {
   account: string;
@@ -208,6 +209,7 @@ export function ExposureView() {
                   { key: 'es', label: `ES ${d.account}`, value: (r) => r.es, show: (r) => money(r.es), num: true },
                 ]}
               />
+              <DiversificationPanel d={(d as { diversification?: Diversification }).diversification} />
               <p data-testid="hedge">
                 {t(d.hedge.given ? 'exposure.hedgeGiven' : 'exposure.hedge', {
                   action: (d.hedge.amount ?? 0) >= 0 ? t('exposure.buy') : t('exposure.sell'),

@@ -15,6 +15,7 @@ import { matrixCells } from './cells';
 import { MatrixTable, PairRanking } from './MatrixTable';
 import { bubbleOption, gridLayout, heatmapOption } from './options';
 import { PairPicker } from './PairPicker';
+import { StabilityLegend, StabilityOverlay, useStability } from '../stability/StabilityMarks';
 import { correlationFormError, dateProblem, windowProblem } from './validate';
 
 const UNIVERSES = ['majors', 'jpy-crosses', 'usd-pairs', 'custom'] as const;
@@ -70,11 +71,13 @@ export function CorrelationView() {
   const { universe, symbols, api } = useCorrelationQuery();
   const scheme = useParam<Scheme>('scheme', 'bands', ['bands', 'diverging']);
   const view = useParam('view', 'heatmap', VIEWS);
+  const marks = useParam('marks', 'off', ['off', 'stability']);
   const customInvalid = universe === 'custom' && (symbols.length < 2 || symbols.length > (meta.data?.limits.maxSymbols ?? 64));
   // The request's own rules, checked here as the API will: a refused query is not sent.
   const formError = customInvalid ? null : correlationFormError(api);
   const res = useApi<MatrixResponse>(customInvalid || formError ? null : '/api/correlation', api);
   const m = res.data;
+  const stability = useStability(marks === 'stability' && view === 'heatmap', m?.symbols, api);
   const host = useRef<HTMLDivElement>(null);
   const width = useWidth(host);
   const chart = useRef<ChartHandle>(null);
@@ -123,6 +126,7 @@ export function CorrelationView() {
         <Select name="align" label={t('corr.align')} value={api.align} options={[{ value: 'inner', label: t('corr.align.inner') }, { value: 'pairwise', label: t('corr.align.pairwise') }]} onChange={(v) => update({ align: v === 'inner' ? undefined : v })} />
         <Segmented name="order" label={t('corr.order')} value={api.order} options={[{ value: 'given', label: t('corr.order.given') }, { value: 'cluster', label: t('corr.order.cluster') }]} onChange={(v) => update({ order: v === 'given' ? undefined : v })} />
         <Segmented name="scheme" label={t('corr.scheme')} value={scheme} options={[{ value: 'bands', label: t('corr.scheme.bands') }, { value: 'diverging', label: t('corr.scheme.diverging') }]} onChange={(v) => update({ scheme: v === 'bands' ? undefined : v })} />
+        <Segmented name="marks" label={t('stability.marks')} value={marks} options={[{ value: 'off', label: t('stability.marks.off') }, { value: 'stability', label: t('stability.marks.on') }]} onChange={(v) => update({ marks: v === 'off' ? undefined : v })} />
       </form>
       {universe === 'custom' && meta.data?.source && (
         <PairPicker pairs={meta.data.source.pairs} selected={symbols} max={meta.data.limits.maxSymbols} onChange={(s) => update({ symbols: s.join(',') || undefined })} />
@@ -161,6 +165,7 @@ export function CorrelationView() {
           {res.loading && <div className="spinner">{m ? t('app.updating') : t('app.loading')}</div>}
           {option && <EChart ref={chart} option={option} height={gridLayout(k || 28, width).height} label={caption} onClick={(p) => { const c = (p.data as { cell?: { i: number; j: number; a: string; b: string } }).cell; if (c && c.i !== c.j) open(c.a, c.b); }} onRendered={onRendered} testId={view === 'heatmap' ? 'heatmap' : 'bubble'} replaceMerge={REPLACE_SERIES} />}
           {m && view === 'table' && <MatrixTableWithMark m={m} cells={cells} onOpen={open} onMount={onRendered} />}
+          {m && view === 'heatmap' && marks === 'stability' && <StabilityOverlay data={stability.data} symbols={m.symbols} grid={gridLayout(k, width)} />}
         </div>
         {m && (
           <div className="legend" data-testid="legend">
@@ -183,6 +188,7 @@ export function CorrelationView() {
             <span>{t('corr.legend.dim', { level: Math.round((1 - m.ci.level) * 100) })}</span>
             <span>{t('corr.legend.empty')}</span>
             <span>{t('corr.clickHint')}</span>
+            {view === 'heatmap' && marks === 'stability' && <StabilityLegend state={stability} />}
           </div>
         )}
         {m && m.notes.length > 0 && (

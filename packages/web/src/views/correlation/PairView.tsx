@@ -9,6 +9,9 @@ import { useI18n } from '../../i18n/i18n';
 import { useRouter } from '../../state/router';
 import { useApi } from '../../state/useApi';
 import { slug } from '../../util/download';
+import { DccCard } from '../dcc/DccCard';
+import { LeadLagCard } from '../leadlag/LeadLagCard';
+import { blockLevels, RegimeBreaks, type Breaks } from '../stability/RegimeBreaks';
 import { matrixCaption } from './CorrelationView';
 import { pairFormError, rollingProblem } from './validate';
 
@@ -37,7 +40,7 @@ export function PairView() {
   };
   // The request's own rules, checked here as the API will: a refused query is not sent.
   const formError = pairFormError(query);
-  const res = useApi<PairResponse>(formError ? null : '/api/correlation/pair', query);
+  const res = useApi<PairResponse & { breaks?: Breaks }>(formError ? null : '/api/correlation/pair', query);
   const d = res.data;
   const rollRef = useRef<ChartHandle>(null);
   const scatterRef = useRef<ChartHandle>(null);
@@ -55,7 +58,8 @@ export function PairView() {
     const sd = d.rolling.sd;
     const flat = (v: number | null): (number | null)[] => x.map(() => v);
     const ta = timeAxis(i18n);
-    const data: uPlot.AlignedData = [x, d.rolling.rho, flat(mean), flat(mean !== null && sd !== null ? mean + sd : null), flat(mean !== null && sd !== null ? mean - sd : null)];
+    const blocks = d.breaks ? blockLevels(d.breaks, d.rolling.time) : x.map(() => null);
+    const data: uPlot.AlignedData = [x, d.rolling.rho, flat(mean), flat(mean !== null && sd !== null ? mean + sd : null), flat(mean !== null && sd !== null ? mean - sd : null), blocks];
     const options: Omit<uPlot.Options, 'width' | 'height'> = {
       scales: { x: { time: true }, y: { range: [-1, 1] } },
       series: [
@@ -64,6 +68,7 @@ export function PairView() {
         { label: t('pair.series.mean'), stroke: '#ef6c00', width: 1.5, dash: [6, 4], value: (_u, v) => i18n.signed(v, 3) },
         { label: t('pair.series.upper'), stroke: 'rgba(239,108,0,0.35)', width: 1, value: (_u, v) => i18n.signed(v, 3) },
         { label: t('pair.series.lower'), stroke: 'rgba(239,108,0,0.35)', width: 1, value: (_u, v) => i18n.signed(v, 3) },
+        { label: t('breaks.series', { w: d.breaks?.window ?? d.rolling.window }), stroke: '#6a1b9a', width: 2, value: (_u, v) => i18n.signed(v, 3) },
       ],
       bands: [{ series: [3, 4], fill: 'rgba(239,108,0,0.12)' }],
       axes: [ta.axis, { stroke: '#333', grid: { stroke: '#e6e6e6' }, values: (_u, s) => s.map((v) => i18n.num(v, 1)) }],
@@ -167,8 +172,18 @@ export function PairView() {
         >
           <p className="muted">{t('pair.mean', { mean: i18n.signed(d.rolling.mean, 3), sd: i18n.num(d.rolling.sd, 3) })}</p>
           <UPlotChart ref={rollRef} options={rollingPlot.options} data={rollingPlot.data} height={260} label={t('pair.rollingChart', { w: d.rolling.window })} testId="rolling-chart" />
+          {d.breaks && <RegimeBreaks breaks={d.breaks} name={`${name}-breaks`} />}
         </Card>
       )}
+      {d && (
+        <DccCard
+          a={d.symbols[0]!}
+          b={d.symbols[1]!}
+          query={{ source: query.source, timeframe: query.timeframe, end: query.end }}
+          rolling={{ window: d.rolling.window, time: d.rolling.time, rho: d.rolling.rho }}
+        />
+      )}
+      {d && <LeadLagCard a={d.symbols[0]!} b={d.symbols[1]!} query={{ source: query.source, timeframe: query.timeframe, end: query.end }} />}
       <div className="two">
         {d && scatter && (
           <Card
