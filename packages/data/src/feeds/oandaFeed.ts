@@ -50,7 +50,8 @@ const iso = (t: number): string => new Date(t).toISOString();
  * disconnect reconnects with exponential backoff; after a reconnect, the
  * gap between each instrument's last stored quote and its first new one is
  * filled from S5 bid/ask candles (each complete candle's closes, stamped at
- * the candle's last millisecond, strictly inside the gap), so the store has
+ * the candle's last millisecond, strictly inside the gap; the candle holding
+ * the last stored quote only when it closed at another price), so the store has
  * no hole and no repeat. An invalid token (HTTP 401/403) stops the feed with
  * one line.
  *
@@ -170,9 +171,12 @@ export class OandaFeed {
       return;
     }
     let n = 0;
+    const last = gate.lastPrice(symbol);
     for (const c of parseOandaCandles(await res.text())) {
       const t = c.time + BACKFILL_MS - 1;
       if (!c.complete || !(t > from && t < to) || !(c.bidClose > 0 && c.askClose > 0)) continue;
+      // The candle holding the last stored quote, closing at its price: nothing after it in that candle to recover.
+      if (c.time <= from && c.bidClose === last?.bid && c.askClose === last.ask) continue;
       const q = { symbol, time: t, bid: c.bidClose, ask: c.askClose };
       gate.advance(q);
       const w = recorder.add(q);

@@ -91,6 +91,11 @@ export class TickGate {
     return this.last.get(symbol)?.time ?? NaN;
   }
 
+  /** Bid and ask of the last accepted quote of a symbol (undefined when none). */
+  lastPrice(symbol: string): { readonly bid: number; readonly ask: number } | undefined {
+    return this.last.get(symbol);
+  }
+
   /** Treats a quote as accepted without checks (backfill fills the gap behind the gate's last time). */
   advance(q: Quote): void {
     this.last.set(q.symbol, { time: q.time, bid: q.bid, ask: q.ask, wall: this.now() });
