@@ -8,12 +8,13 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs the built `soukan` binary (npm test builds before the tests run). */
-export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+/** Runs the built `soukan` binary (npm test builds before the tests run), in `cwd` when given. */
+export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}, cwd?: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(repoRoot, 'packages', 'cli', 'bin', 'soukan.js'), ...args], {
       env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, SOUKAN_ECB_FALLBACK: undefined, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      cwd,
     });
     let stdout = '';
     let stderr = '';

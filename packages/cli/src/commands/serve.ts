@@ -1,12 +1,17 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { InputError, storePath } from '@soukan/data';
+import { InputError, parseStoreLocation, storePath } from '@soukan/data';
 import { DEFAULT_QUEUE, MemoryProvider, openLive, startServer, StoreProvider, withDefaultSource, type DataProvider, type LiveService, type RunningServer } from '@soukan/server';
 import { liveRequest } from '@soukan/requests';
 import type { Command } from 'commander';
 import { readOptionsOf, withDataOptions, type DataOptions } from '../load.js';
 import { intOption, numberOption } from '../options.js';
 import { addRequest, cliInput, parseCli } from '../requestOptions.js';
+
+/** A DuckDB store's absolute path; a ClickHouse location as given. */
+function storeAt(location: string): string {
+  return parseStoreLocation(location).kind === 'duckdb' ? resolve(location) : location;
+}
 
 interface ServeOptions extends DataOptions {
   host: string;
@@ -65,7 +70,7 @@ export function registerServe(program: Command): void {
         log(`soukan: ${basename(f)}: ${r.source}, ${r.series.length} series, ${r.added} new rows`);
       }
     } else {
-      const path = resolve(opts.store ?? storePath());
+      const path = storeAt(opts.store ?? storePath());
       data = new StoreProvider(path);
       if (await data.isEmpty()) {
         // First run: the store gets the ECB history.
@@ -82,7 +87,7 @@ export function registerServe(program: Command): void {
     let live: LiveService | undefined;
     if (liveParams.live !== undefined) {
       if (opts.data && opts.data.length > 0) throw new InputError('--live works on the store, not on --data files');
-      live = await openLive(liveParams, { storePath: resolve(opts.store ?? storePath()), sharedDir: process.env.SOUKAN_SHARED_DATA, log });
+      live = await openLive(liveParams, { storePath: storeAt(opts.store ?? storePath()), sharedDir: process.env.SOUKAN_SHARED_DATA, log });
     }
     // --source: what requests read when they name no source (?source=).
     if (opts.source !== undefined) data = await withDefaultSource(data, opts.source);

@@ -35,8 +35,10 @@ const SAMPLES = 5;
  * Rows inside the weekly closure. The trading date is constant within a UTC
  * quarter-hour (zone offsets and the 17:00 roll fall on quarter-hours), so it
  * is computed once per quarter.
+ *
+ * @example countWeekend(Float64Array.of(Date.UTC(2017, 0, 7, 12)), 1, false) // 1 (a Saturday)
  */
-function countWeekend(time: Float64Array, n: number, daily: boolean): number {
+export function countWeekend(time: Float64Array, n: number, daily: boolean): number {
   let count = 0;
   let lastQ = Number.NaN;
   let lastWeekend = false;
@@ -56,8 +58,12 @@ function countWeekend(time: Float64Array, n: number, daily: boolean): number {
   return count;
 }
 
-/** Smallest positive spacing of sorted times, or null for fewer than two. */
-function minStep(time: Float64Array, n: number): number | null {
+/**
+ * Smallest positive spacing of sorted times, or null for fewer than two.
+ *
+ * @example minStep(Float64Array.of(0, 60000, 180000), 3) // 60000
+ */
+export function minStep(time: Float64Array, n: number): number | null {
   let m = Infinity;
   for (let i = 1; i < n; i++) {
     const d = time[i]! - time[i - 1]!;
@@ -66,7 +72,13 @@ function minStep(time: Float64Array, n: number): number | null {
   return m === Infinity ? null : m;
 }
 
-function checkSource(s: string): string {
+/**
+ * A `--source` name, trimmed.
+ *
+ * @throws InputError for an empty name, one over 40 characters, or control characters.
+ * @example checkImportSource(' broker ') // 'broker'
+ */
+export function checkImportSource(s: string): string {
   const t = s.trim();
   // eslint-disable-next-line no-control-regex -- control characters are what is refused
   if (t === '' || t.length > 40 || /[\u0000-\u001f]/.test(t)) throw new InputError('source must be 1–40 printable characters', { field: 'source', text: s });
@@ -100,7 +112,7 @@ export async function importFiles(target: ImportTarget, paths: readonly string[]
   const t0 = performance.now();
   if (paths.length === 0) throw new InputError('no input files');
   for (const p of paths) if (!existsSync(p)) throw new InputError(`no such file: ${p}`);
-  const sourceOverride = options.source === undefined ? undefined : checkSource(options.source);
+  const sourceOverride = options.source === undefined ? undefined : checkImportSource(options.source);
   const sizes = paths.map((p) => Math.max(1, statSync(p).size));
   const totalSize = sizes.reduce((a, b) => a + b, 0);
   const db = target.db;

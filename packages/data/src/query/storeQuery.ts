@@ -1,6 +1,7 @@
 import type { PriceSeries, Timeframe } from '@soukan/core';
 import { catalogOf, pickMarketSource } from '../store/resolve.js';
 import { Store } from '../store/store.js';
+import { parseStoreLocation } from '../store/storeLocation.js';
 import type { StoredSeries } from '../store/types.js';
 import type { SourceNeed } from '../analytics/sourceNeed.js';
 import type { MarketQuery } from './marketQuery.js';
@@ -33,7 +34,7 @@ export class StoreQuery implements MarketQuery {
   }
 
   get location(): string {
-    return 'the DuckDB store';
+    return parseStoreLocation(this.path).kind === 'clickhouse' ? 'the ClickHouse store' : 'the DuckDB store';
   }
 
   private async read<T>(f: (s: Store) => Promise<T>): Promise<T> {

@@ -1,16 +1,16 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { NEW_YORK_CLOSE, parseSymbol, type Bars, type PriceSeries, type Timeframe } from '@soukan/core';
+import { NEW_YORK_CLOSE, parseSymbol, type Bars, type FxDayConvention, type PriceSeries, type Timeframe } from '@soukan/core';
 import { InputError } from '../errors.js';
 import { importFiles } from '../import/importFiles.js';
 import type { ImportOptions, ImportSummary } from '../import/types.js';
 import { barsSql } from './barsSql.js';
-import { checkStoreLocation } from './checkStoreLocation.js';
 import { closesSql } from './closesSql.js';
 import { rollupApplies, rollupBarsSql, rollupCheckSql } from './rollupSql.js';
 import { Db } from './duck.js';
 import { catalogOf, checkSource, pickMarketSource, resolveSymbol, timeframeProblem, type Resolved } from './resolve.js';
 import { ensureSchema, hasSchema } from './schema.js';
+import { parseStoreLocation } from './storeLocation.js';
 import { storePath } from './storePath.js';
 import { StoreMarket } from './storeMarket.js';
 import type { StoreBars, StoreBarsOptions, StoredSeries, StoreFingerprint, StoreMarketOptions } from './types.js';
@@ -43,8 +43,8 @@ const CROSS_CAVEAT =
  * await store.close();
  */
 export class Store {
-  private constructor(
-    /** Path of the database file. */
+  protected constructor(
+    /** Path of the database file; for a ClickHouse store, its location without credentials. */
     readonly path: string,
     readonly readOnly: boolean,
     /** Undefined for a read-only store that does not exist yet (it reads as empty). */
@@ -54,14 +54,23 @@ export class Store {
   /**
    * Opens the store at `path` (default {@link storePath}: `$SOUKAN_STORE`, else
    * `<soukan home>/soukan.duckdb`), creating file and tables when writable.
+   * A `clickhouse://…` location (see {@link parseStoreLocation}) opens a
+   * ClickHouse store with the same methods (`ClickHouseStore`).
    *
-   * @throws InputError for a location that is a URL, a directory, or a
+   * @throws InputError for a location with an unknown scheme, a directory, or a
    *   damaged file; when another process holds the file (naming it), the
-   *   file is not a DuckDB database, or it was written by a newer soukan.
+   *   file is not a DuckDB database, or it was written by a newer soukan;
+   *   for ClickHouse, a server that cannot be reached, refuses the login,
+   *   is too old, lacks the database (reading) or has tables of another shape.
    * @example (await Store.open('/tmp/none.duckdb', { readOnly: true })).list() // [] (the file is not created)
    */
   static async open(path: string = storePath(), options: StoreOpenOptions = {}): Promise<Store> {
-    checkStoreLocation(path);
+    const location = parseStoreLocation(path);
+    if (location.kind === 'clickhouse') {
+      // Loaded only when used: DuckDB users never load the ClickHouse client.
+      const { ClickHouseStore } = await import('./clickhouse/clickhouseStore.js');
+      return ClickHouseStore.openAt(location, options);
+    }
     const readOnly = options.readOnly ?? false;
     if (readOnly && !existsSync(path)) return new Store(path, true, undefined);
     if (!readOnly) mkdirSync(dirname(path), { recursive: true });
@@ -85,7 +94,8 @@ export class Store {
    * @example Store.exists('/tmp/none.duckdb') // false
    */
   static exists(path: string = storePath()): boolean {
-    return existsSync(path);
+    // A server is asked when the store is opened.
+    return parseStoreLocation(path).kind === 'clickhouse' || existsSync(path);
   }
 
   /**
@@ -97,9 +107,14 @@ export class Store {
     this.db?.close();
   }
 
-  private writable(): Db {
+  /** Throws unless the store was opened for writing. */
+  protected checkWritable(): void {
     if (this.readOnly || !this.db) throw new InputError(`store ${this.path} is open read-only`);
-    return this.db;
+  }
+
+  private writable(): Db {
+    this.checkWritable();
+    return this.db!;
   }
 
   /**
@@ -159,27 +174,21 @@ export class Store {
     const notes: string[] = [];
     if (note) notes.push(note);
     if (resolved.legs.length === 2) notes.push(`${resolved.route.target.symbol} ${CROSS_CAVEAT} (${resolved.route.legs.map((l) => l.symbol).join(' × ')})`);
-    const { bars, weekendRows } = await this.build(this.db!, resolved, options);
+    const { bars, weekendRows } = await this.build(resolved, options);
     if (weekendRows > 0) notes.push(`${weekendRows} row(s) inside the weekly closure (Friday 17:00 → Sunday 17:00 New York) left out of the bars`);
     return { bars, source: resolved.source, route: resolved.route, timeframe: options.timeframe, weekendRows, notes };
   }
 
-  private async build(db: Db, r: Resolved, options: StoreBarsOptions): Promise<{ bars: Bars; weekendRows: number }> {
+  /** Bars of a resolved route (see {@link Store.bars}). */
+  protected async build(r: Resolved, options: StoreBarsOptions): Promise<{ bars: Bars; weekendRows: number }> {
     for (const s of r.series) {
       const why = timeframeProblem(s, options.timeframe);
       if (why) throw new InputError(why);
     }
     // Daily data at D1 is the stored observations (as Market.frame leaves it).
     const timeframe = r.frequency === 'daily' && options.timeframe === 'D1' ? undefined : options.timeframe;
-    const negativeTimes = r.series.some((s) => s.first < 0);
-    const convention = options.convention ?? NEW_YORK_CLOSE;
-    const leg = r.legs[0]!;
-    const sql =
-      r.legs.length === 1 && leg.kind === 'bars' && rollupApplies(timeframe, convention, options.from, options.to)
-        ? rollupBarsSql(leg.id, leg.invert, timeframe!, options.from, options.to)
-        : barsSql(r.legs, { timeframe, convention, from: options.from, to: options.to, negativeTimes });
-    // Stored rows can be millions: stream them; bars are few: materialize (parallel plan).
-    const { n, columns } = await db.columns(sql, { stream: timeframe === undefined });
+    const { columns } = await this.barColumns(r, timeframe, options.convention ?? NEW_YORK_CLOSE, options);
+    const n = columns[0]!.length;
     let [time, open, high, low, close, volume, count] = columns as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
     let weekendRows = 0;
     if (n > 0 && Number.isNaN(time[0]!)) {
@@ -187,6 +196,21 @@ export class Store {
       [time, open, high, low, close, volume, count] = columns.map((c) => c.subarray(1)) as typeof columns as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
     }
     return { bars: { symbol: r.route.target.symbol, time, open, high, low, close, volume }, weekendRows };
+  }
+
+  /**
+   * The engine's part of {@link Store.build}: columns time, open, high, low,
+   * close, volume, n of the route's bars (see barsSql.ts for their meaning).
+   */
+  protected async barColumns(r: Resolved, timeframe: Timeframe | undefined, convention: FxDayConvention, options: StoreBarsOptions): Promise<{ n: number; columns: Float64Array[] }> {
+    const negativeTimes = r.series.some((s) => s.first < 0);
+    const leg = r.legs[0]!;
+    const sql =
+      r.legs.length === 1 && leg.kind === 'bars' && rollupApplies(timeframe, convention, options.from, options.to)
+        ? rollupBarsSql(leg.id, leg.invert, timeframe!, options.from, options.to)
+        : barsSql(r.legs, { timeframe, convention, from: options.from, to: options.to, negativeTimes });
+    // Stored rows can be millions: stream them; bars are few: materialize (parallel plan).
+    return this.db!.columns(sql, { stream: timeframe === undefined });
   }
 
   /**
@@ -213,7 +237,7 @@ export class Store {
     for (const text of wanted) {
       const { resolved } = resolveSymbol(catalog, text, pick.source, options.timeframe, this.path);
       if (resolved.frequency === 'intraday') frequency = 'intraday';
-      const { bars } = await this.build(this.db!, resolved, options);
+      const { bars } = await this.build(resolved, options);
       series.push(shapeLike(bars, resolved, options.timeframe !== undefined));
       if (resolved.legs.length === 2 && options.timeframe) notes.push(`${resolved.route.target.symbol}: ${CROSS_CAVEAT}`);
     }
@@ -249,7 +273,7 @@ export class Store {
         out.push({ symbol, time: new Float64Array(0), close: new Float64Array(0) });
         continue;
       }
-      const { bars: b } = await this.build(this.db!, r, { timeframe });
+      const { bars: b } = await this.build(r, { timeframe });
       out.push({ symbol, time: b.time, close: b.close });
     }
     if (viaRollup.length > 0) {
@@ -275,7 +299,7 @@ export class Store {
    * @example (await store.remove('USD/JPY', { source: 'broker' }))[0].rows // rows deleted
    */
   async remove(symbol: string, options: { source?: string } = {}): Promise<StoredSeries[]> {
-    const db = this.writable();
+    this.checkWritable();
     let canonical: string;
     try {
       canonical = parseSymbol(symbol).symbol;
@@ -291,6 +315,13 @@ export class Store {
         have.length ? `${canonical} is not stored from ${source}; it is from ${have.join(', ')}` : `${canonical} is not stored; stored: ${[...new Set(list.map((s) => s.symbol))].join(' ') || '(nothing)'}`,
       );
     }
+    await this.deleteSeries(hit);
+    return hit;
+  }
+
+  /** Deletes stored series with their rows (one transaction); the engine's part of {@link Store.remove}. */
+  protected async deleteSeries(hit: readonly StoredSeries[]): Promise<void> {
+    const db = this.writable();
     await db.run('BEGIN TRANSACTION');
     try {
       for (const s of hit) {
@@ -303,7 +334,6 @@ export class Store {
       await db.run('ROLLBACK');
       throw e;
     }
-    return hit;
   }
 
   /**

@@ -4,6 +4,7 @@ import { parseSymbol, pipSize, TIMEFRAME_MINUTES, type Bars, type Timeframe } fr
 import { InputError } from '../errors.js';
 import { Db } from '../store/duck.js';
 import { storePath } from '../store/storePath.js';
+import { parseStoreLocation } from '../store/storeLocation.js';
 import { ensureTickSchema, hasTickSchema } from './tickSchema.js';
 import type { TickBatch, TickSide } from './types.js';
 
@@ -126,6 +127,8 @@ export class TickStore {
    * @example (await TickStore.open('/tmp/none.duckdb', { readOnly: true })).list() // []
    */
   static async open(path: string = storePath(), options: { readOnly?: boolean } = {}): Promise<TickStore> {
+    const location = parseStoreLocation(path);
+    if (location.kind === 'clickhouse') throw new InputError(`store ${location.shown}: ticks are kept in a DuckDB store only; pass --store with a DuckDB file for tick data`);
     const readOnly = options.readOnly ?? false;
     if (readOnly && !existsSync(path)) return new TickStore(path, undefined, false, true);
     if (!readOnly) mkdirSync(dirname(path), { recursive: true });

@@ -119,7 +119,7 @@ describe('an import killed mid-way leaves the store exactly as it was', () => {
 });
 
 describe('a --store that is not a store file: one line, exit 2, nothing written', () => {
-  it('a directory, a truncated store, a URL with an unknown scheme (credentials never echoed)', async () => {
+  it('a directory, a truncated store, a ClickHouse URL with credentials in it (never echoed)', async () => {
     const dir = at('a-folder');
     mkdirSync(dir);
     const good = at('good.duckdb');
@@ -129,7 +129,7 @@ describe('a --store that is not a store file: one line, exit 2, nothing written'
     const cases: [string, RegExp][] = [
       [dir, /^soukan: store .*a-folder is a directory; --store takes the path of a store file \(e\.g\. .*a-folder\/soukan\.duckdb\)\n$/],
       [truncated, /^soukan: store .*truncated\.duckdb is damaged or truncated \(not a complete DuckDB database\); restore it from a backup or pass another --store\n$/],
-      ['clickhouse://alice:s3cret@127.0.0.1:19099/fx', /^soukan: store clickhouse:\/\/127\.0\.0\.1:19099\/fx: unknown scheme "clickhouse:"; --store and \$SOUKAN_STORE take the path of a DuckDB store file\n$/],
+      ['clickhouse://alice:s3cret@127.0.0.1:19099/fx', /^soukan: store clickhouse:\/\/127\.0\.0\.1:19099\/fx: user and password do not go in the URL; set \$SOUKAN_CLICKHOUSE_USER and \$SOUKAN_CLICKHOUSE_PASSWORD\n$/],
     ];
     for (const [store, message] of cases) {
       for (const args of [['list'], ['bars', 'EUR/USD'], ['corr', 'EUR/USD', 'USD/JPY'], ['import', histData('USDJPY')]]) {

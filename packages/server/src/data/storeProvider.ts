@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { PriceSeries, Timeframe } from '@soukan/core';
-import { attributionOf, describeProblem, InputError, marketData, Store, type ImportSummary, type MarketNeed, type QueryMarketData } from '@soukan/data';
+import { attributionOf, describeProblem, InputError, marketData, parseStoreLocation, Store, type ImportSummary, type MarketNeed, type QueryMarketData } from '@soukan/data';
 import { HttpError } from '../http/httpError.js';
 import { Mutex } from './mutex.js';
 import { ecbFile, type EcbRefresh } from './ecbFile.js';
@@ -50,14 +50,19 @@ export class StoreProvider implements DataProvider {
   /** The store's file name, for the Data view: clients never see where on disk it is. */
   readonly path: string;
 
-  /** @param file the store file (kept to this process) */
+  /** @param file the store file (kept to this process), or a ClickHouse location */
   constructor(private readonly file: string) {
-    this.path = basename(file);
+    const at = parseStoreLocation(file);
+    // A ClickHouse store is named by its database: which servers hold it stays on this machine too.
+    this.path = at.kind === 'clickhouse' ? at.database : basename(file);
+    this.kindName = at.kind === 'clickhouse' ? 'ClickHouse database' : 'DuckDB store';
     this.stamp = this.fileStamp();
   }
 
+  private readonly kindName: string;
+
   get location(): string {
-    return `DuckDB store ${this.path}`;
+    return `${this.kindName} ${this.path}`;
   }
 
   private fileStamp(): string {

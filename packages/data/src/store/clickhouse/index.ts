@@ -1,0 +1,5 @@
+export { ClickHouseStore } from './clickhouseStore.js';
+export { ChClient, MIN_CLICKHOUSE_VERSION, versionOf, atLeast } from './chClient.js';
+export { chBarsSql, chRouteSql, chFloorDiv, type ChLeg } from './chBarsSql.js';
+export { cleanUncommitted, importIntoClickHouse } from './chImport.js';
+export { CH_SCHEMA_VERSION, ensureChSchema } from './chSchema.js';
