@@ -105,6 +105,39 @@ describe('soukan corr on the ECB history', () => {
   });
 });
 
+describe('soukan corr A B --rolling/--ewm: what is printed (corrSeries.gen.py, pandas)', () => {
+  const ref = JSON.parse(readFileSync(fixture('packages/cli/test/fixtures/corrSeries.json'), 'utf8'));
+  const roll = ref.rolling60_last250;
+  it('the table shows the last value and a summary, not one line per date', async () => {
+    const res = await runCli(['corr', 'EUR/USD', 'GBP/USD', '--data', ecb, '--rolling', '60']);
+    expect(res.code, res.stderr).toBe(0);
+    const lines = res.stdout.trimEnd().split('\n');
+    expect(lines.length).toBe(5);
+    expect(lines[2]).toBe(`last ${roll.rho[249].toFixed(3)} at ${roll.time[249]}`);
+    expect(lines[3]).toMatch(new RegExp(`^mean -?\\d\\.\\d{3} ± \\d\\.\\d{3} \\(σ\\) over ${roll.values} values 1999-\\d\\d-\\d\\d → ${roll.time[249]}; min `));
+    expect(lines[4]).toBe('every value: --series (with --window N for the last N), or --format csv|json');
+  });
+  it('--window N is honoured: the last N values, in json and with --series one line each', async () => {
+    const j = JSON.parse((await runCli(['corr', 'EUR/USD', 'GBP/USD', '--data', ecb, '--rolling', '60', '--window', '250', '--format', 'json'])).stdout);
+    expect(j.time).toEqual(roll.time);
+    expect(maxRelDiff(j.rho, roll.rho)).toBeLessThan(1e-9);
+    const text = (await runCli(['corr', 'EUR/USD', 'GBP/USD', '--data', ecb, '--rolling', '60', '--window', '250', '--series'])).stdout;
+    const rows = text.split('\n').filter((l) => /^\d{4}-\d\d-\d\d\s/.test(l));
+    expect(rows.length).toBe(250);
+    expect(rows[0]).toBe(`${roll.time[0]}  ${roll.rho[0].toFixed(3)}`);
+    const both = await runCli(['corr', 'EUR/USD', 'GBP/USD', '--data', ecb, '--rolling', '60', '--window', '250', '--from', '2020-01-01']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/^soukan: give --window or --from, not both\n/);
+  });
+  it('--ewm honours min-periods (default 20, pandas min_periods): no two-point ±1 at the start', async () => {
+    const j = JSON.parse((await runCli(['corr', 'EUR/USD', 'GBP/USD', '--data', ecb, '--ewm', '0.94', '--format', 'json'])).stdout);
+    expect(j.time.slice(0, 25)).toEqual(ref.ewm.time);
+    ref.ewm.first25.forEach((v: number | null, i: number) => (v === null ? expect(j.rho[i]).toBeNull() : expect(Math.abs(j.rho[i] - v)).toBeLessThan(1e-9)));
+    expect(j.rho.filter((v: number | null) => v !== null).length).toBe(ref.ewm.values);
+    expect(Math.abs(j.rho[j.rho.length - 1] - ref.ewm.last)).toBeLessThan(1e-12);
+  });
+});
+
 describe('soukan corr: bad input gets one clear line and exit 2', () => {
   const dir = mkdtempSync(join(tmpdir(), 'soukan-cli-'));
   it('a malformed row names file, line, field and text; --skip-bad-rows reports it', async () => {

@@ -1,14 +1,13 @@
 import { RISKMETRICS_LAMBDA } from '@soukan/core';
 import * as z from 'zod/mini';
-import { correlationParams } from './correlation.js';
-import { windowRules } from './common.js';
+import { correlationParams, DEFAULT_CORRELATION_MIN_PERIODS } from './correlation.js';
+import { windowParamOf, windowRules } from './common.js';
 import { MAX_WINDOW } from './limits.js';
 import { exactly } from './spec/count.js';
 import { int, number, oneOf } from './spec/kinds.js';
 import { param } from './spec/param.js';
 import { aboutFields, count, described, isoTime, maybe, notes, timeframeName } from './spec/response.js';
 import { defineRequest, type Values } from './spec/request.js';
-import { RequestError } from './spec/requestError.js';
 import { atMost, exactlyOneOf } from './spec/rules.js';
 
 const { symbols, on, returns, end, from, to, timeframe, minPeriods, align, source } = correlationParams;
@@ -28,14 +27,18 @@ export const correlationSeriesParams = {
   }),
   on,
   returns,
+  window: windowParamOf(1, 'all', { en: 'the series returned: its last n values (ending at end), or all', ja: '返す系列: 直近 n 個の値（end まで）、または all' }),
   end: param(end, { ...end, description: { en: 'the series returned ends on or before this date', ja: '返す系列の終わり（この日以前）' } }),
   from: param(from, { ...from, description: { en: 'the series returned starts here', ja: '返す系列の開始日' } }),
   to: param(to, { ...to, description: { en: 'the series returned ends here, inclusive', ja: '返す系列の終了日（この日を含む）' } }),
   timeframe,
   minPeriods: param(minPeriods, {
     ...minPeriods,
-    description: { en: 'a rolling value needs this many observations in its window (at most the rolling window)', ja: 'ローリング値に必要な観測数（ローリング期間以下）' },
-    defaultText: 'the rolling window',
+    description: {
+      en: 'a value needs this many observations: in its rolling window (at most the window), or since the start for ewm (pandas min_periods)',
+      ja: '値に必要な観測数: ローリング期間内（期間以下）、または ewm では開始から（pandas の min_periods）',
+    },
+    defaultText: `the rolling window; ${DEFAULT_CORRELATION_MIN_PERIODS} for ewm`,
   }),
   align,
   source,
@@ -53,15 +56,12 @@ export const correlationSeriesRequest = defineRequest({
   rules: [
     exactly('symbols', 2),
     exactlyOneOf('rolling', 'ewm'),
-    (given, _r, label) =>
-      given.minPeriods !== undefined && given.ewm !== undefined
-        ? new RequestError('conflicting-params', `${label('minPeriods')} goes with ${label('rolling')}`, { param: 'minPeriods', other: 'ewm' })
-        : undefined,
     atMost('minPeriods', 'rolling'),
-    ...windowRules<typeof correlationSeriesParams>().slice(1),
+    ...windowRules<typeof correlationSeriesParams>(),
   ],
   examples: [
-    { cli: 'soukan corr EUR/USD GBP/USD --rolling 60', what: { en: 'the 60-observation rolling correlation', ja: '60 観測のローリング相関' } },
+    { cli: 'soukan corr EUR/USD GBP/USD --rolling 60', what: { en: 'the 60-observation rolling correlation: its last value, mean ± σ and range', ja: '60 観測のローリング相関: 最新値、平均 ± σ、範囲' } },
+    { cli: 'soukan corr EUR/USD GBP/USD --rolling 60 --window 250 --series', what: { en: 'its last 250 values, one line each', ja: '直近 250 個の値を 1 行ずつ' } },
     { cli: 'soukan corr AUD/USD NZD/USD --ewm 0.94 --from 2024-01-01 --format csv', what: { en: 'EWMA correlation (λ 0.94) since 2024 as CSV', ja: '2024 年以降の EWMA 相関（λ 0.94、CSV）' } },
   ],
 });

@@ -33,16 +33,17 @@ export function registerCorr(program: Command): void {
   const names = [...addRequest(cmd, correlationRequest), ...addRequest(cmd, correlationSeriesRequest, { only: ['rolling', 'ewm'] })];
   cmd
     .option('--format <f>', 'table | json | csv', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table')
-    .option('--verbose', 'say on stderr which kernel and how many threads computed the matrix, and the time of each phase');
+    .option('--verbose', 'say on stderr which kernel and how many threads computed the matrix, and the time of each phase')
+    .option('--series', 'with --rolling or --ewm: print every value of the series, one line each (default: the last value and a summary)');
   addExamples(cmd, correlationRequest, correlationSeriesRequest);
   withDataOptions(cmd).action(async (...args: unknown[]) => {
     const self = args[args.length - 1] as Command;
-    const opts = self.opts<DataOptions & { format: Format; verbose?: boolean }>();
+    const opts = self.opts<DataOptions & { format: Format; verbose?: boolean; series?: boolean }>();
     const input = cliInput(self, names);
     if (input.rolling !== undefined || input.ewm !== undefined) {
       const params = parseCli(correlationSeriesRequest, input);
       const loaded = await loadMarket(opts, sourceNeed(params));
-      printSeries(await loaded.run((m) => correlationSeriesQuery(m, params)), loaded, opts.format);
+      printSeries(await loaded.run((m) => correlationSeriesQuery(m, params)), loaded, opts.format, opts.series);
     } else {
       const params = parseCli(correlationRequest, input);
       const loaded = await loadMarket(opts, sourceNeed(params));
@@ -66,7 +67,7 @@ function printMatrix(res: CorrelationResult, loaded: LoadedMarket, format: Forma
   }
 }
 
-function printSeries(res: CorrelationSeriesResult, loaded: LoadedMarket, format: Format): void {
+function printSeries(res: CorrelationSeriesResult, loaded: LoadedMarket, format: Format, rows = false): void {
   for (const n of res.notes) process.stderr.write(`note: ${n}\n`);
   if (format === 'json') {
     process.stdout.write(JSON.stringify(correlationSeriesJson(res, loaded)) + '\n');
@@ -74,7 +75,7 @@ function printSeries(res: CorrelationSeriesResult, loaded: LoadedMarket, format:
     process.stdout.write(toCsv([['time', 'rho'], ...Array.from(res.time, (t, i) => [formatIsoTime(t), nul(res.rho[i]!)])]));
   } else {
     const label = res.kind === 'rolling' ? `rolling ${res.rolling}` : `EWMA λ=${res.lambda}`;
-    process.stdout.write(seriesTable(res, { style: makeStyle(), label, source: loaded.description, attribution: loaded.attribution }));
+    process.stdout.write(seriesTable(res, { style: makeStyle(), label, source: loaded.description, attribution: loaded.attribution, rows }));
   }
 }
 

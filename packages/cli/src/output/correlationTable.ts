@@ -80,22 +80,44 @@ export interface SeriesContext {
   readonly label: string;
   readonly source: string;
   readonly attribution?: string;
+  /** Every value, one line each (`--series`); else the last value and a summary. */
+  readonly rows?: boolean;
 }
 
-/** A rolling/EWMA correlation series with a one-line summary (mean ± σ, last). */
+/**
+ * A rolling/EWMA correlation series: by default its last value and a summary
+ * (mean ± σ, range, count, dates) — a daily series since 1999 is thousands
+ * of lines, which belong in `--series` or `--format csv|json`.
+ */
 export function seriesTable(res: CorrelationSeriesResult, ctx: SeriesContext): string {
-  const vals = Array.from(res.rho).filter((v) => !Number.isNaN(v));
+  const idx = Array.from(res.rho.keys()).filter((i) => !Number.isNaN(res.rho[i]!));
+  const vals = idx.map((i) => res.rho[i]!);
   const mean = vals.reduce((a, b) => a + b, 0) / (vals.length || 1);
   const sd = Math.sqrt(vals.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, vals.length - 1));
   const head =
     ctx.style.bold(`${res.symbols.join(' vs ')}: ${ctx.label} Pearson correlation of ${describeInput(res.on, res.returnKind, res.timeframe)}`) +
     `\n${ctx.style.dim(`${ctx.source}${ctx.attribution ? ` · ${ctx.attribution}` : ''}`)}\n`;
-  const rows = Array.from(res.time, (t, i) => {
-    const v = res.rho[i]!;
-    return [formatIsoTime(t), Number.isNaN(v) ? '' : ctx.style.paint(strengthColor(v), v.toFixed(3))];
-  });
-  const summary = vals.length
-    ? `mean ${mean.toFixed(3)} ± ${sd.toFixed(3)} (σ) over ${vals.length} values; last ${vals[vals.length - 1]!.toFixed(3)}\n`
-    : 'no value: every window has too few observations\n';
-  return head + renderTable(['time', 'rho'], rows) + summary;
+  if (vals.length === 0) return head + 'no value: every window has too few observations\n';
+  const at = (i: number): string => formatIsoTime(res.time[i]!);
+  const last = idx[idx.length - 1]!;
+  const lo = idx.reduce((a, b) => (res.rho[b]! < res.rho[a]! ? b : a));
+  const hi = idx.reduce((a, b) => (res.rho[b]! > res.rho[a]! ? b : a));
+  const summary =
+    `mean ${mean.toFixed(3)} ± ${sd.toFixed(3)} (σ) over ${vals.length} values ${at(idx[0]!)} → ${at(last)}; ` +
+    `min ${res.rho[lo]!.toFixed(3)} (${at(lo)}), max ${res.rho[hi]!.toFixed(3)} (${at(hi)})\n`;
+  if (ctx.rows) {
+    const rows = Array.from(res.time, (t, i) => {
+      const v = res.rho[i]!;
+      return [formatIsoTime(t), Number.isNaN(v) ? '' : ctx.style.paint(strengthColor(v), v.toFixed(3))];
+    });
+    return head + renderTable(['time', 'rho'], rows) + summary;
+  }
+  const v = res.rho[last]!;
+  return (
+    head +
+    `last ${ctx.style.paint(strengthColor(v), v.toFixed(3))} at ${at(last)}\n` +
+    summary +
+    ctx.style.dim('every value: --series (with --window N for the last N), or --format csv|json') +
+    '\n'
+  );
 }

@@ -224,7 +224,9 @@ export function correlationSeriesQuery(market: Market, params: CorrelationSeries
     });
   }
   const rho = p.rolling !== undefined ? rollingCorrelation(x, y, p.rolling, p.minPeriods ?? p.rolling) : ewmCorrelation(x, y, p.ewm!);
-  const { start, stop } = windowBounds(f.time, { kind: 'range', from: p.from, to: p.to ?? p.end });
+  if (p.ewm !== undefined) blankUntil(rho, x, y, p.minPeriods ?? DEFAULT_CORRELATION_MIN_PERIODS);
+  const window = p.window ?? 'all';
+  const { start, stop } = windowBounds(f.time, window === 'all' ? { kind: 'range', from: p.from, to: p.to ?? p.end } : { kind: 'last', n: window, end: p.end });
   return {
     symbols: sel.symbols,
     kind: p.rolling !== undefined ? 'rolling' : 'ewm',
@@ -237,6 +239,22 @@ export function correlationSeriesQuery(market: Market, params: CorrelationSeries
     rho: rho.subarray(start, stop),
     notes: sel.notes.texts,
   };
+}
+
+/**
+ * pandas' `min_periods` for an expanding or exponentially weighted
+ * statistic: a value needs `minPeriods` observations (rows where both
+ * series are present) up to and including its row, else it is NaN — so the
+ * EWM correlation does not open on a two-point ±1.
+ *
+ * @example blankUntil(Float64Array.of(NaN, 1, 0.5, 0.6), x, y, 3) // [NaN, NaN, 0.5, 0.6]
+ */
+function blankUntil(rho: Float64Array, x: Float64Array, y: Float64Array, minPeriods: number): void {
+  let seen = 0;
+  for (let i = 0; i < rho.length && seen < minPeriods; i++) {
+    if (Number.isFinite(x[i]!) && Number.isFinite(y[i]!)) seen++;
+    if (seen < minPeriods) rho[i] = NaN;
+  }
 }
 
 /** Everything the pair view draws, computed on the same aligned frame. */
