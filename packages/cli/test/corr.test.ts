@@ -64,6 +64,58 @@ describe('soukan corr on the ECB history', () => {
     expect(res.stdout).toMatch(/\x1b\[31m\s+-\d\d/);
   });
 
+  it('under 100 columns the 28 majors are drawn compact: four-letter labels, two-digit cells equal to SciPy ρ × 100 (ecb_window.json)', async () => {
+    const res = await runCli(['corr', '--universe', 'majors', '--data', ecb, '--window', '260', '--end', '2026-04-13', '--width', '90']);
+    expect(res.code, res.stderr).toBe(0);
+    const lines = res.stdout.trimEnd().split('\n');
+    // the matrix (two header lines, 28 rows) and its legend fit; the title lines may wrap
+    expect(Math.max(...lines.slice(2).map((l) => l.length))).toBeLessThanOrEqual(90);
+    const k = windowRef.symbols.length;
+    const rows = lines.filter((l) => /^[A-Z]{4} /.test(l));
+    expect(rows.length).toBe(k);
+    const two = (split: string[]): string => split[0]!.slice(0, 2) + split[1]!.slice(0, 2);
+    rows.forEach((row, i) => {
+      expect(row.slice(0, 4)).toBe(two(windowRef.symbols[i].split('/')));
+      for (let j = 0; j < k; j++) {
+        const cell = row.slice(5 + 3 * j, 8 + 3 * j);
+        if (i === j) expect(cell).toBe('  ·');
+        else {
+          const v = windowRef.returns.pearson.r[i * k + j];
+          const m = Math.min(99, Math.round(Math.abs(v) * 100));
+          expect(cell).toBe(`${v < 0 && m > 0 ? '-' : ''}${m}`.padStart(3, ' '));
+        }
+      }
+    });
+    expect(res.stdout).toMatch(/^compact \(under 100 columns\): EUGB = EUR\/GBP …; ρ × 100, ±99 = \|ρ\| ≥ 0\.985; wider: --width$/m);
+    const wide = await runCli(['corr', '--universe', 'majors', '--data', ecb, '--window', '260', '--end', '2026-04-13', '--width', '160']);
+    expect(wide.stdout.split('\n').some((l) => l.startsWith('EUR/GBP'))).toBe(true);
+  });
+
+  it('--top N: the N strongest pairs by |ρ| with their sign, ranked (ecb_window.json, SciPy)', async () => {
+    const res = await runCli(['corr', '--universe', 'majors', '--data', ecb, '--window', '260', '--end', '2026-04-13', '--top', '5']);
+    expect(res.code, res.stderr).toBe(0);
+    const k = windowRef.symbols.length;
+    const cells: { pair: string; r: number }[] = [];
+    for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) cells.push({ pair: `${windowRef.symbols[i]} ~ ${windowRef.symbols[j]}`, r: windowRef.returns.pearson.r[i * k + j] });
+    cells.sort((a, b) => Math.abs(b.r) - Math.abs(a.r));
+    const rows = res.stdout.split('\n').filter((l) => /^\d+\s/.test(l));
+    expect(rows.length).toBe(5);
+    rows.forEach((row, i) => {
+      const [rank, a, , b, rho] = row.trim().split(/\s+/);
+      expect(Number(rank)).toBe(i + 1);
+      expect(`${a} ~ ${b}`).toBe(cells[i]!.pair);
+      const pct = Math.round(cells[i]!.r * 100);
+      expect(rho).toBe(`${pct > 0 ? '+' : ''}${pct}`);
+    });
+    expect(res.stdout).toMatch(/^the 5 strongest of the 378 pairs by \|ρ\|, sign kept/m);
+  });
+
+  it('the legend says what its count of dimmed cells counts', async () => {
+    const res = await runCli(['corr', '--universe', 'majors', '--data', ecb, '--window', '60', '--end', '2026-04-13', '--width', '200'], { NO_COLOR: undefined, FORCE_COLOR: '1' });
+    // eslint-disable-next-line no-control-regex
+    expect(res.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(/dim: not significant at 5% \(\d+ of the 378 pairs\)/);
+  });
+
   it('csv: a symmetric matrix with a header row', async () => {
     const res = await runCli(['corr', 'EUR/USD', 'GBP/USD', 'USD/JPY', '--data', ecb, '--format', 'csv']);
     const rows = res.stdout.trim().split('\n').map((l) => l.split(','));

@@ -13,9 +13,9 @@ import { correlationRequest, correlationSeriesRequest } from '@soukan/requests';
 import { nul } from '@soukan/data';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
-import { choiceOption } from '../options.js';
+import { choiceOption, intOption } from '../options.js';
 import { toCsv } from '../output/csv.js';
-import { matrixTable, seriesTable } from '../output/correlationTable.js';
+import { COMPACT_BELOW, matrixTable, rankedTable, seriesTable } from '../output/correlationTable.js';
 import { makeStyle } from '../output/style.js';
 import { addExamples, addRequest, cliInput, parseCli } from '../requestOptions.js';
 
@@ -34,11 +34,13 @@ export function registerCorr(program: Command): void {
   cmd
     .option('--format <f>', 'table | json | csv', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table')
     .option('--verbose', 'say on stderr which kernel and how many threads computed the matrix, and the time of each phase')
-    .option('--series', 'with --rolling or --ewm: print every value of the series, one line each (default: the last value and a summary)');
+    .option('--series', 'with --rolling or --ewm: print every value of the series, one line each (default: the last value and a summary)')
+    .option('--top <n>', 'table: a ranked list of the n strongest pairs by |ρ| (sign kept) instead of the grid', intOption('--top'))
+    .option('--width <columns>', `table: the terminal's width (default: the terminal's; under ${COMPACT_BELOW} a matrix that does not fit is drawn compact)`, intOption('--width', 20));
   addExamples(cmd, correlationRequest, correlationSeriesRequest);
   withDataOptions(cmd).action(async (...args: unknown[]) => {
     const self = args[args.length - 1] as Command;
-    const opts = self.opts<DataOptions & { format: Format; verbose?: boolean; series?: boolean }>();
+    const opts = self.opts<DataOptions & { format: Format; verbose?: boolean; series?: boolean; top?: number; width?: number }>();
     const input = cliInput(self, names);
     if (input.rolling !== undefined || input.ewm !== undefined) {
       const params = parseCli(correlationSeriesRequest, input);
@@ -47,13 +49,14 @@ export function registerCorr(program: Command): void {
     } else {
       const params = parseCli(correlationRequest, input);
       const loaded = await loadMarket(opts, sourceNeed(params));
-      printMatrix(await loaded.run((m) => correlationQuery(m, params)), loaded, opts.format, opts.verbose);
+      printMatrix(await loaded.run((m) => correlationQuery(m, params)), loaded, opts);
     }
   });
 }
 
 
-function printMatrix(res: CorrelationResult, loaded: LoadedMarket, format: Format, verbose = false): void {
+function printMatrix(res: CorrelationResult, loaded: LoadedMarket, o: { format: Format; verbose?: boolean; top?: number; width?: number }): void {
+  const { format, verbose } = o;
   for (const n of res.notes) process.stderr.write(`note: ${n}\n`);
   if (verbose) process.stderr.write(`${computeLine(res.compute)}\n`);
   const r = res.report;
@@ -63,7 +66,8 @@ function printMatrix(res: CorrelationResult, loaded: LoadedMarket, format: Forma
     const rows = [['', ...r.symbols], ...r.symbols.map((s, i) => [s, ...Array.from({ length: k }, (_, j) => nul(r.r[i * k + j]!))])];
     process.stdout.write(toCsv(rows));
   } else {
-    process.stdout.write(matrixTable(r, { style: makeStyle(), timeframe: res.timeframe, source: loaded.description, attribution: loaded.attribution, shrink: res.shrink }));
+    const ctx = { style: makeStyle(), timeframe: res.timeframe, source: loaded.description, attribution: loaded.attribution, shrink: res.shrink, width: o.width ?? process.stdout.columns };
+    process.stdout.write(o.top !== undefined ? rankedTable(r, ctx, o.top) : matrixTable(r, ctx));
   }
 }
 
