@@ -91,6 +91,10 @@ export const pairResponse = z.object({
     collinear: z.boolean(),
   }),
   adf: z.object({ spread: adf, a: adf, b: adf }),
+  verdict: described(
+    z.object({ level: z.enum(['1%', '5%', '10%']), critical: maybe, cointegrated: z.boolean() }),
+    'cointegrated at level: the Engle–Granger statistic below its critical value at that level',
+  ),
   halfLife: z.object({ periods: described(z.union([maybe, z.literal('Infinity')]), 'Infinity when the spread does not revert'), days: maybe, phi: maybe, b: maybe, bSe: maybe }),
   divergence: z.nullable(
     z.object({
