@@ -1,5 +1,5 @@
 import './live.css';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Scheme } from '../charts/colors';
 import { EChart } from '../charts/EChart';
 import { Card } from '../components/common';
@@ -17,13 +17,18 @@ import { useReducedMotion } from './useReducedMotion';
 /**
  * The live correlation heatmap (live mode only; nothing otherwise): redrawn
  * from each `matrix` event without reload, the cells that changed at the
- * last bar outlined. After each new event is drawn, the next animation frame
- * marks `soukan:live-painted` (the tick → pixels bench reads it) and the host
+ * last bar outlined. After each new event is drawn, the frame after the next
+ * animation frame marks `soukan:live-painted` (the tick → pixels bench reads it) and the host
  * carries the event's time in `data-live-time`.
  *
  * @example <LiveMatrixCard scheme="bands" onOpen={(a, b) => openPair(a, b)} />
  */
-export function LiveMatrixCard({ scheme, onOpen }: { scheme: Scheme; onOpen?: (a: string, b: string) => void }) {
+export function LiveMatrixCard(props: { scheme: Scheme; onOpen?: (a: string, b: string) => void }) {
+  // The card mounts only in live mode, so its host exists when its width is first measured.
+  return useLive().mode === 'on' ? <LiveMatrix {...props} /> : null;
+}
+
+function LiveMatrix({ scheme, onOpen }: { scheme: Scheme; onOpen?: (a: string, b: string) => void }) {
   const live = useLive();
   const i18n = useI18n();
   const lt = useLiveText();
@@ -37,21 +42,21 @@ export function LiveMatrixCard({ scheme, onOpen }: { scheme: Scheme; onOpen?: (a
   // changedKey stands for the set (a new Set each render).
   const option = useMemo(() => (ev ? liveHeatmapOption(ev, cells, new Set(changedKey ? changedKey.split(',').map(Number) : []), i18n, lt, width) : {}), [ev, cells, changedKey, i18n, lt, width]);
   const painted = useRef<string | null>(null);
-  if (live.mode !== 'on') return null;
   const k = ev?.symbols.length ?? 8;
   const g = gridLayout(k, width);
-  const onRendered = (): void => {
+  // EChart draws the canvas in its effect (setOption without lazy update renders at once); this effect runs
+  // after it, so the frame after the next animation frame callback shows the new cells.
+  useEffect(() => {
     const time = ev?.time;
     if (!time || painted.current === time) return;
     painted.current = time;
-    // The canvas is drawn; the frame after the next animation frame callback is on screen.
     requestAnimationFrame(() =>
       setTimeout(() => {
         performance.mark('soukan:live-painted', { detail: { time } });
         host.current?.setAttribute('data-live-time', time);
       }, 0),
     );
-  };
+  }, [ev, option]);
   const title = ev ? lt('live.matrix.title', { window: i18n.int(ev.window), session: lt(`live.session.${ev.session}`), time: tickTime(ev.time, i18n.locale) }) : lt('live.matrix.waiting');
   return (
     <Card title={<span data-testid="live-matrix-title">{title}</span>} testId="live-matrix-card">
@@ -64,7 +69,7 @@ export function LiveMatrixCard({ scheme, onOpen }: { scheme: Scheme; onOpen?: (a
         data-values={ev?.rolling.map((r) => (r === null ? '' : r.toFixed(2))).join(',')}
         data-changed={changedKey}
       >
-        <EChart option={option} height={g.height} label={title} onRendered={onRendered} testId="live-heatmap" replaceMerge={REPLACE_SERIES} onClick={(p) => { const c = (p.data as { cell?: { i: number; j: number; a: string; b: string } }).cell; if (c && c.i !== c.j) onOpen?.(c.a, c.b); }} />
+        <EChart option={option} height={g.height} label={title} testId="live-heatmap" replaceMerge={REPLACE_SERIES} onClick={(p) => { const c = (p.data as { cell?: { i: number; j: number; a: string; b: string } }).cell; if (c && c.i !== c.j) onOpen?.(c.a, c.b); }} />
       </div>
       <p className="legend muted">
         {lt('live.matrix.legend')}

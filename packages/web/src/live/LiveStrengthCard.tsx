@@ -24,7 +24,7 @@ export function LiveStrengthCard() {
     return {
       animation: false,
       grid: { left: 48, right: 64, top: 8, bottom: 24 },
-      xAxis: { type: 'value', axisLabel: { color: '#333', formatter: (v: number) => i18n.num(100 + v, 2) }, splitLine: { lineStyle: { color: '#eee' } } },
+      xAxis: { type: 'value', splitNumber: 3, axisLabel: { color: '#333', hideOverlap: true, formatter: (v: number) => i18n.num(100 + v, 1) }, splitLine: { lineStyle: { color: '#eee' } } },
       yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.c), axisLabel: { color: '#222', fontWeight: 'bold' } },
       series: [
         {
