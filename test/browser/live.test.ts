@@ -2,17 +2,174 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, sharedData } from '../helpers/sharedData.js';
-import { launch, shot, type Browser } from './browser.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { Page } from 'playwright-core';
+import { repoRoot, sharedData, sharedDataDir } from '../helpers/sharedData.js';
+import { ARTIFACTS, launch, shot, type Browser } from './browser.js';
 import { liveStub, type LiveStub } from './liveStub.js';
 import { serve, type Served } from './serve.js';
 
-// The live dashboard in a real Chromium. Reconnects: against a stub of the
-// live endpoints (test/browser/liveStub.ts) in front of a real `soukan serve`,
-// because only a stub can drop its stream on cue.
+// The live dashboard in a real Chromium against `soukan serve --live replay`
+// (the eight 2017 HistData M1 files from the shared data folder, replayed
+// from 15 Mar 2017 17:30 UTC at 60×, imported into a fresh store at start):
+// the heatmap updates without reload, the status line, an alert appearing
+// with its evidence, the live strength and volatility cards — at 1280 × 800
+// and 390 × 844, in English and Japanese. Reconnects: against a stub of the
+// live endpoints (test/browser/liveStub.ts) in front of a real `soukan
+// serve`, because only a stub can drop its stream on cue.
 // Screenshots: test-artifacts/browser/live-*.png.
 
 const ECB = sharedData('eurofxref-hist.zip');
+for (const p of ['EURUSD', 'USDJPY', 'GBPUSD', 'AUDUSD', 'NZDUSD', 'USDCAD', 'USDCHF', 'EURJPY']) sharedData(`histdata_m1_2017/HISTDATA_COM_ASCII_${p}_M1_2017.zip`);
+
+/** Waits for the next matrix event drawn after `after` whose `changed` is not empty; returns its time. */
+async function nextChangedMatrix(page: Page, after: string | null, timeout = 60_000): Promise<string> {
+  const host = page.getByTestId('live-matrix-host');
+  await page.waitForFunction(
+    (prev) => {
+      const el = document.querySelector('[data-testid="live-matrix-host"]');
+      const t = el?.getAttribute('data-live-time');
+      return !!t && t !== prev && (el?.getAttribute('data-changed') ?? '') !== '';
+    },
+    after,
+    { timeout, polling: 50 },
+  );
+  return (await host.getAttribute('data-live-time'))!;
+}
+
+const WORDS = {
+  en: { feed: /replay 60×/, tick: /last tick Mar 15, 2017, \d\d:\d\d:\d\d UTC/, lag: /lag (\d+ ms|[\d.]+ s|\d+ min|—)/, reconnects: /reconnects 0/, state: 'live', alerts: /^Alerts \(\d+\)$/ },
+  ja: { feed: /リプレイ 60 倍/, tick: /最終ティック 2017年3月15日 \d\d:\d\d:\d\d UTC/, lag: /遅延 (\d+ ms|[\d.]+ s|\d+ min|—)/, reconnects: /再接続 0 回/, state: '受信中', alerts: /^アラート（\d+）$/ },
+} as const;
+
+describe('live dashboard on soukan serve --live replay', () => {
+  let server: Served;
+
+  beforeAll(async () => {
+    if (!existsSync(join(repoRoot, 'packages', 'web', 'dist', 'index.html'))) throw new Error('the dashboard is not built: run npm run build (npm test does)');
+    const store = join(mkdtempSync(join(tmpdir(), 'soukan-live-browser-')), 'soukan.duckdb');
+    server = await serve(['--store', store, '--live', 'replay'], { SOUKAN_SHARED_DATA: sharedDataDir, SOUKAN_ECB_FILE: ECB }, 240_000);
+  }, 250_000);
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const cases = [
+    { lang: 'en', width: 1280, height: 800 },
+    { lang: 'ja', width: 1280, height: 800 },
+    { lang: 'en', width: 390, height: 844 },
+    { lang: 'ja', width: 390, height: 844 },
+  ] as const;
+
+  for (const c of cases) {
+    it(`${c.lang} at ${c.width}: a cell changes without reload, the status line, an alert with its evidence`, async () => {
+      const tag = `${c.lang}-${c.width}`;
+      const w = WORDS[c.lang];
+      const b = await launch({ locale: c.lang === 'ja' ? 'ja-JP' : 'en-US', width: c.width, height: c.height });
+      try {
+        const page = b.page;
+        if (c === cases[0]) {
+          await b.context.grantPermissions(['notifications'], { origin: new URL(server.url).origin });
+          // Records the notifications the page shows (headless Chromium draws none).
+          await page.addInitScript(() => {
+            const w = window as unknown as { notes: string[]; Notification: unknown };
+            w.notes = [];
+            const Real = window.Notification;
+            class Recorded extends Real {
+              constructor(title: string, o?: NotificationOptions) {
+                super(title, o);
+                w.notes.push(title);
+              }
+            }
+            w.Notification = Recorded;
+          });
+        }
+        await page.goto(server.url);
+        await page.evaluate((l) => localStorage.setItem('soukan.lang', l), c.lang);
+        await page.reload();
+        const status = page.getByTestId('live-status');
+        await expect.poll(() => status.getAttribute('data-state'), { timeout: 30_000 }).toBe('live');
+        const navigations: string[] = [];
+        page.on('framenavigated', (f) => f === page.mainFrame() && navigations.push(f.url()));
+        const card = page.getByTestId('live-matrix-card');
+        const host = page.getByTestId('live-matrix-host');
+
+        // Before and after: two drawn events, the second with outlined (changed) cells and a value that differs
+        // at 2 decimals from the first, with no reload between.
+        let t1 = await nextChangedMatrix(page, null);
+        let v1: string[] = [];
+        let v2: string[] = [];
+        let t2 = t1;
+        for (let tries = 0; tries < 20 && !v1.some((x, i) => x !== v2[i]); tries++) {
+          t1 = t2;
+          v1 = (await host.getAttribute('data-values'))!.split(',');
+          await card.screenshot({ path: join(ARTIFACTS, `live-cell-before-${tag}.png`) });
+          t2 = await nextChangedMatrix(page, t1);
+          v2 = (await host.getAttribute('data-values'))!.split(',');
+        }
+        await card.screenshot({ path: join(ARTIFACTS, `live-cell-after-${tag}.png`) });
+        expect(t2 > t1).toBe(true);
+        expect(v1).toHaveLength(28);
+        expect(v2).toHaveLength(28);
+        expect(v1.some((x, i) => x !== v2[i])).toBe(true);
+        expect((await host.getAttribute('data-changed'))!.split(',').length).toBeGreaterThan(0);
+        expect(navigations).toEqual([]);
+
+        const text = (await status.textContent())!;
+        expect(text).toContain(w.state);
+        expect(text).toMatch(w.feed);
+        expect(text).toMatch(w.tick);
+        expect(text).toMatch(w.lag);
+        expect(text).toMatch(w.reconnects);
+        await page.getByTestId('live-bar').screenshot({ path: join(ARTIFACTS, `live-status-${tag}.png`) });
+
+        // The replay starts 30 min before the AUD/USD ~ NZD/USD breakdown of 15 Mar 2017 17:59 UTC: the first page
+        // sees that alert arrive as an in-page notification and a browser notification (permission granted);
+        // later pages find it in the list. Newest first, evidence on click.
+        const button = page.getByTestId('live-alerts-button');
+        if (c === cases[0]) {
+          const toast = page.getByTestId('live-toast');
+          await toast.waitFor({ timeout: 120_000 });
+          expect(await toast.textContent()).toMatch(/Correlation|Divergence|Volatility|Price move/);
+          await shot(page, `live-alert-toast-${tag}`);
+          expect(await page.evaluate(() => (window as unknown as { notes: string[] }).notes)).toContainEqual(expect.stringMatching(/^soukan · /));
+          await toast.getByRole('button').first().click();
+        } else {
+          await expect.poll(async () => Number(/\d+/.exec((await button.textContent()) ?? '')?.[0] ?? 0), { timeout: 120_000 }).toBeGreaterThan(0);
+          await button.click();
+          await page.getByTestId('live-alert').first().getByRole('button').click();
+        }
+        expect((await button.textContent())!).toMatch(w.alerts);
+        const panel = page.getByTestId('live-alerts');
+        await panel.getByTestId('live-evidence').first().waitFor();
+        const times = await panel.locator('time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
+        expect(times).toEqual([...times].sort().reverse());
+        expect(await panel.getByTestId('live-evidence').first().locator('dt').count()).toBeGreaterThan(0);
+        await shot(page, `live-alerts-${tag}`);
+
+        // Strength and volatility update from the stream too.
+        if (c.lang === 'en' || c.width === 390) {
+          await page.getByTestId('live-alerts').getByRole('button').first().click();
+          await page.locator('[data-nav="strength"]').click();
+          const st = page.getByTestId('live-strength-title');
+          const s1 = await st.textContent();
+          await expect.poll(() => st.textContent(), { timeout: 20_000 }).not.toBe(s1);
+          await shot(page, `live-strength-${tag}`);
+          await page.locator('[data-nav="volatility"]').click();
+          const vt = page.getByTestId('live-vol-title');
+          const u1 = await vt.textContent();
+          await expect.poll(() => vt.textContent(), { timeout: 20_000 }).not.toBe(u1);
+          await shot(page, `live-volatility-${tag}`);
+        }
+        expect(b.errors).toEqual([]);
+      } finally {
+        await b.close();
+      }
+    }, 240_000);
+  }
+});
 
 describe('live dashboard against a stream that drops', () => {
   let upstream: Served;
