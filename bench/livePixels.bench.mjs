@@ -16,7 +16,7 @@
 //                   per poll before drawing anything)
 //
 //   npm run build && nice -n 10 node bench/livePixels.bench.mjs [--bars 200] [--gap 40]
-/* global performance, fetch, PerformanceObserver, setTimeout */
+/* global performance, fetch, PerformanceObserver -- the page's globals inside page.evaluate */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
