@@ -1,3 +1,5 @@
+import { correlationBand } from '@soukan/core';
+
 /** Terminal styling: colour only on a TTY, honouring NO_COLOR and FORCE_COLOR. */
 export interface Style {
   readonly color: boolean;
@@ -18,13 +20,9 @@ export function makeStyle(stream: NodeJS.WriteStream = process.stdout, env: Node
 }
 
 /**
- * Strength bands traders know from MetaTrader correlation indicators:
- * |ρ| ≥ 0.75 red, ≥ 0.5 orange, ≥ 0.25 blue, else green.
+ * The terminal colour of a coefficient: its trader strength band
+ * (CORRELATION_BANDS in @soukan/core, the dashboard's bands too).
  */
 export function strengthColor(r: number): string {
-  const a = Math.abs(r);
-  if (a >= 0.75) return '31'; // red
-  if (a >= 0.5) return '38;5;208'; // orange
-  if (a >= 0.25) return '34'; // blue
-  return '32'; // green
+  return correlationBand(r).ansi;
 }

@@ -30,5 +30,6 @@ export { pairIndex, type AllPairsChunk, type AllPairsOutputOptions, type AllPair
 export { ROLLING_EXACT, rollingCorrelationAllPairs, type RollingAllPairsOptions, type RollingKernel } from './rollingCorrelationAllPairs.js';
 export { ewmCorrelationAllPairs } from './ewmCorrelationAllPairs.js';
 export { averageLinkage } from './averageLinkage.js';
+export { CORRELATION_BANDS, correlationBand, type CorrelationBand } from './correlationBands.js';
 export { clusterOrder } from './clusterOrder.js';
 export { correlationReport, correlationReportInput, correlationReportOf, type CorrelationReport, type CorrelationReportOptions } from './correlationReport.js';
