@@ -26,7 +26,7 @@ export interface Browser {
  * Chromium with a fresh profile (`--user-data-dir` in a new temporary
  * folder), a viewport and a browser language.
  */
-export async function launch(o: { locale?: string; width?: number; height?: number } = {}): Promise<Browser> {
+export async function launch(o: { locale?: string; width?: number; height?: number; touch?: boolean } = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'soukan-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -36,6 +36,7 @@ export async function launch(o: { locale?: string; width?: number; height?: numb
     locale: o.locale ?? 'en-US',
     acceptDownloads: true,
     timezoneId: 'UTC',
+    hasTouch: o.touch ?? false,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];

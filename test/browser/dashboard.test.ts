@@ -152,7 +152,8 @@ describe('correlation view', () => {
     const [download] = await Promise.all([b.page.waitForEvent('download'), b.page.getByTestId('matrix-card').locator('button[data-export="csv"]').click()]);
     const path = join(mkdtempSync(join(tmpdir(), 'soukan-dl-')), 'm.csv');
     await download.saveAs(path);
-    const rows = readFileSync(path, 'utf8').trim().split(/\r?\n/).map((l) => l.split(','));
+    // After the `#` header block that describes the export (see exports.test.ts).
+    const rows = readFileSync(path, 'utf8').trim().split(/\r?\n/).filter((l) => !l.startsWith('#')).map((l) => l.split(','));
     const m = await api('/api/correlation?window=120&method=spearman');
     expect(rows[0]).toEqual(['', ...m.symbols]);
     for (let r = 0; r < m.symbols.length; r++) {

@@ -3,6 +3,7 @@ import { HeatmapChart, ScatterChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
+import type { ExportMeta } from '../util/exportMeta';
 
 // What the correlation views need; the other views register bar/line/legend
 // in charts/echartsExtra.ts (loaded with them).
@@ -14,6 +15,11 @@ export type EChartOption = echarts.EChartsCoreOption;
 export interface ChartHandle {
   /** PNG data URL of the chart on a white background. */
   png(): string | undefined;
+  /**
+   * The chart with its caption, legend and source line (see
+   * charts/exportChart.ts, loaded on first use): a PNG data URL or an SVG document.
+   */
+  image?(type: 'png' | 'svg', meta: ExportMeta): Promise<string | undefined>;
 }
 
 export interface EChartProps {
@@ -37,6 +43,8 @@ export interface EChartProps {
 export const EChart = forwardRef<ChartHandle, EChartProps>(function EChart({ option, height, label, onClick, onRendered, testId, replaceMerge }, ref) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const last = useRef(option);
+  last.current = option;
   const handlers = useRef({ onClick, onRendered });
   handlers.current = { onClick, onRendered };
 
@@ -61,6 +69,12 @@ export const EChart = forwardRef<ChartHandle, EChartProps>(function EChart({ opt
 
   useImperativeHandle(ref, () => ({
     png: () => chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }),
+    image: async (type, meta) => {
+      const box = el.current;
+      if (!box) return undefined;
+      const { renderExport } = await import('./exportChart');
+      return renderExport(last.current as Record<string, unknown>, meta, box.clientWidth, box.clientHeight, type);
+    },
   }));
 
   return <div ref={el} className="chart" style={{ height }} role="img" aria-label={label} data-testid={testId} />;

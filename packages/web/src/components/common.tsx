@@ -2,41 +2,54 @@ import { useId, useState, type ReactNode, type RefObject } from 'react';
 import type { ChartHandle } from '../charts/EChart';
 import { useI18n } from '../i18n/i18n';
 import { download, toCsv } from '../util/download';
+import { csvHeader, withMeta, type ExportMeta } from '../util/exportMeta';
 
-/** PNG / CSV / JSON buttons for a chart or table. */
+/**
+ * PNG / SVG / CSV / JSON buttons for a chart or table. With `meta` every
+ * file describes itself: images carry the caption, legend and source line;
+ * CSV starts with a `#` header block; JSON has a `meta` object.
+ */
 export function ExportMenu({
   name,
   chart,
   csv,
   json,
+  meta,
 }: {
   name: string;
   chart?: RefObject<ChartHandle | null>;
   csv?: () => readonly (readonly unknown[])[];
   json?: () => unknown;
+  meta?: () => ExportMeta;
 }) {
   const { t } = useI18n();
+  const image = async (type: 'png' | 'svg'): Promise<void> => {
+    const c = chart?.current;
+    if (!c) return;
+    const out = meta && c.image ? await c.image(type, meta()) : type === 'png' ? c.png() : undefined;
+    if (!out) return;
+    if (type === 'png') download(`${name}.png`, out);
+    else download(`${name}.svg`, out, 'image/svg+xml');
+  };
   return (
     <div className="export" role="group" aria-label={`${t('export.label')}: ${name}`}>
       {chart && (
-        <button
-          type="button"
-          data-export="png"
-          onClick={() => {
-            const url = chart.current?.png();
-            if (url) download(`${name}.png`, url);
-          }}
-        >
+        <button type="button" data-export="png" onClick={() => void image('png')}>
           {t('export.png')}
         </button>
       )}
+      {chart && meta && (
+        <button type="button" data-export="svg" onClick={() => void image('svg')}>
+          {t('export.svg')}
+        </button>
+      )}
       {csv && (
-        <button type="button" data-export="csv" onClick={() => download(`${name}.csv`, toCsv(csv()), 'text/csv')}>
+        <button type="button" data-export="csv" onClick={() => download(`${name}.csv`, (meta ? csvHeader(meta()) : '') + toCsv(csv()), 'text/csv')}>
           {t('export.csv')}
         </button>
       )}
       {json && (
-        <button type="button" data-export="json" onClick={() => download(`${name}.json`, JSON.stringify(json(), null, 1), 'application/json')}>
+        <button type="button" data-export="json" onClick={() => download(`${name}.json`, JSON.stringify(meta ? withMeta(meta(), json()) : json(), null, 1), 'application/json')}>
           {t('export.json')}
         </button>
       )}

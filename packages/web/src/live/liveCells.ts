@@ -25,8 +25,8 @@ export function liveCells(ev: Pick<LiveMatrixEvent, 'symbols' | 'rolling' | 'win
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < k; j++) {
       const r = i === j ? 1 : (ev.rolling[pairIndex(Math.min(i, j), Math.max(i, j), k)] ?? null);
-      const style = r === null ? { fill: EMPTY_FILL, text: '#424242', border: undefined } : cellStyle(r, scheme, true);
-      out.push({ i, j, a: ev.symbols[i]!, b: ev.symbols[j]!, r, n: ev.window, p: null, lo: null, hi: null, reason: r === null ? 'too-few-observations' : null, significant: true, fill: style.fill, text: style.text, border: style.border });
+      const style = r === null ? { fill: EMPTY_FILL, text: '#424242', hatch: undefined } : cellStyle(r, scheme, true);
+      out.push({ i, j, a: ev.symbols[i]!, b: ev.symbols[j]!, r, n: ev.window, p: null, lo: null, hi: null, reason: r === null ? 'too-few-observations' : null, significant: true, fill: style.fill, text: style.text, hatch: style.hatch });
     }
   }
   return out;

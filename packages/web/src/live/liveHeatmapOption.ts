@@ -1,4 +1,5 @@
 import type { EChartOption } from '../charts/EChart';
+import { cellPaint } from '../charts/hatchPattern';
 import type { I18n } from '../i18n/i18n';
 import { x100, type Cell } from '../views/correlation/cells';
 import { gridLayout } from '../views/correlation/options';
@@ -44,7 +45,7 @@ export function liveHeatmapOption(ev: LiveMatrixEvent, cells: readonly Cell[], c
           return {
             value: [c.j, c.i, c.r ?? 0],
             cell: c,
-            itemStyle: hot ? { color: c.fill, borderColor: CHANGED_BORDER, borderWidth: 3 } : c.border ? { color: c.fill, borderColor: c.border, borderWidth: 2 } : { color: c.fill },
+            itemStyle: hot ? { color: cellPaint(c), borderColor: CHANGED_BORDER, borderWidth: 3 } : { color: cellPaint(c) },
             label: { color: c.text, fontWeight: hot ? 'bold' : 'normal' },
           };
         }),

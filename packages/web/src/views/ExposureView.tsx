@@ -8,7 +8,8 @@ import { useI18n } from '../i18n/i18n';
 import { useMeta } from '../state/meta';
 import { useRouter } from '../state/router';
 import { useApi } from '../state/useApi';
-import { amountProblem, confidenceListProblem } from '../util/forms';
+import { exposureRequest } from '@soukan/requests';
+import { amountProblem, specField } from '../util/forms';
 import { DiversificationPanel, type Diversification } from './diversification/DiversificationPanel';
 
 interface ExposureResponse {
@@ -168,7 +169,7 @@ export function ExposureView() {
         <Card title={t('exposure.settings')}>
           <form className="controls" onSubmit={(e) => e.preventDefault()}>
             <Select name="account" label={t('exposure.account')} value={account} options={currencies.map((c) => ({ value: c, label: c }))} onChange={(v) => update({ account: v === 'USD' ? undefined : v })} />
-            <TextField name="confidence" label={t('risk.var.confidence')} value={confidence} width="8em" validate={(x) => confidenceListProblem(x, t)} onCommit={(x) => update({ confidence: x.replace(/\s+/g, '') })} />
+            <TextField name="confidence" label={t('risk.var.confidence')} value={confidence} width="8em" validate={specField(exposureRequest, 'confidence', i18n)} onCommit={(x) => update({ confidence: x.replace(/\s+/g, '') })} />
           </form>
         </Card>
       </div>

@@ -11,7 +11,8 @@ import { useMeta } from '../state/meta';
 import { useRouter } from '../state/router';
 import { useApi } from '../state/useApi';
 import { slug } from '../util/download';
-import { intProblem, windowOrAllProblem } from '../util/forms';
+import { pairRequest } from '@soukan/requests';
+import { specField } from '../util/forms';
 
 interface Adf {
   statistic: number | null;
@@ -107,8 +108,8 @@ export function PairTradeView() {
       <form className="controls" onSubmit={(e) => e.preventDefault()}>
         <PairField name="a" label={t('pairtrade.a')} value={a} pairs={meta.data?.source?.pairs ?? []} onCommit={(v) => update({ a: v })} />
         <PairField name="b" label={t('pairtrade.b')} value={b} pairs={meta.data?.source?.pairs ?? []} onCommit={(v) => update({ b: v })} />
-        <TextField name="window" label={t('pairtrade.window')} value={q.get('window') ?? '500'} width="6em" inputMode="numeric" validate={(v) => windowOrAllProblem(v, 30, t)} onCommit={(v) => update({ window: v === '500' ? undefined : v })} />
-        <TextField name="zWindow" label={t('pairtrade.zWindow')} value={zWindow} width="5em" inputMode="numeric" validate={(v) => intProblem(v, 2, 100_000, t)} onCommit={(v) => update({ zWindow: v === '60' ? undefined : v })} />
+        <TextField name="window" label={t('pairtrade.window')} value={q.get('window') ?? '500'} width="6em" inputMode="numeric" validate={specField(pairRequest, 'window', i18n)} onCommit={(v) => update({ window: v === '500' ? undefined : v })} />
+        <TextField name="zWindow" label={t('pairtrade.zWindow')} value={zWindow} width="5em" inputMode="numeric" validate={specField(pairRequest, 'zWindow', i18n)} onCommit={(v) => update({ zWindow: v === '60' ? undefined : v })} />
         <Segmented name="hedge" label={t('pairtrade.hedge')} value={hedge} options={[{ value: 'ols', label: 'OLS' }, { value: 'tls', label: 'TLS' }]} onChange={(v) => update({ hedge: v === 'ols' ? undefined : v })} />
       </form>
       {res.error !== undefined && <ErrorBox error={res.error} onRetry={res.reload} />}

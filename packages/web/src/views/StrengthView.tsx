@@ -13,7 +13,8 @@ import { useRouter } from '../state/router';
 import { useApi } from '../state/useApi';
 import { LiveStrengthCard } from '../live/LiveStrengthCard';
 import { dateProblem } from './correlation/validate';
-import { windowOrAllProblem } from '../util/forms';
+import { strengthRequest } from '@soukan/requests';
+import { specField } from '../util/forms';
 
 interface StrengthResponse {
   constraint: string;
@@ -119,7 +120,7 @@ export function StrengthView() {
           )}
         </fieldset>
         <Select name="timeframe" label={t('corr.timeframe')} value={q.get('timeframe') ?? (intraday ? 'H1' : 'D1')} options={timeframes.map((tf) => ({ value: tf, label: `${tf} · ${tfLabel(tf, t)}` }))} onChange={(v) => update({ timeframe: v })} />
-        <TextField name="window" label={t('strength.window')} value={q.get('window') ?? '250'} width="6em" inputMode="numeric" validate={(v) => windowOrAllProblem(v, 2, t)} onCommit={(v) => update({ window: v === '250' ? undefined : v })} />
+        <TextField name="window" label={t('strength.window')} value={q.get('window') ?? '250'} width="6em" inputMode="numeric" validate={specField(strengthRequest, 'window', i18n)} onCommit={(v) => update({ window: v === '250' ? undefined : v })} />
         <Select
           name="base"
           label={t('strength.base')}

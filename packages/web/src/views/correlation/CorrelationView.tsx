@@ -1,19 +1,24 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MatrixResponse } from '../../api/types';
-import { BAND_LEGEND, DIVERGING_STOPS, type Scheme } from '../../charts/colors';
+import { BAND_LEGEND, cellBackground, cellStyle, DIVERGING_STOPS, type Scheme } from '../../charts/colors';
 import { EChart, type ChartHandle } from '../../charts/EChart';
-import { Attribution, Card, ErrorBox, ExportMenu, Segmented, Select, TextField } from '../../components/common';
+import { Collapsible } from '../../components/Collapsible';
+import { attributionText, Attribution, Card, ErrorBox, ExportMenu, Segmented, Select, TextField } from '../../components/common';
 import { useI18n, type I18n } from '../../i18n/i18n';
 import { tfLabel } from '../../i18n/labels';
 import { useMeta } from '../../state/meta';
 import { useParam, useRouter } from '../../state/router';
 import { useApi } from '../../state/useApi';
+import { useMedia, useNarrow } from '../../state/useNarrow';
 import { useWidth } from '../../state/useWidth';
 import { LiveMatrixCard } from '../../live/LiveMatrixCard';
 import { slug } from '../../util/download';
-import { matrixCells } from './cells';
+import type { ExportMeta } from '../../util/exportMeta';
+import { CellDetails } from './CellDetails';
+import { matrixCells, type Cell } from './cells';
 import { MatrixTable, PairRanking } from './MatrixTable';
 import { bubbleOption, gridLayout, heatmapOption } from './options';
+import { PairList } from './PairList';
 import { PairPicker } from './PairPicker';
 import { StabilityLegend, StabilityOverlay, useStability } from '../stability/StabilityMarks';
 import { correlationFormError, dateProblem, windowProblem } from './validate';
@@ -31,6 +36,50 @@ export function matrixCaption(m: MatrixResponse, i18n: I18n): string {
   const input = m.on === 'levels' ? t('corr.caption.levels') : t('corr.caption.returns', { kind: t(`corr.returns.${m.returns ?? 'log'}`) });
   const tf = tfLabel(m.timeframe, t);
   return t('corr.caption', { method: t(`corr.method.${m.method}`), tf, input, n: i18n.int(m.observations), start: i18n.date(m.start), end: i18n.date(m.end) });
+}
+
+/** Labels are drawn in heatmap cells at least this many pixels wide (options.ts); below it the page lists the pairs. */
+const READABLE_CELL = 21;
+
+/**
+ * What an exported matrix says about itself: the caption, the colour legend
+ * with both signs of every band, what faded and grey cells mean, the source.
+ */
+export function matrixExportMeta(m: MatrixResponse, scheme: Scheme, i18n: I18n, version: string): ExportMeta {
+  const { t } = i18n;
+  const legend =
+    scheme === 'bands'
+      ? BAND_LEGEND.flatMap((b, i) => {
+          const top = i === 0 ? 100 : (BAND_LEGEND[i - 1]!.min);
+          const range = (sign: string): string => `${b.min === 0 ? '0' : `${sign}${b.min}`}…${sign}${top}`;
+          return [
+            { fill: b.positive.fill, text: `${range('+')} ${t('corr.legend.positive')}` },
+            { fill: b.negative.fill, hatch: b.negative.hatch, text: `${range('−')} ${t('corr.legend.negative')}` },
+          ];
+        })
+      : [-1, -0.5, 0, 0.5, 1].map((r) => ({ ...cellStyle(r, 'diverging', true), text: r === 0 ? '0' : `${r > 0 ? '+' : '−'}${Math.abs(r * 100)}` }));
+  return {
+    caption: matrixCaption(m, i18n),
+    legend,
+    notes: [t('export.legendFade', { level: Math.round((1 - m.ci.level) * 100) })],
+    source: t('export.source', { version, source: m.attribution ? attributionText(m.attribution, t) : m.source }),
+    fields: {
+      method: m.method,
+      on: m.on,
+      returns: m.returns,
+      timeframe: m.timeframe,
+      window: m.window,
+      observations: m.observations,
+      start: m.start,
+      end: m.end,
+      minPeriods: m.minPeriods,
+      confidence: m.ci.level,
+      order: m.order,
+      scheme,
+      source: m.source,
+      symbols: m.symbols.join(' '),
+    },
+  };
 }
 
 const pick = <T extends string>(v: string | null, allowed: readonly T[], fallback: T): T => (v !== null && (allowed as readonly string[]).includes(v) ? (v as T) : fallback);
@@ -72,6 +121,10 @@ export function CorrelationView() {
   const scheme = useParam<Scheme>('scheme', 'bands', ['bands', 'diverging']);
   const view = useParam('view', 'heatmap', VIEWS);
   const marks = useParam('marks', 'off', ['off', 'stability']);
+  const narrow = useNarrow();
+  const touch = useMedia('(hover: none)');
+  const [selected, setSelected] = useState<Cell | null>(null);
+  const [gridWanted, setGridWanted] = useState(false);
   const customInvalid = universe === 'custom' && (symbols.length < 2 || symbols.length > (meta.data?.limits.maxSymbols ?? 64));
   // The request's own rules, checked here as the API will: a refused query is not sent.
   const formError = customInvalid ? null : correlationFormError(api);
@@ -102,14 +155,29 @@ export function CorrelationView() {
       host.current?.setAttribute('data-rendered', res.key);
     }
   };
-  const timeframes = meta.data?.source?.timeframes ?? ['D1', 'W1'];
   const k = m?.symbols.length ?? 0;
+  const timeframes = meta.data?.source?.timeframes ?? ['D1', 'W1'];
+  // The timeframe the server uses: the URL's, else the one the answer reports
+  // (the data layer's default), never a guess written back into the request.
+  const frequency = meta.data?.source?.frequency;
+  const shownTimeframe = api.timeframe ?? m?.timeframe ?? (frequency === 'intraday' ? 'H1' : 'D1');
+  const tfUnknown = meta.data?.source !== undefined && meta.data.source !== null && api.timeframe !== undefined && !timeframes.includes(api.timeframe);
+  useEffect(() => {
+    // Another source without this bar size (e.g. M5 after switching to ECB): back to its default.
+    if (tfUnknown) update({ timeframe: undefined });
+  }, [tfUnknown, update]);
+  // Too narrow for numbers in the grid: the ranked list instead, unless asked for.
+  const listInstead = view === 'heatmap' && k > 0 && gridLayout(k, width).cell < READABLE_CELL && !gridWanted;
+  const tapToSee = narrow || touch;
+  const exportMeta = m ? () => matrixExportMeta(m, scheme, i18n, meta.data?.version ?? '') : undefined;
+  const summary = [t(`corr.universe.${universe}`), shownTimeframe, api.window, t(`corr.method.${api.method}`)].join(' · ');
   const name = m ? slug(`soukan-correlation-${m.method}-${m.on}-${m.timeframe}-${m.end}`) : 'soukan-correlation';
 
   return (
     <div className="view" data-testid="view-correlation">
       <h1>{t('corr.heading')}</h1>
       <LiveMatrixCard scheme={scheme} onOpen={open} />
+      <Collapsible narrow={narrow} summary={summary}>
       <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label={t('corr.heading')}>
         <Select
           name="universe"
@@ -118,7 +186,7 @@ export function CorrelationView() {
           options={UNIVERSES.map((u) => ({ value: u, label: t(`corr.universe.${u}`) }))}
           onChange={(v) => update({ universe: v === 'majors' ? undefined : v, symbols: v === 'custom' ? (symbols.length ? symbols.join(',') : (m?.symbols.slice(0, 6).join(',') ?? undefined)) : undefined })}
         />
-        <Select name="timeframe" label={t('corr.timeframe')} value={api.timeframe ?? timeframes[0] ?? 'D1'} options={timeframes.map((tf) => ({ value: tf, label: `${tf} · ${tfLabel(tf, t)}` }))} onChange={(v) => update({ timeframe: v === timeframes[0] ? undefined : v })} />
+        <Select name="timeframe" label={t('corr.timeframe')} value={shownTimeframe} options={timeframes.map((tf) => ({ value: tf, label: `${tf} · ${tfLabel(tf, t)}` }))} onChange={(v) => update({ timeframe: v })} />
         <TextField name="window" label={t('corr.window')} value={api.window} hint={t('corr.window.hint')} inputMode="numeric" width="6em" validate={(v) => windowProblem(v, i18n)} onCommit={(v) => { performance.mark('soukan:change'); update({ window: v.trim() === '250' ? undefined : v.trim() }); }} />
         <TextField name="end" label={t('corr.end')} value={api.end ?? ''} type="date" validate={(v) => dateProblem(v, i18n)} onCommit={(v) => update({ end: v || undefined })} />
         <Select name="method" label={t('corr.method')} value={api.method} options={METHODS.map((x) => ({ value: x, label: t(`corr.method.${x}`) }))} onChange={(v) => { performance.mark('soukan:change'); update({ method: v === 'pearson' ? undefined : v }); }} />
@@ -131,6 +199,7 @@ export function CorrelationView() {
       {universe === 'custom' && meta.data?.source && (
         <PairPicker pairs={meta.data.source.pairs} selected={symbols} max={meta.data.limits.maxSymbols} onChange={(s) => update({ symbols: s.join(',') || undefined })} />
       )}
+      </Collapsible>
 
       <div className="tabs" role="tablist" aria-label={t('corr.view')}>
         {VIEWS.map((v) => (
@@ -149,9 +218,10 @@ export function CorrelationView() {
           m && (
             <ExportMenu
               name={name}
-              chart={view === 'table' ? undefined : chart}
+              chart={view === 'table' || listInstead ? undefined : chart}
               csv={() => [['', ...m.symbols], ...m.symbols.map((s, i) => [s, ...m.matrix[i]!])]}
               json={() => m}
+              meta={exportMeta}
             />
           )
         }
@@ -163,18 +233,54 @@ export function CorrelationView() {
         )}
         <div ref={host} className={`matrix-host${res.loading ? ' busy' : ''}`} aria-busy={res.loading} data-testid="matrix-host" data-grid={m ? JSON.stringify({ k, ...gridLayout(k, width) }) : undefined}>
           {res.loading && <div className="spinner">{m ? t('app.updating') : t('app.loading')}</div>}
-          {option && <EChart ref={chart} option={option} height={gridLayout(k || 28, width).height} label={caption} onClick={(p) => { const c = (p.data as { cell?: { i: number; j: number; a: string; b: string } }).cell; if (c && c.i !== c.j) open(c.a, c.b); }} onRendered={onRendered} testId={view === 'heatmap' ? 'heatmap' : 'bubble'} replaceMerge={REPLACE_SERIES} />}
+          {listInstead && m ? (
+            <ListWithMark m={m} cells={cells} onSelect={setSelected} onMount={onRendered} />
+          ) : (
+            // On a phone the chart waits for the answer: most matrices there become the list, and a
+            // chart created and disposed at once can leave ECharts a pending frame on a dead canvas.
+            option && (m || !narrow) && (
+              <EChart
+                ref={chart}
+                option={option}
+                height={gridLayout(k || 28, width).height}
+                label={caption}
+                onClick={(p) => {
+                  const c = (p.data as { cell?: Cell }).cell;
+                  if (!c) return;
+                  // On a phone or a touch screen a tap shows the cell (there is no hover); a click opens the pair.
+                  if (tapToSee) setSelected(c);
+                  else if (c.i !== c.j) open(c.a, c.b);
+                }}
+                onRendered={onRendered}
+                testId={view === 'heatmap' ? 'heatmap' : 'bubble'}
+                replaceMerge={REPLACE_SERIES}
+              />
+            )
+          )}
           {m && view === 'table' && <MatrixTableWithMark m={m} cells={cells} onOpen={open} onMount={onRendered} />}
           {m && view === 'heatmap' && marks === 'stability' && <StabilityOverlay data={stability.data} symbols={m.symbols} grid={gridLayout(k, width)} />}
         </div>
+        {m && selected && <CellDetails key={`${selected.i}-${selected.j}`} cell={cells.find((c) => c.i === selected.i && c.j === selected.j) ?? selected} m={m} onOpen={open} onClose={() => setSelected(null)} />}
+        {m && view === 'heatmap' && k > 0 && gridLayout(k, width).cell < READABLE_CELL && (
+          <p className="muted list-switch">
+            {listInstead && <span>{t('corr.list.why', { k })} </span>}
+            <button type="button" className="link" onClick={() => setGridWanted((x) => !x)} data-testid="grid-toggle">
+              {listInstead ? t('corr.list.grid') : t('corr.list.list')}
+            </button>
+          </p>
+        )}
         {m && (
           <div className="legend" data-testid="legend">
             {scheme === 'bands' ? (
               <span className="bands">
                 {BAND_LEGEND.map((b) => (
                   <span key={b.min} className="band">
-                    <i style={{ background: b.color }} />
-                    <i style={{ background: b.tint, boxShadow: `inset 0 0 0 2px ${b.color}` }} />
+                    <i style={{ background: cellBackground(b.positive), color: b.positive.text }} data-band={b.name} data-sign="+">
+                      +
+                    </i>
+                    <i style={{ background: cellBackground(b.negative), color: b.negative.text }} data-band={b.name} data-sign="−">
+                      −
+                    </i>
                   </span>
                 ))}
                 {t('corr.legend.bands')}
@@ -187,7 +293,7 @@ export function CorrelationView() {
             )}
             <span>{t('corr.legend.dim', { level: Math.round((1 - m.ci.level) * 100) })}</span>
             <span>{t('corr.legend.empty')}</span>
-            <span>{t('corr.clickHint')}</span>
+            <span>{tapToSee ? t('corr.tapHint') : t('corr.clickHint')}</span>
             {view === 'heatmap' && marks === 'stability' && <StabilityLegend state={stability} />}
           </div>
         )}
@@ -227,6 +333,12 @@ export function CorrelationView() {
   );
 }
 
+
+function ListWithMark(p: { m: MatrixResponse; cells: readonly Cell[]; onSelect: (c: Cell) => void; onMount: () => void }) {
+  const { onMount } = p;
+  useEffect(() => onMount(), [p.m, onMount]);
+  return <PairList symbols={p.m.symbols} cells={p.cells} onSelect={p.onSelect} />;
+}
 
 function MatrixTableWithMark(p: { m: MatrixResponse; cells: ReturnType<typeof matrixCells>; onOpen: (a: string, b: string) => void; onMount: () => void }) {
   const { onMount } = p;

@@ -17,7 +17,8 @@ export interface Cell {
   readonly significant: boolean;
   readonly fill: string;
   readonly text: string;
-  readonly border?: string;
+  /** Hatch line colour of a negative cell (see cellStyle). */
+  readonly hatch?: string;
 }
 
 /** The cells of a matrix response, row-major, painted by `scheme` (see cellStyle). */
@@ -30,7 +31,7 @@ export function matrixCells(m: MatrixResponse, scheme: Scheme): Cell[] {
       const r = m.matrix[i]![j]!;
       const p = m.p[i]![j]!;
       const significant = i === j || (p !== null && p < alpha);
-      const style = r === null ? { fill: EMPTY_FILL, text: '#424242', border: undefined } : cellStyle(r, scheme, significant);
+      const style = r === null ? { fill: EMPTY_FILL, text: '#424242', hatch: undefined } : cellStyle(r, scheme, significant);
       out.push({
         i,
         j,
@@ -45,7 +46,7 @@ export function matrixCells(m: MatrixResponse, scheme: Scheme): Cell[] {
         significant,
         fill: style.fill,
         text: style.text,
-        border: style.border,
+        hatch: style.hatch,
       });
     }
   }

@@ -1,5 +1,6 @@
 import type { MatrixResponse } from '../../api/types';
 import type { EChartOption } from '../../charts/EChart';
+import { cellPaint } from '../../charts/hatchPattern';
 import type { I18n } from '../../i18n/i18n';
 import { x100, type Cell } from './cells';
 
@@ -67,7 +68,7 @@ export function heatmapOption(m: MatrixResponse, cells: readonly Cell[], i18n: I
         data: cells.map((c) => ({
           value: [c.j, c.i, c.r ?? 0],
           cell: c,
-          itemStyle: c.border ? { color: c.fill, borderColor: c.border, borderWidth: 2 } : { color: c.fill },
+          itemStyle: { color: cellPaint(c) },
           ...(showLabels && c.text !== common ? { label: { color: c.text } } : {}),
         })),
         label: {
@@ -102,7 +103,7 @@ export function bubbleOption(m: MatrixResponse, cells: readonly Cell[], i18n: I1
           cell: c,
           symbol: c.r === null ? 'rect' : 'circle',
           symbolSize: c.r === null ? Math.max(4, g.cell * 0.3) : Math.max(3, Math.sqrt(Math.abs(c.r)) * g.cell * 0.95),
-          itemStyle: { color: c.fill, borderColor: c.border ?? (c.r === null ? '#9e9e9e' : 'rgba(0,0,0,0.25)'), borderWidth: c.border ? 2 : 1 },
+          itemStyle: { color: cellPaint(c), borderColor: c.r === null ? '#9e9e9e' : 'rgba(0,0,0,0.25)', borderWidth: 1 },
         })),
         emphasis: { scale: 1.15, itemStyle: { borderColor: '#111111', borderWidth: 2 } },
       },

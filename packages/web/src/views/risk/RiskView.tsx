@@ -9,7 +9,8 @@ import { useMeta } from '../../state/meta';
 import { useRouter } from '../../state/router';
 import { useApi } from '../../state/useApi';
 import { slug } from '../../util/download';
-import { amountProblem, confidenceListProblem, horizonListProblem, intProblem, numberListProblem, windowOrAllProblem } from '../../util/forms';
+import { moveRequest, varRequest } from '@soukan/requests';
+import { amountProblem, specField } from '../../util/forms';
 
 interface Share {
   hits: number;
@@ -65,7 +66,12 @@ export function RiskView() {
   const side = q.get('side') === 'down' ? 'down' : 'up';
   const source = q.get('source') ?? undefined;
   const move = useApi<MoveResponse>(meta.data ? '/api/move' : null, { symbol, source, threshold: thresholds, horizon: horizons, days, ladder: 'true' });
-  const risk = useApi<VarResponse>(meta.data ? '/api/var' : null, { positions: `${symbol} ${amount}`, source, confidence, horizon: hdays, window, backtest: backtest ? 'true' : undefined });
+  const backtestWindow = q.get('backtestWindow') ?? undefined;
+  // The figures and the backtest are two requests, so a backtest that cannot
+  // run (too little history for its window) never hides the VaR and ES.
+  const varQuery = { positions: `${symbol} ${amount}`, source, confidence, horizon: hdays, window };
+  const risk = useApi<VarResponse>(meta.data ? '/api/var' : null, varQuery);
+  const tested = useApi<VarResponse>(meta.data && backtest ? '/api/var' : null, { ...varQuery, backtest: 'true', backtestWindow, method: 'historical,normal,cornish-fisher,ewma' });
   const chartRef = useRef<ChartHandle>(null);
   const m = move.data;
   const v = risk.data;
@@ -105,9 +111,9 @@ export function RiskView() {
       <h1>{t('risk.heading')}</h1>
       <form className="controls" onSubmit={(e) => e.preventDefault()}>
         <PairField name="symbol" label={t('common.pair')} value={symbol} pairs={meta.data?.source?.pairs ?? []} onCommit={(x) => update({ symbol: x })} />
-        <TextField name="days" label={t('risk.move.days')} value={days} width="6em" inputMode="numeric" validate={(x) => intProblem(x, 1, 100_000, t)} onCommit={(x) => update({ days: x })} />
-        <TextField name="horizons" label={t('risk.move.horizons')} value={horizons} width="11em" hint={t('risk.move.horizonsHint')} validate={(x) => horizonListProblem(x, t)} onCommit={(x) => update({ horizons: x.replace(/\s+/g, '') })} />
-        <TextField name="thresholds" label={t('risk.move.thresholds')} value={thresholds} width="12em" hint={t('risk.move.thresholdsHint')} validate={(x) => numberListProblem(x, t)} onCommit={(x) => update({ thresholds: x.replace(/\s+/g, '') })} />
+        <TextField name="days" label={t('risk.move.days')} value={days} width="6em" inputMode="numeric" validate={specField(moveRequest, 'days', i18n)} onCommit={(x) => update({ days: x })} />
+        <TextField name="horizons" label={t('risk.move.horizons')} value={horizons} width="11em" hint={t('risk.move.horizonsHint')} validate={specField(moveRequest, 'horizon', i18n)} onCommit={(x) => update({ horizons: x.replace(/\s+/g, '') })} />
+        <TextField name="thresholds" label={t('risk.move.thresholds')} value={thresholds} width="12em" hint={t('risk.move.thresholdsHint')} validate={specField(moveRequest, 'threshold', i18n)} onCommit={(x) => update({ thresholds: x.replace(/\s+/g, '') })} />
         <Segmented name="side" label={t('risk.move.chartSide')} value={side} options={[{ value: 'up', label: t('risk.move.up') }, { value: 'down', label: t('risk.move.down') }]} onChange={(x) => update({ side: x === 'up' ? undefined : x })} />
       </form>
       {move.error !== undefined && <ErrorBox error={move.error} onRetry={move.reload} />}
@@ -149,9 +155,10 @@ export function RiskView() {
       <h2 className="section">{t('risk.var.heading')}</h2>
       <form className="controls" onSubmit={(e) => e.preventDefault()}>
         <TextField name="amount" label={t('risk.var.amount', { symbol })} value={amount} width="8em" validate={(x) => amountProblem(x, t)} onCommit={(x) => update({ amount: x.trim() })} />
-        <TextField name="confidence" label={t('risk.var.confidence')} value={confidence} width="8em" validate={(x) => confidenceListProblem(x, t)} onCommit={(x) => update({ confidence: x.replace(/\s+/g, '') })} />
-        <TextField name="hdays" label={t('risk.var.horizon')} value={hdays} width="4em" inputMode="numeric" validate={(x) => intProblem(x, 1, 250, t)} onCommit={(x) => update({ hdays: x })} />
-        <TextField name="window" label={t('risk.var.window')} value={window} width="6em" inputMode="numeric" validate={(x) => windowOrAllProblem(x, 30, t)} onCommit={(x) => update({ window: x })} />
+        <TextField name="confidence" label={t('risk.var.confidence')} value={confidence} width="8em" validate={specField(varRequest, 'confidence', i18n)} onCommit={(x) => update({ confidence: x.replace(/\s+/g, '') })} />
+        <TextField name="hdays" label={t('risk.var.horizon')} value={hdays} width="4em" inputMode="numeric" validate={specField(varRequest, 'horizon', i18n)} onCommit={(x) => update({ hdays: x })} />
+        <TextField name="window" label={t('risk.var.window')} value={window} width="6em" inputMode="numeric" validate={specField(varRequest, 'window', i18n)} onCommit={(x) => update({ window: x })} />
+        <TextField name="backtestWindow" label={t('risk.var.backtestWindow')} value={backtestWindow ?? String(varRequest.params.backtestWindow.default)} width="6em" inputMode="numeric" validate={specField(varRequest, 'backtestWindow', i18n)} onCommit={(x) => update({ backtestWindow: x.trim() })} />
         <Segmented name="backtest" label={t('risk.var.backtest')} value={backtest ? 'on' : 'off'} options={[{ value: 'on', label: t('common.on') }, { value: 'off', label: t('common.off') }]} onChange={(x) => update({ backtest: x === 'on' ? undefined : 'false' })} />
       </form>
       {risk.error !== undefined && <ErrorBox error={risk.error} onRetry={risk.reload} />}
@@ -178,12 +185,19 @@ export function RiskView() {
             />
             <p className="muted">{t('risk.var.note')}</p>
           </Card>
-          {v.backtest.length > 0 && (
+          {backtest && tested.error !== undefined && (
+            <Card title={t('risk.var.backtestTitle')} testId="backtest-card">
+              <p className="warning" role="note" data-testid="backtest-skipped">
+                {t('risk.var.backtestSkipped', { reason: i18n.error(tested.error).text })}
+              </p>
+            </Card>
+          )}
+          {backtest && tested.data && tested.data.backtest.length > 0 && (
             <Card title={t('risk.var.backtestTitle')} testId="backtest-card">
               <DataTable
                 name={`${name}-backtest`}
                 testId="backtest-table"
-                rows={v.backtest}
+                rows={tested.data.backtest}
                 columns={[
                   { key: 'confidence', label: t('risk.var.level'), value: (r) => r.confidence, show: (r) => i18n.pct(r.confidence, 1), num: true },
                   { key: 'method', label: t('risk.var.method'), value: (r) => r.method, show: (r) => methodName(r.method) },
