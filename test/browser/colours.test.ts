@@ -110,7 +110,7 @@ describe.each(['en', 'ja'] as const)('colours (%s)', (lang) => {
   it('the table and the pair ranking paint cells the same way (both signs filled, negatives hatched)', async () => {
     await b.page.goto(new URL('/correlation?view=table', served().url).href);
     await matrixRendered(b.page);
-    const styles = await b.page.locator('table.matrix td').evaluateAll((tds) => tds.map((td) => ({ text: td.textContent ?? '', bg: (td as HTMLElement).style.background })));
+    const styles = await b.page.locator('table.matrix td').evaluateAll((tds) => tds.map((td) => ({ text: td.textContent ?? '', bg: (td as HTMLElement).style.backgroundImage })));
     const negatives = styles.filter((s) => s.text.startsWith('−'));
     const positives = styles.filter((s) => s.text.startsWith('+'));
     expect(negatives.length).toBeGreaterThan(0);

@@ -103,9 +103,12 @@ export function textOn(fill: string): string {
   return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#000000' : '#ffffff';
 }
 
-/** CSS background of a cell: its fill, hatched at 45° where the style says so. */
-export function cellBackground(s: CellStyle): string {
-  return s.hatch ? `repeating-linear-gradient(45deg, ${s.hatch} 0 1.5px, ${s.fill} 1.5px 5px)` : s.fill;
+/**
+ * CSS background of a cell: its fill as the background colour (what contrast
+ * checkers read) and, where the style says so, the 45° hatching over it.
+ */
+export function cellBackground(s: CellStyle): { backgroundColor: string; backgroundImage?: string } {
+  return s.hatch ? { backgroundColor: s.fill, backgroundImage: `repeating-linear-gradient(45deg, ${s.hatch} 0 1.5px, ${s.fill} 1.5px 5px)` } : { backgroundColor: s.fill };
 }
 
 /** Fill of a cell with no value. */

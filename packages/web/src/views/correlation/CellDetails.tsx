@@ -13,7 +13,7 @@ export function CellDetails({ cell: c, m, onOpen, onClose }: { cell: Cell; m: Ma
   return (
     <div className="cell-details" role="region" aria-live="polite" aria-label={`${c.a} × ${c.b}`} data-testid="cell-details">
       <div className="head">
-        <span className="chip-cell" style={{ background: cellBackground(c), color: c.text }}>
+        <span className="chip-cell" style={{ ...cellBackground(c), color: c.text }}>
           {c.r === null ? '·' : x100(c.r)}
         </span>
         <strong>

@@ -275,10 +275,10 @@ export function CorrelationView() {
               <span className="bands">
                 {BAND_LEGEND.map((b) => (
                   <span key={b.min} className="band">
-                    <i style={{ background: cellBackground(b.positive), color: b.positive.text }} data-band={b.name} data-sign="+">
+                    <i style={{ ...cellBackground(b.positive), color: b.positive.text }} data-band={b.name} data-sign="+">
                       +
                     </i>
-                    <i style={{ background: cellBackground(b.negative), color: b.negative.text }} data-band={b.name} data-sign="−">
+                    <i style={{ ...cellBackground(b.negative), color: b.negative.text }} data-band={b.name} data-sign="−">
                       −
                     </i>
                   </span>

@@ -30,7 +30,7 @@ export function MatrixTable({ m, cells, onOpen }: { m: MatrixResponse; cells: re
             <tr key={s}>
               <th scope="row">{s}</th>
               {cells.slice(i * k, (i + 1) * k).map((c) => (
-                <td key={c.j} style={{ background: cellBackground(c), color: c.text }} title={title(c)}>
+                <td key={c.j} style={{ ...cellBackground(c), color: c.text }} title={title(c)}>
                   {c.i === c.j ? (
                     x100(1)
                   ) : (
@@ -78,7 +78,7 @@ export function PairRanking({ m, cells, onOpen }: { m: MatrixResponse; cells: re
               </td>
               <td>{c.b}</td>
               <td className="num">
-                <span className="swatch" style={{ background: cellBackground(c) }} /> {i18n.signed(c.r, 3)}
+                <span className="swatch" style={cellBackground(c)} /> {i18n.signed(c.r, 3)}
               </td>
               <td className="num">{i18n.int(c.n)}</td>
               <td className="num">{c.r === null ? '—' : `[${i18n.signed(c.lo, 3)}, ${i18n.signed(c.hi, 3)}]`}</td>

@@ -39,7 +39,7 @@ export function PairList({ symbols, cells, onSelect }: { symbols: readonly strin
         {rows.slice(0, shown).map((c) => (
           <li key={`${c.i}-${c.j}`}>
             <button type="button" onClick={() => onSelect(c)} data-pair={`${c.a}|${c.b}`}>
-              <span className="chip-cell" style={{ background: cellBackground(c), color: c.text }}>
+              <span className="chip-cell" style={{ ...cellBackground(c), color: c.text }}>
                 {c.r === null ? '·' : x100(c.r)}
               </span>
               <span className="names">{fi < 0 ? `${c.a} × ${c.b}` : c.b}</span>
