@@ -161,7 +161,7 @@ export function CorrelationView() {
   // (the data layer's default), never a guess written back into the request.
   const frequency = meta.data?.source?.frequency;
   const shownTimeframe = api.timeframe ?? m?.timeframe ?? (frequency === 'intraday' ? 'H1' : 'D1');
-  const tfUnknown = meta.data?.source !== undefined && meta.data.source !== null && api.timeframe !== undefined && !timeframes.includes(api.timeframe);
+  const tfUnknown = meta.data?.source !== undefined && meta.data.source !== null && api.timeframe !== undefined && !(timeframes as readonly string[]).includes(api.timeframe);
   useEffect(() => {
     // Another source without this bar size (e.g. M5 after switching to ECB): back to its default.
     if (tfUnknown) update({ timeframe: undefined });
