@@ -8,7 +8,10 @@
 // exactly as before or exactly complete — compared by row counts and
 // order-independent hashes of every table — and accept a new import.
 //
-//   node scripts/killtrials.mjs [--trials 20]
+//   node scripts/killtrials.mjs [--trials 20] [--engine duckdb|clickhouse]
+//
+// `--engine clickhouse`: the same trials on a 3-shard ClickHouse cluster
+// (scripts/clickhouse-killtrials.mjs).
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,8 +23,15 @@ const root = resolve(import.meta.dirname, '..');
 const bin = join(root, 'packages', 'cli', 'bin', 'soukan.js');
 const shared = process.env.SOUKAN_SHARED_DATA ?? resolve(root, '..', 'shared', 'data');
 const { Store } = await import(pathToFileURL(join(root, 'packages', 'data', 'dist', 'store', 'store.js')).href);
-const { values: o } = parseArgs({ options: { trials: { type: 'string', default: '20' } } });
+const { values: o } = parseArgs({ options: { trials: { type: 'string', default: '20' }, engine: { type: 'string', default: 'duckdb' } } });
 const zip = (p) => join(shared, 'histdata_m1_2017', `HISTDATA_COM_ASCII_${p}_M1_2017.zip`);
+if (o.engine === 'clickhouse') {
+  const { clickhouseKillTrials } = await import('./clickhouse-killtrials.mjs');
+  process.exit((await clickhouseKillTrials({ trials: Number(o.trials), bin, zip })) ? 0 : 1);
+} else if (o.engine !== 'duckdb') {
+  console.error(`killtrials: --engine is duckdb or clickhouse, not ${o.engine}`);
+  process.exit(2);
+}
 const dir = mkdtempSync(join(tmpdir(), 'soukan-kill-'));
 const cli = (args) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
 
