@@ -1,0 +1,50 @@
+// Equality: for the ECB history and the eight 2017 HistData zips, every
+// analytics command prints the same JSON over ClickHouse (the suite's 3-shard
+// cluster, then one server) as over DuckDB — counts and dates exact,
+// statistics within 1e-12 relative (sameJson.ts).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../../test/helpers/cli.js';
+import { sharedData } from '../../../../test/helpers/sharedData.js';
+import { histData, PAIRS, tempDir } from '../store/helpers.js';
+import { sql, useClickHouse } from './clickhouse.ts';
+import { COMMANDS } from './commands.ts';
+import { firstDifference } from './sameJson.ts';
+
+const ch = useClickHouse();
+const at = tempDir('soukan-equality-');
+const database = `equality_${process.pid}`;
+let duck = '';
+let house = '';
+
+/** The suite's location with this file's own database (files run side by side on one cluster). */
+function ownDatabase(url: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+beforeAll(async () => {
+  duck = at('store.duckdb');
+  house = ownDatabase(ch().url);
+  for (const store of [duck, house]) {
+    for (const files of [[sharedData('eurofxref-hist.zip')], PAIRS.map(histData)]) {
+      const r = await runCli(['import', ...files, '--store', store, '--format', 'json']);
+      expect(r.code, `import into ${store}: ${r.stderr}`).toBe(0);
+    }
+  }
+}, 900_000);
+
+afterAll(async () => {
+  for (const s of ch().shards) await sql(s, `DROP DATABASE IF EXISTS ${database}`);
+});
+
+describe('every analytics command: the same JSON over ClickHouse as over DuckDB', () => {
+  for (const c of COMMANDS) {
+    it(c.name, async () => {
+      const [a, b] = await Promise.all([duck, house].map((store) => runCli([...c.args, '--store', store, '--format', 'json'])));
+      expect(a!.code, a!.stderr).toBe(0);
+      expect(b!.code, b!.stderr).toBe(0);
+      expect(firstDifference(JSON.parse(a!.stdout), JSON.parse(b!.stdout), [duck, house])).toBeNull();
+    });
+  }
+});
