@@ -5,13 +5,15 @@
 // HistData zips; imports atomic for readers (uncommitted rows invisible and
 // cleaned up, kill -9 mid-import); bad input as one line with exit 2.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TIMEFRAMES, type Timeframe } from '@soukan/core';
 import { Store } from '../src/store/store.js';
 import { parseStoreLocation } from '../src/store/storeLocation.js';
+import { localMsSql } from '../src/store/clickhouse/chBarsSql.js';
+import { versionOf } from '../src/store/clickhouse/chClient.js';
 import type { StoreBars } from '../src/store/types.js';
 import { runCli } from '../../../test/helpers/cli.js';
 import { repoRoot, sharedData } from '../../../test/helpers/sharedData.js';
@@ -194,6 +196,29 @@ describe('a ClickHouse store gives what the DuckDB store gives', () => {
   }, 600_000);
 });
 
+describe('the SQL dialect of the server', () => {
+  const server = useClickHouse();
+
+  it('New York wall clock of every quarter-hour 1999–2027 as the server computes it equals Python zoneinfo\'s offsets; newer servers get timeZoneOffset', async () => {
+    const ref = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'newYorkOffsets.json'), 'utf8')) as { from: number; to: number; transitions: [number, number][] };
+    const version = versionOf((await sql(server().shards[0]!, 'SELECT version() FORMAT TSV')).trim())!;
+    const n = (ref.to - ref.from) / 900;
+    const text = await sql(server().shards[0]!, `SELECT s, ${localMsSql('s', 'America/New_York', version)} FROM (SELECT ${ref.from} + number * 900 AS s FROM system.numbers LIMIT ${n}) FORMAT TSV`);
+    const lines = text.trim().split('\n');
+    expect(lines).toHaveLength(n);
+    let k = 0;
+    let bad = '';
+    for (const line of lines) {
+      const [s, local] = line.split('\t').map(Number) as [number, number];
+      while (k + 1 < ref.transitions.length && ref.transitions[k + 1]![0] <= s) k++;
+      if (local !== (s + ref.transitions[k]![1]) * 1000 && !bad) bad = line;
+    }
+    expect(bad).toBe('');
+    expect(localMsSql('s', 'America/New_York', [18, 16, 1])).not.toContain('timeZoneOffset');
+    expect(localMsSql('s', 'America/New_York', [21, 6, 0])).toContain('timeZoneOffset(toDateTime(s, \'America/New_York\'))');
+  }, 120_000);
+});
+
 describe('imports are atomic for readers', () => {
   const server = useClickHouse();
   let url = '';
@@ -340,6 +365,12 @@ describe('bad input: one line naming host, database and the problem; exit 2; not
       expect(r.stderr).toMatch(/database soukan_alien\): table soukan_alien\.imports has columns \(id String, note String\), not soukan's \(import_id UInt64, .*\); it was made by something else: use another database\n$/);
     }
     expect((await sql(ch.shards[0]!, "SELECT name FROM system.tables WHERE database = 'soukan_alien' FORMAT TSV")).trim()).toBe('imports');
+  }, 60_000);
+
+  it('ticks go to DuckDB stores only: importing tick data into ClickHouse is refused before connecting', async () => {
+    const r = await runCli(['import', sharedData('dukascopy_ticks/EURUSD'), '--store', 'clickhouse://127.0.0.1:1/fx']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('soukan: store clickhouse://127.0.0.1:1/fx: ticks are kept in a DuckDB store only; pass --store with a DuckDB file for tick data\n');
   }, 60_000);
 
   it('no folder named clickhouse: is ever created', () => {

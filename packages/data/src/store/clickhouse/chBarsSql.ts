@@ -8,7 +8,7 @@
  */
 import { DAY_MS, HOUR_MS, MINUTE_MS, TIMEFRAME_MINUTES, type FxDayConvention, type Timeframe } from '@soukan/core';
 import { int, MARGIN_AFTER, MARGIN_BEFORE, QUARTER_MS } from '../barsSql.js';
-import { sqlText } from './chClient.js';
+import { atLeast, sqlText } from './chClient.js';
 
 /** One stored series used by a route in a ClickHouse store: which rows are visible, and whether it is inverted. */
 export interface ChLeg {
@@ -31,15 +31,25 @@ export function chFloorDiv(x: string, m: number): string {
 }
 
 /**
- * The wall-clock time in `tz`, as UTC ms, of the instant `s` seconds — from
- * the date and clock fields ClickHouse gives for that zone (checked against
- * ICU for every quarter-hour 1999–2027).
+ * First server version with `timeZoneOffset` (one lookup instead of four
+ * calendar fields).
  *
- * @example localMsSql('q * 900', 'America/New_York')
+ * @example TIME_ZONE_OFFSET_SINCE // [21, 6]
  */
-function localMsSql(seconds: string, tz: string): string {
-  const dt = `toDateTime(${seconds})`;
+export const TIME_ZONE_OFFSET_SINCE: readonly [number, number] = [21, 6];
+
+/**
+ * The wall-clock time in `tz`, as UTC ms, of the instant `seconds`: on
+ * servers with `timeZoneOffset`, the instant plus its offset; on older ones
+ * (18.16) from the date and clock fields ClickHouse gives for that zone
+ * (checked against ICU for every quarter-hour 1999–2027).
+ *
+ * @example localMsSql('q * 900', 'America/New_York', [18, 16, 1]) // '((toInt64(toUInt32(toDate(toDateTime(q * 900), …'
+ */
+export function localMsSql(seconds: string, tz: string, version: readonly number[]): string {
   const z = sqlText(tz);
+  if (atLeast(version, TIME_ZONE_OFFSET_SINCE)) return `((toInt64(${seconds}) + timeZoneOffset(toDateTime(${seconds}, ${z}))) * 1000)`;
+  const dt = `toDateTime(${seconds})`;
   return `((toInt64(toUInt32(toDate(${dt}, ${z}))) * 86400 + toHour(${dt}, ${z}) * 3600 + toMinute(${dt}, ${z}) * 60 + toSecond(${dt}, ${z})) * 1000)`;
 }
 
@@ -109,9 +119,17 @@ export function chRouteSql(db: string, legs: readonly ChLeg[], lo?: number, hi?:
 export function chBarsSql(
   db: string,
   legs: readonly ChLeg[],
-  options: { readonly timeframe?: Timeframe; readonly convention: FxDayConvention; readonly from?: number; readonly to?: number },
+  options: {
+    readonly timeframe?: Timeframe;
+    readonly convention: FxDayConvention;
+    readonly from?: number;
+    readonly to?: number;
+    /** The server's version (picks the zone lookup, see {@link localMsSql}); default 18.16. */
+    readonly version?: readonly number[];
+  },
 ): string {
   const { timeframe, convention, from, to } = options;
+  const version = options.version ?? [18, 16];
   if (!timeframe) {
     return `SELECT toFloat64(t) AS time, o, h, l, c, v, 1 FROM (${chRouteSql(db, legs, from, to)}) ORDER BY t`;
   }
@@ -123,7 +141,7 @@ export function chBarsSql(
   if (QUARTER_MS % g !== 0) throw new Error(`chBarsSql: ${timeframe} does not divide a quarter-hour`);
   const shift = (24 - convention.rollHour) * HOUR_MS;
   const qOf = g === QUARTER_MS ? 'b' : chFloorDiv(`b * ${g}`, QUARTER_MS);
-  const sh = `(${localMsSql(`qq * ${QUARTER_MS / 1000}`, convention.tz)} + ${shift})`;
+  const sh = `(${localMsSql(`qq * ${QUARTER_MS / 1000}`, convention.tz, version)} + ${shift})`;
   const td = `(${chFloorDiv('sh', DAY_MS)} * ${DAY_MS})`;
   const dow = (x: string): string => `((${chFloorDiv(x, DAY_MS)} + 4) % 7)`; // 0 = Sunday (1970-01-01 was a Thursday)
   let key: string;

@@ -136,13 +136,14 @@ async function inspect(ch: ChClient, at = ch.location.endpoint, tables = [...exp
 export async function ensureChSchema(ch: ChClient, create: boolean): Promise<boolean> {
   const main = await inspect(ch);
   if (main.wrong) throw ch.fail(ch.location.endpoint, main.wrong);
-  const shardChecks = ch.location.cluster ? await Promise.all(ch.location.shards.map((s) => inspect(ch, s, ['rows_local']))) : [];
+  // Readers go through the main server only; writers check every shard before creating anything.
+  const shardChecks = ch.location.cluster && create ? await Promise.all(ch.location.shards.map((s) => inspect(ch, s, ['rows_local']))) : [];
   shardChecks.forEach((r, i) => {
     if (r.wrong) throw ch.fail(ch.location.shards[i]!, r.wrong);
   });
   const all = [...expected(ch).keys()];
+  if (!create) return ['rows', ...Object.keys(META)].every((t) => main.present.has(t));
   if (all.every((t) => main.present.has(t)) && shardChecks.every((r) => r.present.has('rows_local'))) return true;
-  if (!create) return main.present.has('rows') && main.present.has('imports') && main.present.has('import_series');
   const engine = `ENGINE = MergeTree PARTITION BY toYYYYMM(toDateTime(intDiv(t, 1000))) ORDER BY (source, symbol, t)`;
   if (ch.location.cluster) {
     for (const shard of ch.location.shards) await ch.command(`CREATE TABLE IF NOT EXISTS ${ch.db}.rows_local ${rowsBody()} ${engine}`, shard);

@@ -123,7 +123,7 @@ export class ClickHouseStore extends Store {
 
   protected override async barColumns(r: Resolved, timeframe: Timeframe | undefined, convention: FxDayConvention, options: StoreBarsOptions): Promise<{ n: number; columns: Float64Array[] }> {
     const legs = r.series.map((s, i) => this.leg(s, r.legs[i]!.invert));
-    return this.ch.columns(chBarsSql(this.ch.db, legs, { timeframe, convention, from: options.from, to: options.to }), 7);
+    return this.ch.columns(chBarsSql(this.ch.db, legs, { timeframe, convention, from: options.from, to: options.to, version: this.ch.version }), 7);
   }
 
   /**
