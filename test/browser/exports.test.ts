@@ -15,8 +15,8 @@ import { ECB_ZIP, SIZES, useBrowser, useServer } from './store.js';
 
 const served = useServer(() => [[ECB_ZIP()]]);
 
-async function saved(page: Page, kind: string): Promise<{ d: Download; text: string; bytes: Buffer }> {
-  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('matrix-card').locator(`button[data-export="${kind}"]`).click()]);
+async function saved(page: Page, kind: string, card = 'matrix-card'): Promise<{ d: Download; text: string; bytes: Buffer }> {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(card).locator(`button[data-export="${kind}"]`).first().click()]);
   const path = await d.path();
   const bytes = readFileSync(path);
   return { d, text: bytes.toString('utf8'), bytes };
@@ -101,6 +101,27 @@ describe.each(['en', 'ja'] as const)('exports (%s)', (lang) => {
       expect(json.meta.source).toMatch(/soukan/);
       expect(json.symbols).toEqual(m.symbols);
       expect(json.matrix).toEqual(m.matrix);
+    });
+
+    it('the move-probability and exposure charts export with their caption, legend and source line too', async () => {
+      const svgTexts = (svg: string) => b.page.evaluate((x) => [...new DOMParser().parseFromString(x, 'image/svg+xml').querySelectorAll('text')].map((t) => t.textContent ?? '').join(' '), svg);
+      await b.page.goto(new URL('/risk?symbol=EUR/USD', served().url).href);
+      await b.page.getByTestId('move-chart').waitFor({ timeout: 60_000 });
+      const summary = (await b.page.getByTestId('move-summary').textContent())!;
+      const move = (await svgTexts((await saved(b.page, 'svg', 'move-chart-card')).text)).replace(/\s+/g, '');
+      expect(move).toContain(msg['risk.move.chart'].replace(/\s+/g, ''));
+      expect(move).toContain(summary.replace(/\s+/g, '').slice(0, 30));
+      expect(move).toMatch(/soukan\d+\.\d+\.\d+/);
+      const jsonMove = (await saved(b.page, 'json', 'move-chart-card')).text;
+      expect(JSON.parse(jsonMove).meta).toMatchObject({ symbol: 'EUR/USD' });
+
+      await b.page.goto(new URL('/exposure', served().url).href);
+      await b.page.getByTestId('exposure-chart').waitFor({ timeout: 60_000 });
+      const exposure = (await svgTexts((await saved(b.page, 'svg', 'exposure-chart-card')).text)).replace(/\s+/g, '');
+      expect(exposure).toContain((await b.page.getByTestId('exposure-summary').textContent())!.replace(/\s+/g, ''));
+      expect(exposure).toContain(msg['exposure.legend.long'].replace(/\s+/g, ''));
+      expect(exposure).toContain(msg['exposure.legend.short'].replace(/\s+/g, ''));
+      await shot(b.page, `exports-exposure-${size.name}-${lang}`);
     });
   });
 });

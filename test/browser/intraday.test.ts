@@ -8,7 +8,8 @@ import { ECB_ZIP, histData, SIZES, useBrowser, useServer } from './store.js';
 // box said M5), and VaR shows its figures when the backtest cannot run.
 // Store: the ECB history and three HistData 2017 M1 files.
 
-const served = useServer(() => [[ECB_ZIP()], histData('EURUSD', 'GBPUSD', 'USDJPY')]);
+// A long time budget: a year of M5 bars on a shared, busy machine must not turn into a 503.
+const served = useServer(() => [[ECB_ZIP()], histData('EURUSD', 'GBPUSD', 'USDJPY')], ['--time-budget', '300']);
 
 describe.each(['en', 'ja'] as const)('intraday data (%s)', (lang) => {
   describe.each(SIZES)('$name', (size) => {

@@ -16,16 +16,17 @@ export const histData = (...pairs: string[]): string[] => pairs.map((p) => share
 
 /**
  * `soukan serve` on a new store in a temporary folder, built with
- * `soukan import` from the given groups of files (one import each).
+ * `soukan import` from the given groups of files (one import each), with
+ * extra `serve` options.
  */
-export async function serveStore(groups: readonly (readonly string[])[]): Promise<Served> {
+export async function serveStore(groups: readonly (readonly string[])[], args: readonly string[] = []): Promise<Served> {
   if (!existsSync(join(repoRoot, 'packages', 'web', 'dist', 'index.html'))) throw new Error('the dashboard is not built: run npm run build (npm test does)');
   const store = join(mkdtempSync(join(tmpdir(), 'soukan-browser-store-')), 'soukan.duckdb');
   for (const files of groups) {
     const r = await runCli(['import', '--store', store, ...files]);
     if (r.code !== 0) throw new Error(`soukan import failed: ${r.stderr}`);
   }
-  return serve(['--store', store]);
+  return serve(['--store', store, ...args]);
 }
 
 /** Opens the page once to remember a language (the page reads it at start). */
@@ -35,10 +36,10 @@ export async function rememberLanguage(page: Page, base: string, lang: 'en' | 'j
 }
 
 /** A served store for the tests of one file: started before them, stopped after (see serveStore). */
-export function useServer(groups: () => readonly (readonly string[])[]): () => Served {
+export function useServer(groups: () => readonly (readonly string[])[], args: readonly string[] = []): () => Served {
   let s: Served | undefined;
   beforeAll(async () => {
-    s = await serveStore(groups());
+    s = await serveStore(groups(), args);
   }, 120_000);
   afterAll(async () => {
     await s?.close();

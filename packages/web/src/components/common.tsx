@@ -229,6 +229,11 @@ export function attributionText(text: string, t: ReturnType<typeof useI18n>['t']
   return text.startsWith(SOURCE_PREFIX) ? t('app.attribution', { credit: text.slice(SOURCE_PREFIX.length) }) : text;
 }
 
+/** The source line of an export: the data's credit (or the source's name) and the program that made the file. */
+export function exportSource(t: ReturnType<typeof useI18n>['t'], version: string, attribution: string | null | undefined, source: string): string {
+  return t('export.source', { version, source: attribution ? attributionText(attribution, t) : source });
+}
+
 /** The attribution paragraph under a view's results. */
 export function Attribution({ text }: { text: string | null | undefined }) {
   const { t } = useI18n();

@@ -490,6 +490,8 @@ export const en = {
   'corr.legend.negative': 'negative (darker, hatched)',
   'risk.var.backtestWindow': 'Backtest window (returns)',
   'risk.var.backtestSkipped': 'The backtest could not run; the figures above do not depend on it. {reason}',
+  'exposure.legend.long': 'long (positive exposure)',
+  'exposure.legend.short': 'short (negative exposure)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,7 +1,7 @@
 import '../charts/echartsExtra';
 import { useId, useRef, useState } from 'react';
 import { EChart, type ChartHandle, type EChartOption } from '../charts/EChart';
-import { Attribution, Card, ErrorBox, ExportMenu, Select, TextField } from '../components/common';
+import { Attribution, Card, ErrorBox, ExportMenu, exportSource, Select, TextField } from '../components/common';
 import { DataTable } from '../components/DataTable';
 import { normalPair } from '../components/PairField';
 import { useI18n } from '../i18n/i18n';
@@ -50,6 +50,11 @@ function parseRows(text: string): Row[] {
       return { pair, amount };
     });
 }
+
+
+/** Bar colours of the exposure chart: long (positive) and short (negative) currency exposure. */
+const LONG = '#2e7d32';
+const SHORT = '#c62828';
 
 /** The positions editor: one row per position, committed to the URL when every row is valid. */
 function PositionsEditor({ rows, onCommit, pairs }: { rows: Row[]; onCommit: (rows: Row[]) => void; pairs: readonly string[] }) {
@@ -144,7 +149,7 @@ export function ExposureView() {
         tooltip: { valueFormatter: (v: number) => `${money(v)} ${d.account}` },
         xAxis: { type: 'value', axisLabel: { color: '#333', formatter: (v: number) => i18n.num(v / 1000, 0) + 'k' }, splitLine: { lineStyle: { color: '#eee' } } },
         yAxis: { type: 'category', inverse: true, data: d.currencies.map((c) => c.currency), axisLabel: { color: '#222', fontWeight: 'bold' } },
-        series: [{ type: 'bar', data: d.currencies.map((c) => ({ value: c.value, itemStyle: { color: (c.value ?? 0) >= 0 ? '#2e7d32' : '#c62828' } })), barMaxWidth: 22, label: { show: true, position: 'right', color: '#222', formatter: (p: { value: number }) => money(p.value) } }],
+        series: [{ type: 'bar', data: d.currencies.map((c) => ({ value: c.value, itemStyle: { color: (c.value ?? 0) >= 0 ? LONG : SHORT } })), barMaxWidth: 22, label: { show: true, position: 'right', color: '#222', formatter: (p: { value: number }) => money(p.value) } }],
       }
     : null;
   const contribOption: EChartOption | null =
@@ -181,7 +186,23 @@ export function ExposureView() {
             {t('exposure.caption', { account: d.account, asOf: i18n.date(d.asOf), gross: money(d.gross), net: money(d.net) })}
           </p>
           <div className="two">
-            <Card title={t('exposure.byCurrency', { account: d.account })} actions={<ExportMenu name="soukan-exposure" chart={expRef} json={() => d} />} testId="exposure-chart-card">
+            <Card title={t('exposure.byCurrency', { account: d.account })} actions={
+                <ExportMenu
+                  name="soukan-exposure"
+                  chart={expRef}
+                  json={() => d}
+                  meta={() => ({
+                    caption: `${t('exposure.byCurrency', { account: d.account })} · ${t('exposure.caption', { account: d.account, asOf: i18n.date(d.asOf), gross: money(d.gross), net: money(d.net) })}`,
+                    legend: [
+                      { fill: LONG, text: t('exposure.legend.long') },
+                      { fill: SHORT, text: t('exposure.legend.short') },
+                    ],
+                    notes: [],
+                    source: exportSource(t, meta.data?.version ?? '', d.attribution, q.get('source') ?? ''),
+                    fields: { account: d.account, asOf: d.asOf, gross: d.gross, net: d.net, positions },
+                  })}
+                />
+              } testId="exposure-chart-card">
               <EChart ref={expRef} option={expOption} height={Math.max(160, d.currencies.length * 32 + 40)} label={t('exposure.byCurrency', { account: d.account })} testId="exposure-chart" />
               <DataTable
                 name="soukan-exposure-currencies"

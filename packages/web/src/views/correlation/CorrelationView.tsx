@@ -3,7 +3,7 @@ import type { MatrixResponse } from '../../api/types';
 import { BAND_LEGEND, cellBackground, cellStyle, DIVERGING_STOPS, type Scheme } from '../../charts/colors';
 import { EChart, type ChartHandle } from '../../charts/EChart';
 import { Collapsible } from '../../components/Collapsible';
-import { attributionText, Attribution, Card, ErrorBox, ExportMenu, Segmented, Select, TextField } from '../../components/common';
+import { Attribution, Card, exportSource, ErrorBox, ExportMenu, Segmented, Select, TextField } from '../../components/common';
 import { useI18n, type I18n } from '../../i18n/i18n';
 import { tfLabel } from '../../i18n/labels';
 import { useMeta } from '../../state/meta';
@@ -62,7 +62,7 @@ export function matrixExportMeta(m: MatrixResponse, scheme: Scheme, i18n: I18n, 
     caption: matrixCaption(m, i18n),
     legend,
     notes: [t('export.legendFade', { level: Math.round((1 - m.ci.level) * 100) })],
-    source: t('export.source', { version, source: m.attribution ? attributionText(m.attribution, t) : m.source }),
+    source: exportSource(t, version, m.attribution, m.source),
     fields: {
       method: m.method,
       on: m.on,

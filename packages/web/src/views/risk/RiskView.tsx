@@ -1,7 +1,7 @@
 import '../../charts/echartsExtra';
 import { useRef } from 'react';
 import { EChart, type ChartHandle, type EChartOption } from '../../charts/EChart';
-import { Attribution, Card, ErrorBox, ExportMenu, Segmented, TextField } from '../../components/common';
+import { Attribution, Card, ErrorBox, ExportMenu, exportSource, Segmented, TextField } from '../../components/common';
 import { DataTable } from '../../components/DataTable';
 import { PairField } from '../../components/PairField';
 import { useI18n } from '../../i18n/i18n';
@@ -129,7 +129,20 @@ export function RiskView() {
             )}
           </p>
           <div>
-            <Card title={t('risk.move.chart')} actions={<ExportMenu name={`${name}-move`} chart={chartRef} json={() => m} />} testId="move-chart-card">
+            <Card title={t('risk.move.chart')} actions={
+                <ExportMenu
+                  name={`${name}-move`}
+                  chart={chartRef}
+                  json={() => m}
+                  meta={() => ({
+                    caption: `${t('risk.move.chart')} · ${t('risk.move.caption', { symbol: m.symbol, n: i18n.int(m.bars), tf: m.timeframe, start: i18n.dateTime(m.start), end: i18n.dateTime(m.end) })}`,
+                    legend: [],
+                    notes: [t('risk.move.note')],
+                    source: exportSource(t, meta.data?.version ?? '', m.attribution, source ?? ''),
+                    fields: { symbol: m.symbol, timeframe: m.timeframe, bars: m.bars, start: m.start, end: m.end, horizons, thresholds, side, extremes: m.extremes },
+                  })}
+                />
+              } testId="move-chart-card">
               <EChart ref={chartRef} option={distOption} height={380} label={t('risk.move.chart')} testId="move-chart" />
             </Card>
             <Card title={t('risk.move.table')} testId="move-table-card">
