@@ -140,7 +140,15 @@ export function registerWatch(program: Command): void {
       const service = await openLive(live, { storePath: resolve(opts.store ?? storePath()), sharedDir: process.env.SOUKAN_SHARED_DATA, log: tty ? () => {} : log });
       const p = service.pipeline;
       onEvent('snapshot', p.snapshot(want));
-      p.on((e: LiveEvent) => onEvent(e.type, e.data));
+      p.on((e: LiveEvent) => {
+        if (e.type === 'alert') onEvent('alert', e.data);
+        else if (tty && timer === undefined) {
+          const m = p.takeMatrix(want);
+          if (m) onEvent('matrix', m);
+          const st = p.strengthEvent();
+          if (st) onEvent('strength', st);
+        }
+      });
       const tick = setInterval(() => onEvent('status', p.status()), 1000);
       service.start();
       let check: ReturnType<typeof setInterval> | undefined;

@@ -55,10 +55,13 @@ export class LiveMatrix {
   private readonly mid: Float64Array;
   private readonly prev: Float64Array;
   private readonly returns: Float64Array;
+  private readonly lastClose: Float64Array;
   private readonly update: MatrixUpdate;
   private readonly listeners: ((u: MatrixUpdate) => void)[] = [];
   /** Bars closed so far. */
   bars = 0;
+  /** Opening time of the last closed bar (UTC ms; NaN before the first). */
+  lastBar = NaN;
 
   constructor(
     readonly symbols: readonly string[],
@@ -76,8 +79,9 @@ export class LiveMatrix {
     this.mid = new Float64Array(k).fill(NaN);
     this.prev = new Float64Array(k).fill(NaN);
     this.returns = new Float64Array(k);
+    this.lastClose = new Float64Array(k).fill(NaN);
     const P = (k * (k - 1)) / 2;
-    this.update = { time: NaN, symbols, rolling: new Float64Array(P), ewm: new Float64Array(P), vol: new Float64Array(k), ewmaVar: new Float64Array(k), returns: this.returns, close: this.mid };
+    this.update = { time: NaN, symbols, rolling: new Float64Array(P), ewm: new Float64Array(P), vol: new Float64Array(k), ewmaVar: new Float64Array(k), returns: this.returns, close: this.lastClose };
   }
 
   /** Calls `fn` after every closed bar. */
@@ -113,6 +117,21 @@ export class LiveMatrix {
     this.prev.fill(NaN);
   }
 
+  /**
+   * The analytics as of the last closed bar, read from the states now —
+   * O(pairs), for a reader that looks less often than bars close (buffers
+   * reused: copy what you keep).
+   */
+  current(): MatrixUpdate {
+    const u = this.update as { time: number } & MatrixUpdate;
+    u.time = this.lastBar;
+    this.rolling.correlations(u.rolling);
+    this.ewm.correlations(u.ewm);
+    this.vol.std(u.vol);
+    this.ewmaVar.variance(u.ewmaVar);
+    return u;
+  }
+
   private close(): void {
     const k = this.symbols.length;
     for (let i = 0; i < k; i++) {
@@ -125,13 +144,10 @@ export class LiveMatrix {
     this.vol.push(this.returns);
     this.ewmaVar.push(this.returns);
     this.bars++;
+    this.lastBar = this.bucket * this.step;
+    this.lastClose.set(this.mid);
     if (this.listeners.length > 0) {
-      const u = this.update as { time: number } & MatrixUpdate;
-      u.time = this.bucket * this.step;
-      this.rolling.correlations(u.rolling);
-      this.ewm.correlations(u.ewm);
-      this.vol.std(u.vol);
-      this.ewmaVar.variance(u.ewmaVar);
+      const u = this.current();
       for (const fn of this.listeners) fn(u);
     }
     this.prev.set(this.mid);

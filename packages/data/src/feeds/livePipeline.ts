@@ -3,7 +3,7 @@ import { SNAPSHOT_ALERTS, type LiveAlert, type LiveMatrixEvent, type LiveSnapsho
 import { AlertEngine } from '../alerts/alertEngine.js';
 import type { Alert, AlertRule } from '../alerts/types.js';
 import type { TickStore } from '../ticks/tickStore.js';
-import { LiveMatrix, type MatrixUpdate } from './liveMatrix.js';
+import { LiveMatrix } from './liveMatrix.js';
 import { inSession, type LiveSession } from './liveSession.js';
 import { TickGate } from './tickGate.js';
 import { TickRecorder } from './tickRecorder.js';
@@ -37,16 +37,26 @@ export interface LivePipelineOptions {
   readonly now?: () => number;
 }
 
-/** What a pipeline tells its listeners. */
-export type LiveEvent =
-  | { readonly type: 'matrix'; readonly session: LiveMatrixSession; readonly data: LiveMatrixEvent }
-  | { readonly type: 'strength'; readonly data: LiveStrengthEvent }
-  | { readonly type: 'alert'; readonly data: LiveAlert; readonly alert: Alert };
+/**
+ * What a pipeline tells its listeners: a bar closed (read the payloads with
+ * {@link LivePipeline.takeMatrix} and {@link LivePipeline.strengthEvent} when
+ * you are ready — readers slower than the bars lose nothing but
+ * intermediate values), or an alert fired.
+ */
+export type LiveEvent = { readonly type: 'bar' } | { readonly type: 'alert'; readonly data: LiveAlert; readonly alert: Alert };
 
 const SESSIONS: readonly LiveSession[] = ['tokyo', 'london', 'newyork'];
 const HOUR = 3_600_000;
+const BAR: LiveEvent = { type: 'bar' };
 const isoOrNull = (t: number): string | null => (Number.isFinite(t) ? new Date(t).toISOString() : null);
-const nums = (a: ArrayLike<number>): (number | null)[] => Array.from(a, (v) => (Number.isFinite(v) ? v : null));
+function nums(a: Float64Array): (number | null)[] {
+  const out = new Array<number | null>(a.length);
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i]!;
+    out[i] = Number.isFinite(v) ? v : null;
+  }
+  return out;
+}
 
 /**
  * The ISO-timed form of an alert the live API sends.
@@ -64,13 +74,15 @@ export function liveAlertOf(a: Alert): LiveAlert {
  * the bars inside the Tokyo, London and New York sessions (a session matrix
  * restarts its returns at each open) — the currency strength of the
  * all-bars matrix (`StrengthState`, index 100 at the first bar) and the
- * {@link AlertEngine}. Listeners receive the live API's payloads
- * (LIVE-CONTRACT): `matrix` per session after each closed bar, with the
- * pairs whose ρ rounded to 2 decimals changed; `strength`; `alert`.
+ * {@link AlertEngine}. Listeners hear of each closed bar and each alert;
+ * the live API's payloads (LIVE-CONTRACT) are built when read: `matrix` of
+ * a session with the pairs whose ρ rounded to 2 decimals changed since the
+ * previous one taken, `strength`, the status and the snapshot.
  *
  * Per quote: the gate, a buffered append, O(1) per matrix; session
- * membership is looked up once per hour of feed time. Per bar: O(pairs)
- * per matrix and O(pairs × currencies) for strength.
+ * membership is looked up once per hour of feed time. Per bar: the states'
+ * O(pairs) updates, the alert rules and strength's O(pairs × currencies);
+ * building a payload is O(pairs), paid only when one is read.
  *
  * @example const p = new LivePipeline(ticks, { feed: 'replay', symbols: ['EUR/USD', 'USD/JPY'] }); p.on((e) => send(e)); p.take(q)
  */
@@ -85,9 +97,8 @@ export class LivePipeline {
   state: LiveState = 'connecting';
   /** Wall time of the last accepted quote. */
   lastWall = NaN;
-  private readonly last = new Map<LiveMatrixSession, LiveMatrixEvent>();
   private readonly rounded = new Map<LiveMatrixSession, Float64Array>();
-  private lastStrength: LiveStrengthEvent | null = null;
+  private strengthTime = NaN;
   private readonly alerts: LiveAlert[] = [];
   private readonly listeners: ((e: LiveEvent) => void)[] = [];
   private readonly now: () => number;
@@ -124,18 +135,16 @@ export class LivePipeline {
       this.emit({ type: 'alert', data, alert: a });
     });
     all.onUpdate((u) => {
-      this.matrixEvent('all', u);
       const st = this.strength;
       if (st) {
         st.push(u.returns);
-        this.lastStrength = { time: new Date(u.time).toISOString(), currencies: [...st.currencies], scores: nums(st.index()) };
-        this.emit({ type: 'strength', data: this.lastStrength });
+        this.strengthTime = u.time;
       }
+      this.emit(BAR);
     });
-    for (const s of SESSIONS) m.get(s)!.onUpdate((u) => this.matrixEvent(s, u));
   }
 
-  /** Calls `fn` with every matrix, strength and alert event. */
+  /** Calls `fn` on every closed bar and alert; returns the function that stops it. */
   on(fn: (e: LiveEvent) => void): () => void {
     this.listeners.push(fn);
     return () => {
@@ -148,22 +157,37 @@ export class LivePipeline {
     for (const fn of this.listeners) fn(e);
   }
 
-  private matrixEvent(session: LiveMatrixSession, u: MatrixUpdate): void {
+  /** Bars a session's matrix has closed so far. */
+  bars(session: LiveMatrixSession = 'all'): number {
+    return this.matrices.get(session)!.bars;
+  }
+
+  /**
+   * The matrix of a session as of its last closed bar (null before the
+   * first), with `changed`: the pairs whose ρ rounded to 2 decimals differs
+   * from the previous matrix taken. `take` makes this the previous one (the
+   * event stream takes; a state request only looks). O(pairs).
+   */
+  matrix(session: LiveMatrixSession = 'all', take = false): LiveMatrixEvent | null {
+    const m = this.matrices.get(session)!;
+    if (m.bars === 0) return null;
+    const u = m.current();
     let r = this.rounded.get(session);
     if (!r) this.rounded.set(session, (r = new Float64Array(u.rolling.length).fill(NaN)));
     const changed: number[] = [];
     for (let p = 0; p < u.rolling.length; p++) {
       const v = u.rolling[p]!;
       const x = Number.isFinite(v) ? Math.round(v * 100) : NaN;
-      if (!Object.is(x, r[p]!) && !(Number.isNaN(x) && Number.isNaN(r[p]!))) {
+      const was = r[p]!;
+      if (x !== was && !(Number.isNaN(x) && Number.isNaN(was))) {
         changed.push(p);
-        r[p] = x;
+        if (take) r[p] = x;
       }
     }
-    const data: LiveMatrixEvent = {
+    return {
       time: new Date(u.time).toISOString(),
       timeframe: 'M1',
-      window: this.matrices.get('all')!.rolling.window,
+      window: m.rolling.window,
       session,
       symbols: [...u.symbols],
       rolling: nums(u.rolling),
@@ -172,8 +196,18 @@ export class LivePipeline {
       close: nums(u.close),
       changed,
     };
-    this.last.set(session, data);
-    this.emit({ type: 'matrix', session, data });
+  }
+
+  /** {@link matrix} taken: the next one's `changed` is relative to this one. */
+  takeMatrix(session: LiveMatrixSession = 'all'): LiveMatrixEvent | null {
+    return this.matrix(session, true);
+  }
+
+  /** Currency strength as of the last closed bar (null before the first, or without strength). */
+  strengthEvent(): LiveStrengthEvent | null {
+    const st = this.strength;
+    if (!st || !Number.isFinite(this.strengthTime)) return null;
+    return { time: new Date(this.strengthTime).toISOString(), currencies: [...st.currencies], scores: nums(st.index()) };
   }
 
   /**
@@ -236,13 +270,8 @@ export class LivePipeline {
     };
   }
 
-  /** The latest matrix of a session (null before its first bar). */
-  matrix(session: LiveMatrixSession = 'all'): LiveMatrixEvent | null {
-    return this.last.get(session) ?? null;
-  }
-
   /** Everything a client needs on connect (LIVE-CONTRACT `LiveSnapshot`). */
   snapshot(session: LiveMatrixSession = 'all'): LiveSnapshot {
-    return { feed: this.status(), matrix: this.matrix(session), strength: this.lastStrength, alerts: [...this.alerts] };
+    return { feed: this.status(), matrix: this.matrix(session), strength: this.strengthEvent(), alerts: [...this.alerts] };
   }
 }

@@ -10,13 +10,17 @@ export const SESSION_HOURS = 9;
  * Whether an instant lies inside a trading session: a weekday (local date)
  * between the session's open (`SESSION_OPENS`, local wall clock in the
  * centre's own zone, so daylight saving moves it in UTC) and
- * {@link SESSION_HOURS} later. O(1) (the zone offset is cached per quarter-hour).
+ * {@link SESSION_HOURS} later. The zone's offset is read at 12:00 UTC of the
+ * day: the three centres change clocks at night (01:00–02:00 local), before
+ * their sessions open, so it is the offset of the session's hours — and one
+ * look-up per day keeps a replay of a year cheap. O(1).
  *
  * @example inSession('london', Date.UTC(2017, 2, 15, 9)) // true (09:00 GMT, a Wednesday)
  */
 export function inSession(session: LiveSession, utcMs: number): boolean {
   const s = SESSION_OPENS[session];
-  const local = utcMs + tzOffset(utcMs, s.tz);
+  const noon = Math.floor(utcMs / 86_400_000) * 86_400_000 + 43_200_000;
+  const local = utcMs + tzOffset(noon, s.tz);
   const day = new Date(local).getUTCDay();
   if (day === 0 || day === 6) return false;
   const hour = Math.floor((((local % 86_400_000) + 86_400_000) % 86_400_000) / 3_600_000);

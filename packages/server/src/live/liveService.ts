@@ -22,9 +22,10 @@ const frame = (event: string, data: unknown): string => `event: ${event}\ndata: 
  * fired alerts in the store's alert log (once each) and POSTs them to the
  * webhook, and fans the pipeline's events out to the server-sent-event
  * clients — `matrix` (of the client's session), `strength`, `alert`,
- * `status` every second and a `: ping` comment every 15 s. Matrix events
- * arriving faster than every 50 ms are coalesced (the latest values, the
- * union of the changed cells); a client that does not read its stream is
+ * `status` every second and a `: ping` comment every 15 s. Bars closing
+ * faster than every 50 ms are coalesced: each session's matrix is read
+ * from the pipeline at most that often, its changed cells relative to the
+ * matrix sent before; a client that does not read its stream is
  * dropped rather than buffered without bound.
  *
  * @example const live = new LiveService(pipeline, ticks, { feed: 'push' }, log); live.start()
@@ -33,8 +34,8 @@ export class LiveService {
   private readonly clients = new Set<Client>();
   private readonly abort = new AbortController();
   private readonly timers: ReturnType<typeof setInterval>[] = [];
-  private readonly pending = new Map<LiveMatrixSession, { data: Extract<LiveEvent, { type: 'matrix' }>['data']; changed: Set<number> }>();
-  private pendingStrength: Extract<LiveEvent, { type: 'strength' }>['data'] | null = null;
+  /** Bars of each session's matrix when it was last sent. */
+  private readonly sent = new Map<LiveMatrixSession, number>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private alertLog: Promise<AlertLog | null>;
   private saving: Promise<unknown> = Promise.resolve();
@@ -75,32 +76,27 @@ export class LiveService {
       this.persist(e.alert);
       return;
     }
-    if (e.type === 'strength') this.pendingStrength = e.data;
-    else {
-      const p = this.pending.get(e.session);
-      if (p) {
-        p.data = e.data;
-        for (const i of e.data.changed) p.changed.add(i);
-      } else this.pending.set(e.session, { data: e.data, changed: new Set(e.data.changed) });
-    }
     this.flushTimer ??= setTimeout(() => this.flushEvents(), COALESCE_MS);
   }
 
+  /** Sends each session's matrix that has new bars (with the cells changed since the one sent before) and the strength. */
   private flushEvents(): void {
     this.flushTimer = undefined;
-    if (this.clients.size === 0) {
-      this.pending.clear();
-      this.pendingStrength = null;
-      return;
-    }
+    if (this.clients.size === 0) return;
+    const p = this.pipeline;
     const frames = new Map<LiveMatrixSession, string>();
-    for (const [session, p] of this.pending) frames.set(session, frame('matrix', { ...p.data, changed: [...p.changed].sort((a, b) => a - b) }));
-    this.pending.clear();
-    const strength = this.pendingStrength ? frame('strength', this.pendingStrength) : '';
-    this.pendingStrength = null;
     for (const c of this.clients) {
-      const m = frames.get(c.session);
-      if (m || strength) this.write(c, (m ?? '') + strength);
+      if (frames.has(c.session)) continue;
+      const bars = p.bars(c.session);
+      const m = bars === this.sent.get(c.session) ? null : p.takeMatrix(c.session);
+      this.sent.set(c.session, bars);
+      frames.set(c.session, m ? frame('matrix', m) : '');
+    }
+    const st = p.strengthEvent();
+    const strength = st ? frame('strength', st) : '';
+    for (const c of this.clients) {
+      const chunk = frames.get(c.session)! + strength;
+      if (chunk) this.write(c, chunk);
     }
   }
 
