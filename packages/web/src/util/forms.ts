@@ -1,4 +1,4 @@
-import type { Params, RequestSpec } from '@soukan/requests';
+import { moveRequest, type Params, type RequestSpec } from '@soukan/requests';
 import type { I18n } from '../i18n/i18n';
 import { fieldProblem } from '../views/validate';
 
@@ -21,4 +21,21 @@ export function specField<P extends Params>(spec: RequestSpec<P>, name: keyof P 
  */
 export function amountProblem(v: string, t: I18n['t']): string | null {
   return /^[+-]?(\d[\d,_]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?[kKmM]?$/.test(v.trim()) && Number(v.replace(/[kKmM,_]/g, '')) !== 0 ? null : t('form.invalid.amount');
+}
+
+/** `eurusd`, `EUR_USD` → `EUR/USD` (the server accepts any; this keeps the URL tidy). */
+export function normalPair(text: string): string {
+  const t = text.trim().toUpperCase().replace(/[_\-. ]/, '/');
+  return /^[A-Z]{6}$/.test(t) ? `${t.slice(0, 3)}/${t.slice(3)}` : t;
+}
+
+/**
+ * A pair field: the requests' pair rule (as the `symbol` of a move request,
+ * the same for every request), then whether the source has that pair.
+ */
+export function pairProblem(text: string, pairs: readonly string[], i18n: Pick<I18n, 'error' | 't'>): string | null {
+  const bad = fieldProblem(moveRequest, 'symbol', text, i18n);
+  if (bad) return bad;
+  const p = normalPair(text);
+  return pairs.length && !pairs.includes(p) ? i18n.t('form.invalid.pairUnknown', { pair: p }) : null;
 }

@@ -9,7 +9,7 @@ import { useMeta } from '../state/meta';
 import { useRouter } from '../state/router';
 import { useApi } from '../state/useApi';
 import { exposureRequest } from '@soukan/requests';
-import { amountProblem, specField } from '../util/forms';
+import { amountProblem, pairProblem, specField } from '../util/forms';
 import { DiversificationPanel, type Diversification } from './diversification/DiversificationPanel';
 
 interface ExposureResponse {
@@ -33,7 +33,6 @@ interface ExposureResponse {
 }
 
 const DEFAULT_POSITIONS = 'EUR/USD 100000,USD/CHF -50000,GBP/JPY 20000';
-const PAIR = /^[A-Za-z]{3}\/?[A-Za-z]{3}$/;
 
 interface Row {
   pair: string;
@@ -58,10 +57,12 @@ const SHORT = '#c62828';
 
 /** The positions editor: one row per position, committed to the URL when every row is valid. */
 function PositionsEditor({ rows, onCommit, pairs }: { rows: Row[]; onCommit: (rows: Row[]) => void; pairs: readonly string[] }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [draft, setDraft] = useState(rows);
   const id = useId();
-  const problems = draft.map((r) => (!PAIR.test(r.pair.trim()) ? t('form.invalid.pair') : pairs.length && !pairs.includes(normalPair(r.pair)) ? t('form.invalid.pairUnknown', { pair: normalPair(r.pair) }) : amountProblem(r.amount, t)));
+  const pairProblems = draft.map((r) => pairProblem(r.pair, pairs, i18n));
+  const problems = draft.map((r, i) => pairProblems[i] ?? amountProblem(r.amount, t));
   const ok = draft.length > 0 && problems.every((p) => p === null);
   const set = (i: number, patch: Partial<Row>): void => setDraft((d) => d.map((r, k) => (k === i ? { ...r, ...patch } : r)));
   return (
@@ -86,7 +87,7 @@ function PositionsEditor({ rows, onCommit, pairs }: { rows: Row[]; onCommit: (ro
           {draft.map((r, i) => (
             <tr key={i}>
               <td>
-                <input aria-label={`${t('common.pair')} ${i + 1}`} list={`${id}-pairs`} value={r.pair} onChange={(e) => set(i, { pair: e.target.value })} aria-invalid={problems[i] && !PAIR.test(r.pair) ? true : undefined} name={`pair-${i}`} />
+                <input aria-label={`${t('common.pair')} ${i + 1}`} list={`${id}-pairs`} value={r.pair} onChange={(e) => set(i, { pair: e.target.value })} aria-invalid={pairProblems[i] ? true : undefined} name={`pair-${i}`} />
               </td>
               <td>
                 <input aria-label={`${t('exposure.amount')} ${i + 1}`} value={r.amount} onChange={(e) => set(i, { amount: e.target.value })} inputMode="decimal" name={`amount-${i}`} aria-invalid={problems[i] ? true : undefined} />
