@@ -187,7 +187,25 @@ describe('soukan var', () => {
     await bad(['var', 'EUR/USD', '--data', ecb, '--end', '1999-01-20'], /too little history: 12 daily returns/);
     await bad(['var', 'EUR/USD', '--data', ecb, '--method', 'magic'], /--method: expected all or a list/);
     await bad(['var', 'EUR/USD', '+1', 'USD/JPY', '--data', ecb], /position "USD\/JPY" has no amount/);
-    await bad(['var', 'EUR/USD', '--data', ecb, '--backtest', '--backtest-window', '250', '--end', '1999-06-30'], /too little history for --backtest-window 250/);
+  });
+  it('a backtest the history is too short for is skipped and explained; the VaR figures still equal NumPy/SciPy (var.gen.py)', async () => {
+    // 2,558 returns from 2010 to 2019; a 2,540-return forecast window needs 2,570
+    const args = ['var', 'EUR/USD', '--data', ecb, '--from', '2010-01-01', '--end', '2019-12-31', '--window', String(e.n), '--confidence', '0.95,0.99', '--method', 'historical,normal', '--backtest', '--backtest-window', '2540'];
+    const r = await runCli([...args, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.returns).toBe(e.n);
+    expect(j.backtest).toEqual([]);
+    expect(j.backtestSkipped).toBe(`no backtest: ${e.n} daily returns; --backtest-window 2540 needs at least 2570 (2540 behind each forecast + 30 forecasts to test); --backtest-window ${e.n - 30} or less would run`);
+    for (const x of j.results) {
+      const k = varRef.levels.indexOf(x.confidence);
+      expect(rel(x.var, e.h1[x.method][k].var), `${x.method} ${x.confidence}`).toBeLessThan(1e-9);
+    }
+    const t = await runCli(args);
+    expect(t.code).toBe(0);
+    expect(t.stdout).toMatch(/^normal\s|^\s+normal\s/m);
+    expect(t.stdout).toContain(`Backtest skipped · ${e.n} daily returns; --backtest-window 2540 needs at least 2570 (2540 behind each forecast + 30 forecasts to test); --backtest-window ${e.n - 30} or less would run`);
+    expect(t.stderr).toMatch(/^note: no backtest: /m);
   });
 });
 

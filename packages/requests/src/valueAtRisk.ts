@@ -10,6 +10,9 @@ import { defineRequest, type Values } from './spec/request.js';
 export const MIN_VAR_RETURNS = 30;
 /** Default estimation window for portfolio risk: about two years of daily returns. */
 export const DEFAULT_RISK_WINDOW = 500;
+
+/** Default returns behind each backtest forecast: about one year of daily returns. */
+export const DEFAULT_BACKTEST_WINDOW = 250;
 /** The VaR methods. */
 export const VAR_METHODS = ['historical', 'normal', 'cornish-fisher', 'ewma', 'monte-carlo'] as const;
 
@@ -40,7 +43,13 @@ export const varParams = {
   account: param(currencyKind(), { description: { en: 'account currency for money amounts (default: the quote currency of one instrument, USD for a portfolio)', ja: '口座通貨（既定: 1 銘柄ならその決済通貨、ポートフォリオなら USD）' } }),
   mean: meanParam,
   backtest: param(bool(), { description: { en: 'roll the VaR through the history and test its breaches (Kupiec, Christoffersen)', ja: 'VaR を履歴でバックテスト（Kupiec、Christoffersen）' } }),
-  backtestWindow: param(int(MIN_VAR_RETURNS, 100_000), { description: { en: 'returns behind each backtest forecast', ja: 'バックテストの各予測に使うリターン数' }, default: 250 }),
+  backtestWindow: param(int(MIN_VAR_RETURNS, 100_000), {
+    description: {
+      en: `returns behind each backtest forecast; the history needs this many plus ${MIN_VAR_RETURNS} (else the VaR is shown without a backtest, saying why)`,
+      ja: `バックテストの各予測に使うリターン数。履歴にはこの数 + ${MIN_VAR_RETURNS} が必要（足りなければ理由を示し、バックテストなしで VaR を表示）`,
+    },
+    default: DEFAULT_BACKTEST_WINDOW,
+  }),
   source: sourceParam,
 };
 
@@ -54,6 +63,7 @@ export const varRequest = defineRequest({
     { cli: 'soukan var EUR/USD', what: { en: 'one-day VaR and ES of one instrument by every method', ja: '1 銘柄の 1 日 VaR と ES（全手法）' } },
     { cli: 'soukan var EUR/USD +100000 USD/JPY -50000 --account USD --confidence 0.99', what: { en: 'a two-position portfolio in USD', ja: '2 ポジションのポートフォリオ（USD 建て）' } },
     { cli: 'soukan var GBP/USD --backtest --method historical,normal', what: { en: 'backtests of two methods', ja: '2 手法のバックテスト' } },
+    { cli: 'soukan var EUR/USD --source HistData --backtest --backtest-window 120', what: { en: 'a backtest on one year of intraday data (shorter forecast window)', ja: '1 年分の日中データでのバックテスト（短い予測ウィンドウ）' } },
   ],
 });
 
@@ -115,6 +125,7 @@ export const varResponse = z.object({
       breachDates: z.array(isoTime),
     }),
   ),
+  backtestSkipped: described(z.nullable(z.string()), 'why the asked-for backtest did not run (too little history for backtestWindow), else null'),
   ...aboutFields,
   notes,
 });

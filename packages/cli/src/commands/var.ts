@@ -139,5 +139,6 @@ function varTable(ctx: VarResult, loaded: LoadedMarket): string {
       ).trimEnd(),
     );
   }
+  if (ctx.backtestSkipped) lines.push('', style.bold('Backtest skipped') + ` · ${ctx.backtestSkipped.replace(/^no backtest: /, '')}`);
   return lines.join('\n') + '\n';
 }

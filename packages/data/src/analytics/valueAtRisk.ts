@@ -23,7 +23,7 @@ import { covarianceModel, type CovarianceModel, type ShrinkChoice } from './cova
 import { nul } from './nul.js';
 import { apiName, type ParamLabel } from './paramLabel.js';
 import { checkAccount, columnMeans, DEFAULT_RISK_WINDOW, makeRates, returnMatrix, routePositions, unitValue, type GivenPosition } from './positions.js';
-import { MIN_VAR_RETURNS, VAR_METHODS, varRequest } from '@soukan/requests';
+import { DEFAULT_BACKTEST_WINDOW, MIN_VAR_RETURNS, VAR_METHODS, varRequest } from '@soukan/requests';
 import { parseParams } from './parseParams.js';
 
 export { MIN_VAR_RETURNS, VAR_METHODS } from '@soukan/requests';
@@ -79,6 +79,8 @@ export interface VarBacktested {
 export interface VarResult {
   readonly rows: readonly VarRow[];
   readonly backtests: readonly VarBacktested[];
+  /** Why the asked-for backtest did not run (the history is too short for its window), or null. */
+  readonly backtestSkipped: string | null;
   readonly portfolio: boolean;
   readonly given: readonly GivenPosition[];
   readonly account: string;
@@ -153,13 +155,23 @@ function measuresOf(
   });
 }
 
-function backtests(pnl: Float64Array, time: Float64Array, methods: readonly VarMethod[], levels: readonly number[], W: number, lambda: number, label: ParamLabel): VarBacktested[] {
-  if (pnl.length < W + MIN_VAR_RETURNS) {
-    throw new InputError(
-      `too little history for ${label('backtestWindow')} ${W}: ${pnl.length} daily returns (need at least ${W + MIN_VAR_RETURNS}); use a smaller ${label('backtestWindow')}`,
-      { code: 'too-little-history', params: { observations: pnl.length, need: W + MIN_VAR_RETURNS } },
-    );
-  }
+/**
+ * Why the backtest cannot run on `returns` daily returns with a window of
+ * `W` (each forecast needs W returns before it, and the test needs at least
+ * {@link MIN_VAR_RETURNS} forecasts), or null when it can.
+ *
+ * @example backtestProblem(258, 250, apiName) // 'no backtest: 258 daily returns; backtestWindow 250 needs at least 280 …'
+ */
+export function backtestProblem(returns: number, W: number, label: ParamLabel): string | null {
+  if (returns >= W + MIN_VAR_RETURNS) return null;
+  const most = returns - MIN_VAR_RETURNS;
+  return (
+    `no backtest: ${returns} daily returns; ${label('backtestWindow')} ${W} needs at least ${W + MIN_VAR_RETURNS} (${W} behind each forecast + ${MIN_VAR_RETURNS} forecasts to test)` +
+    (most >= MIN_VAR_RETURNS ? `; ${label('backtestWindow')} ${most} or less would run` : '; the history is too short for any backtest')
+  );
+}
+
+function backtests(pnl: Float64Array, time: Float64Array, methods: readonly VarMethod[], levels: readonly number[], W: number, lambda: number): VarBacktested[] {
   const out: VarBacktested[] = [];
   for (const method of methods) {
     if (method === 'monte-carlo') continue; // for a fixed normal model it is the normal VaR plus noise
@@ -240,7 +252,11 @@ export function varQuery(market: Market, p: VarParams, label: ParamLabel = apiNa
     }
   }
   const results = measuresOf(pnl, methods, levels, o, { cov, k, w, mean: o.mean === 'zero' ? new Float64Array(k) : columnMeans(R, T, k) });
-  const bt = p.backtest ? backtests(pnlAll, all.time, methods, levels, p.backtestWindow ?? 250, o.lambda, label) : [];
+  const W = p.backtestWindow ?? DEFAULT_BACKTEST_WINDOW;
+  // The VaR figures stand on their own: a backtest the history is too short for is skipped and said why.
+  const backtestSkipped = p.backtest ? backtestProblem(pnlAll.length, W, label) : null;
+  if (backtestSkipped) notes.push(backtestSkipped);
+  const bt = p.backtest && !backtestSkipped ? backtests(pnlAll, all.time, methods, levels, W, o.lambda) : [];
 
   const price = rate(single.symbol);
   const pip = pipSize(single.symbol);
@@ -255,6 +271,7 @@ export function varQuery(market: Market, p: VarParams, label: ParamLabel = apiNa
   return {
     rows,
     backtests: bt,
+    backtestSkipped,
     portfolio,
     given,
     account,
@@ -308,6 +325,7 @@ export function varJson(ctx: VarResult, about: DataAbout) {
       conditionalCoverage: { lr: nul(b.result.conditionalCoverage.lr), pValue: nul(b.result.conditionalCoverage.pValue) },
       breachDates: b.dates,
     })),
+    backtestSkipped: ctx.backtestSkipped,
     source: about.description,
     attribution: about.attribution ?? null,
     notes: ctx.notes,
