@@ -47,5 +47,8 @@ export async function createProgram(argv: readonly string[] = []): Promise<Comma
   const wanted = named !== undefined && named in COMMANDS ? [named] : Object.keys(COMMANDS);
   const registers = await Promise.all(wanted.map((name) => COMMANDS[name]!()));
   for (const register of registers) register(program);
+  // Descriptions are written as source lines; commander wraps them to the
+  // terminal, so a line break inside a paragraph would break a sentence twice.
+  for (const c of program.commands) c.description(c.description().replace(/([^\n])\n(?!\n)/g, '$1 '));
   return program;
 }

@@ -1,4 +1,4 @@
-import { cliFlag, parseRequest, type Params, type RequestSpec, type Values } from '@soukan/requests';
+import { cliFlag, parseRequest, type Example, type Params, type RequestSpec, type Values } from '@soukan/requests';
 import type { Command } from 'commander';
 
 /** How the help shows a parameter's default. */
@@ -41,7 +41,7 @@ export function addRequest<P extends Params>(cmd: Command, spec: RequestSpec<P>,
  *
  * @example addExamples(cmd, correlationRequest, correlationSeriesRequest)
  */
-export function addExamples(cmd: Command, ...specs: RequestSpec<Params>[]): Command {
+export function addExamples(cmd: Command, ...specs: { readonly examples: readonly Example[] }[]): Command {
   const examples = specs.flatMap((s) => s.examples);
   return cmd.addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ ${e.cli}\n      ${e.what.en}`).join('\n')}\n`);
 }

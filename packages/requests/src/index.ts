@@ -25,3 +25,4 @@ export * from './meta.js';
 export * from './live.js';
 export * from './errorBody.js';
 export * from './import.js';
+export * from './storeCommands.js';

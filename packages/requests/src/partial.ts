@@ -45,6 +45,7 @@ export const partialRequest = defineRequest({
   rules: [...windowRules<typeof partialParams>()],
   examples: [
     { cli: 'soukan partial EUR/USD GBP/USD AUD/USD --given USD --end 2019-12-31', what: { en: 'the three USD pairs net of the dollar', ja: 'ドルの動きを除いた 3 つのドルペアの相関' } },
+    { cli: 'soukan partial EUR/JPY GBP/JPY AUD/JPY --given JPY --window 500 --format json', what: { en: 'three yen crosses net of the yen, as JSON', ja: '円の動きを除いた 3 つの円クロスの相関（JSON）' } },
   ],
 });
 

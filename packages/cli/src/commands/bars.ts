@@ -1,3 +1,5 @@
+import { barsRequest } from '@soukan/requests';
+import { addExamples } from '../requestOptions.js';
 import { DAY_MS, parseIsoDate, parseTimeframe, pipSize, TIMEFRAME_MINUTES, type Timeframe } from '@soukan/core';
 import { attributionOf, InputError, Store, storePath, type StoreBars } from '@soukan/data';
 import type { Command } from 'commander';
@@ -42,8 +44,7 @@ const iso = (t: number, daily: boolean): string => {
 
 /** `soukan bars SYMBOL`: bars built in the store (crossed or inverted when not stored). */
 export function registerBars(program: Command): void {
-  program
-    .command('bars')
+  addExamples(program.command('bars'), barsRequest)
     .summary('OHLC bars of a pair from the store (crossed or inverted when not stored)')
     .description(
       'Bars built in the store from its 1-minute (or coarser) data: M1 M5 M15 M30 H1 on the UTC clock, H4 at 17/21/01/05/09/13 New York,\n' +

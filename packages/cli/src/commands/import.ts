@@ -1,3 +1,5 @@
+import { importExamples } from '@soukan/requests';
+import { addExamples } from '../requestOptions.js';
 import { existsSync } from 'node:fs';
 import { formatIsoTime } from '@soukan/core';
 import { allTickPaths, describeProblem, FORMAT_NAMES, ImportAborted, InputError, PUBLISHERS, publisherFile, readTicks, Store, storePath, tickImportText, TickStore, type ImportOptions, type ImportSummary, type Publisher } from '@soukan/data';
@@ -25,8 +27,7 @@ interface ImportCliOptions {
 
 /** `soukan import FILE… | ecb | h10`: files into the store, one transaction, progress and summary. */
 export function registerImport(program: Command): void {
-  program
-    .command('import')
+  addExamples(program.command('import'), { examples: importExamples })
     .summary('import files (or the ECB / Fed H.10 history) into the store')
     .description(
       'Import price files into the store, in one transaction: an error, Ctrl-C or a killed process leaves the store as it was.\n' +

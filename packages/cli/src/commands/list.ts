@@ -1,3 +1,5 @@
+import { listRequest } from '@soukan/requests';
+import { addExamples } from '../requestOptions.js';
 import { formatIsoTime } from '@soukan/core';
 import { Store, storePath, type StoredSeries } from '@soukan/data';
 import type { Command } from 'commander';
@@ -26,8 +28,7 @@ export function describeKind(s: Pick<StoredSeries, 'kind' | 'frequency' | 'stepM
 
 /** `soukan list`: symbols, sources, kinds, rows and ranges in the store. */
 export function registerList(program: Command): void {
-  program
-    .command('list')
+  addExamples(program.command('list'), listRequest)
     .summary('what the store holds: symbols, sources, ranges, row counts')
     .option('--store <path>', 'store file (default $SOUKAN_STORE, else soukan.duckdb in the soukan data folder)')
     .option('--source <name>', 'only this source')

@@ -1,3 +1,5 @@
+import { removeExamples } from '@soukan/requests';
+import { addExamples } from '../requestOptions.js';
 import { createInterface } from 'node:readline/promises';
 import { parseSymbol } from '@soukan/core';
 import { InputError, Store, storePath } from '@soukan/data';
@@ -21,8 +23,7 @@ async function confirm(question: string): Promise<boolean> {
 
 /** `soukan remove SYMBOL`: delete stored series, after confirmation. */
 export function registerRemove(program: Command): void {
-  program
-    .command('remove')
+  addExamples(program.command('remove'), { examples: removeExamples })
     .summary('delete a stored pair (of one source, or of all) from the store')
     .argument('<symbol>', 'stored pair, e.g. EUR/USD')
     .option('--source <name>', 'only from this source')
