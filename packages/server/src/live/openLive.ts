@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseSymbol } from '@soukan/core';
-import { InputError, LivePipeline, OANDA_TOKEN_ENV, REPLAY_PAIRS, replaySeries, Store, TickStore, webhookUrl, type AlertRule, type LiveFeedSpec } from '@soukan/data';
+import { InputError, LivePipeline, OANDA_TOKEN_ENV, parseStoreLocation, REPLAY_PAIRS, replaySeries, Store, TickStore, webhookUrl, type AlertRule, type LiveFeedSpec } from '@soukan/data';
 import { DEFAULT_LIVE_WINDOW, DEFAULT_REPLAY_FROM, DEFAULT_REPLAY_SPEED, type LiveParams } from '@soukan/requests';
 import { LiveService } from './liveService.js';
 
@@ -69,6 +69,8 @@ export async function openLive(p: LiveParams, o: OpenLiveOptions): Promise<LiveS
   const live = new Set(symbols);
   const rules = p.rules !== undefined ? readRules(p.rules) : DEFAULT_RULES.filter((r) => ('pair' in r ? r.pair : [r.symbol]).every((s) => live.has(s)));
   const webhook = p.webhook === undefined ? undefined : webhookUrl(p.webhook);
+  // Ticks go to a DuckDB file: beside a DuckDB store, or where --tick-store says.
+  if (p.tickStore === undefined && parseStoreLocation(o.storePath).kind !== 'duckdb') throw new InputError('--live with a ClickHouse store needs --tick-store FILE (the DuckDB file live ticks and alerts go to)');
   let spec: LiveFeedSpec;
   if (feed === 'replay') {
     const from = p.from ?? DEFAULT_REPLAY_FROM;
