@@ -219,3 +219,35 @@ describe('live dashboard against a stream that drops', () => {
     await expect.poll(() => stub.streams(), { timeout: 10_000 }).toBe(1);
   }, 30_000);
 });
+
+describe('live dashboard on a server with a token', () => {
+  const TOKEN = 'live-dashboard-token-0123456789';
+  let server: Served;
+  let b: Browser;
+
+  beforeAll(async () => {
+    const store = join(mkdtempSync(join(tmpdir(), 'soukan-live-token-')), 'soukan.duckdb');
+    server = await serve(['--store', store, '--live', 'push', '--window', '30', '--token', TOKEN], { SOUKAN_ECB_FILE: ECB }, 120_000);
+    b = await launch({ locale: 'en-US', width: 390, height: 844 });
+  }, 130_000);
+
+  afterAll(async () => {
+    await b?.close();
+    await server?.close();
+  });
+
+  it('streams the events with the bearer token an EventSource could not send', async () => {
+    await b.page.goto(`${server.url}#token=${TOKEN}`);
+    await expect.poll(() => b.page.getByTestId('live-status').getAttribute('data-state'), { timeout: 20_000 }).not.toMatch(/^(connecting|reconnecting|closed)$/);
+    // Two minutes of EUR/USD and USD/JPY quotes: the second minute's first quote closes a bar.
+    const lines = [0, 1, 2].flatMap((m) => [
+      { symbol: 'EUR/USD', time: new Date(Date.UTC(2017, 2, 15, 12, m, 5)).toISOString(), bid: 1.06 + m * 1e-4, ask: 1.0601 + m * 1e-4 },
+      { symbol: 'USD/JPY', time: new Date(Date.UTC(2017, 2, 15, 12, m, 7)).toISOString(), bid: 114.5 - m * 0.01, ask: 114.51 - m * 0.01 },
+    ]);
+    const res = await fetch(new URL('/api/ticks', server.url), { method: 'POST', headers: { 'Content-Type': 'application/x-ndjson', Authorization: `Bearer ${TOKEN}` }, body: lines.map((l) => JSON.stringify(l)).join('\n') });
+    expect(res.status).toBe(200);
+    await expect.poll(() => b.page.getByTestId('live-matrix-host').getAttribute('data-live-time'), { timeout: 20_000 }).toBe('2017-03-15T12:01:00.000Z');
+    await shot(b.page, 'live-token-push-en-390');
+    expect(b.errors).toEqual([]);
+  }, 60_000);
+});

@@ -3,6 +3,7 @@ import { liveCells, pairIndex } from '../src/live/liveCells';
 import { parseLiveEvent } from '../src/live/liveApi';
 import { LIVE_KEYS, liveText } from '../src/live/liveText';
 import { lagText } from '../src/live/formatLive';
+import { parseSse } from '../src/live/parseSse';
 
 // The live dashboard's pure parts: where a pair sits in the contract's upper
 // triangle, the cells built from an event, parsing of stream payloads, and
@@ -49,7 +50,20 @@ describe('live wording', () => {
     expect(liveText('en', 'live.reconnects', { n: 2 })).toBe('reconnects 2');
     expect(liveText('ja', 'live.reconnects', { n: 2 })).toBe('再接続 2 回');
   });
-  it('writes lags as ms, s or min', () => {
-    expect([lagText(null), lagText(12.4), lagText(1234), lagText(180_000)]).toEqual(['—', '12 ms', '1.2 s', '3 min']);
+  it('writes lags as ms, s, min, h or d', () => {
+    expect([lagText(null), lagText(12.4), lagText(1234), lagText(180_000), lagText(5 * 3_600_000), lagText(3 * 86_400_000)]).toEqual(['—', '12 ms', '1.2 s', '3 min', '5 h', '3 d']);
+  });
+});
+
+describe('parseSse', () => {
+  // Cases from the HTML standard's server-sent events section (9.2.6 examples).
+  it('joins data lines, names events, skips comments and keeps the unfinished rest', () => {
+    expect(parseSse('data: YHOO\ndata: +2\ndata: 10\n\n').events).toEqual([{ event: 'message', data: 'YHOO\n+2\n10' }]);
+    expect(parseSse(': test stream\n\ndata: first event\nid: 1\n\ndata:second event\nid\n\ndata:  third event\n\n').events.map((e) => e.data)).toEqual(['first event', 'second event', ' third event']);
+    expect(parseSse('event: add\r\ndata: 73857293\r\n\r\nevent: remove\rdata: 2153\r\rdata: partial').events).toEqual([
+      { event: 'add', data: '73857293' },
+      { event: 'remove', data: '2153' },
+    ]);
+    expect(parseSse('retry: 2000\n\nevent: status\ndata: {"a"').rest).toBe('event: status\ndata: {"a"');
   });
 });

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useState, type ReactNode } from 'react';
 import { alertKey, fetchLiveState, liveEventsUrl, LIVE_EVENT_SCHEMAS, LIVE_SESSIONS, parseLiveEvent, type LiveAlert, type LiveEvent, type LiveMatrixEvent, type LiveSession, type LiveStatus, type LiveStrengthEvent } from './liveApi';
 import { liveText } from './liveText';
+import { openEventStream } from './openEventStream';
 import { useI18n } from '../i18n/i18n';
 
 /** Where the page's own connection to the event stream stands (the feed's state is `status.state`). */
@@ -92,7 +93,8 @@ function notifyPermission(): NotifyPermission {
 
 /**
  * Detects live mode (`GET /api/live/state`; 404 `live-off` → nothing live is
- * shown) and keeps one `EventSource` on `/api/live/events?session=…` open,
+ * shown) and keeps one event stream on `/api/live/events?session=…` open
+ * (an `EventSource`, or a `fetch` carrying the token of a `--token` server),
  * reconnecting when it drops. Changing the session reconnects with the new
  * `?session=`.
  *
@@ -123,46 +125,42 @@ export function LiveProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (mode !== 'on') return;
-    let es: EventSource | null = null;
+    let close: (() => void) | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let backoff = 1000;
     let wasOpen = false;
     const open = (): void => {
-      es = new EventSource(liveEventsUrl(session));
-      es.onopen = () => {
-        wasOpen = true;
-        backoff = 1000;
-        setLink('open');
-      };
-      es.onerror = () => {
-        if (!es) return;
-        if (wasOpen) setLinkDrops((n) => n + 1);
-        wasOpen = false;
-        setLink('reconnecting');
-        // The browser retries a dropped stream itself; an HTTP error closes it for good, so retry here with backoff.
-        if (es.readyState === EventSource.CLOSED) {
-          es.close();
-          timer = setTimeout(open, backoff);
-          backoff = Math.min(backoff * 2, 30_000);
-        }
-      };
-      for (const type of EVENT_TYPES) {
-        es.addEventListener(type, (e) => {
-          const ev = parseLiveEvent(type, (e as MessageEvent<string>).data);
+      close = openEventStream(liveEventsUrl(session), EVENT_TYPES, {
+        onOpen: () => {
+          wasOpen = true;
+          backoff = 1000;
+          setLink('open');
+        },
+        onDrop: (retrying) => {
+          if (wasOpen) setLinkDrops((n) => n + 1);
+          wasOpen = false;
+          setLink('reconnecting');
+          // An EventSource retries a dropped stream itself; an HTTP error (or a fetch stream) is reopened here with backoff.
+          if (!retrying) {
+            timer = setTimeout(open, backoff);
+            backoff = Math.min(backoff * 2, 30_000);
+          }
+        },
+        onEvent: (type, data) => {
+          const ev = parseLiveEvent(type as keyof typeof LIVE_EVENT_SCHEMAS, data);
           if (!ev) return dispatch({ type: 'invalid' });
           // The bench times tick → pixels from this mark to the painted cell.
           if (ev.type === 'matrix') performance.mark('soukan:live-matrix', { detail: { time: ev.data.time } });
           dispatch(ev);
-        });
-      }
+        },
+      });
     };
     setLink('connecting');
     dispatch({ type: 'reset' });
     open();
     return () => {
       clearTimeout(timer);
-      es?.close();
-      es = null;
+      close?.();
     };
   }, [mode, session]);
 

@@ -16,7 +16,8 @@ export function tickTime(iso: string | null, locale: string): string {
 }
 
 /**
- * A lag in milliseconds as people read it: ms below a second, then seconds, then minutes.
+ * A lag in milliseconds as people read it: ms below a second, then seconds,
+ * minutes, hours, and days (a replay of old data lags by years).
  *
  * @example lagText(1234) // '1.2 s'
  */
@@ -24,5 +25,7 @@ export function lagText(ms: number | null): string {
   if (ms === null) return '—';
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  return `${Math.round(ms / 60_000)} min`;
+  if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
+  if (ms < 172_800_000) return `${Math.round(ms / 3_600_000)} h`;
+  return `${Math.round(ms / 86_400_000)} d`;
 }

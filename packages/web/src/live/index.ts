@@ -18,3 +18,7 @@ export { LiveVolatilityCard } from './LiveVolatilityCard';
 export { SessionToggle } from './SessionToggle';
 export { FLASH_MS, useChangedCells } from './useChangedCells';
 export { useReducedMotion } from './useReducedMotion';
+export { openEventStream } from './openEventStream';
+export type { StreamHandlers } from './openEventStream';
+export { parseSse } from './parseSse';
+export type { SseEvent } from './parseSse';
