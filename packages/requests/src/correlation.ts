@@ -1,3 +1,4 @@
+import { DEFAULT_MIN_PERIODS } from '@soukan/core';
 import { UNIVERSES } from '@soukan/core';
 import * as z from 'zod/mini';
 import { endParam, fromParam, sourceParam, timeframeParam, toParam, windowRules } from './common.js';
@@ -11,8 +12,8 @@ import { atMost, notWith, onlyWith } from './spec/rules.js';
 
 /** Default window of a correlation matrix: about one year of daily observations. */
 export const DEFAULT_CORRELATION_WINDOW = 250;
-/** Default minimum observations per cell (capped at the window). */
-export const DEFAULT_CORRELATION_MIN_PERIODS = 20;
+/** Default minimum observations per cell (capped at the window): the library's own default, one number for every front end. */
+export const DEFAULT_CORRELATION_MIN_PERIODS = DEFAULT_MIN_PERIODS;
 
 const universes = Object.keys(UNIVERSES) as [string, ...string[]];
 

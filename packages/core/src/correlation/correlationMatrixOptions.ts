@@ -1,13 +1,27 @@
 import type { CorrelationMethod } from './types.js';
 
 /**
- * Default minimum number of observations per cell: 3, the smallest sample on
- * which the t-test behind the p-value has a degree of freedom (with two
- * points every coefficient is ±1). pandas' default (`min_periods=1`) lets
- * two-point pairs through as ±1; raise it for stable estimates (e.g. 20 or a
- * window's length).
+ * Default minimum number of observations per cell: 20, capped at the number
+ * of rows (a matrix of 10 complete rows still gets its coefficients) — the
+ * one default of the library, the command line and the API
+ * (`@soukan/requests` re-exports it as `DEFAULT_CORRELATION_MIN_PERIODS`).
+ * pandas' default (`min_periods=1`) lets two-point pairs through as ±1;
+ * fewer than 20 pairwise observations make a coefficient too noisy to read.
+ *
+ * @example defaultMinPeriods(250) // 20
+ * @example defaultMinPeriods(10) // 10
  */
-export const DEFAULT_MIN_PERIODS = 3;
+export const DEFAULT_MIN_PERIODS = 20;
+
+/**
+ * The minimum observations per cell when none is given: {@link DEFAULT_MIN_PERIODS}
+ * capped at the rows (or the window) available.
+ *
+ * @example defaultMinPeriods(5) // 5
+ */
+export function defaultMinPeriods(rows: number): number {
+  return Math.min(DEFAULT_MIN_PERIODS, rows);
+}
 
 /**
  * How missing observations are handled:
@@ -26,7 +40,7 @@ export interface CorrelationMatrixOptions {
   readonly method?: CorrelationMethod;
   /**
    * Minimum number of observations for a cell to get a coefficient (pandas
-   * `min_periods`). Default {@link DEFAULT_MIN_PERIODS}; values below 2 act
+   * `min_periods`). Default {@link defaultMinPeriods} of the rows; values below 2 act
    * as 2 (a coefficient needs two points).
    */
   readonly minPeriods?: number;

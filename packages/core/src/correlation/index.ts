@@ -5,7 +5,7 @@ export { kendallTauB, kendallTauBTest } from './kendallTauB.js';
 export { pearsonPValue } from './pearsonPValue.js';
 export { correlationConfidenceInterval, fisherStandardError, type Interval } from './correlationConfidenceInterval.js';
 export { correlationMatrix, finishCorrelation, type CorrelationMatrix } from './correlationMatrix.js';
-export { DEFAULT_MIN_PERIODS, type CorrelationMatrixOptions, type MissingPolicy } from './correlationMatrixOptions.js';
+export { DEFAULT_MIN_PERIODS, defaultMinPeriods, type CorrelationMatrixOptions, type MissingPolicy } from './correlationMatrixOptions.js';
 // Tile-level entry points of the matrix, for the parallel runner in @soukan/data.
 export { GRAM_TILE } from './gramUpper.js';
 export {

@@ -293,7 +293,7 @@ describe('correlationMatrix — edge inputs', () => {
     expect(row.reason).toEqual(Array(4).fill('too-few-observations'));
   });
   it('constant, NaN-only, ±Infinity (missing, as pandas’ isfinite mask) and 1e150 magnitudes', () => {
-    const m = correlationMatrix([F(1, 2, 3, 4), F(5, 5, 5, 5), F(NaN, NaN, NaN, NaN), F(1e150, 3e150, Infinity, 2e150), F(-Infinity, 2, 6, 8)]);
+    const m = correlationMatrix([F(1, 2, 3, 4), F(5, 5, 5, 5), F(NaN, NaN, NaN, NaN), F(1e150, 3e150, Infinity, 2e150), F(-Infinity, 2, 6, 8)], { minPeriods: 3 });
     const k = 5;
     expect(m.reason[0 * k + 1]).toBe('constant-input');
     expect(m.reason[1 * k + 1]).toBe('constant-input');
@@ -304,6 +304,17 @@ describe('correlationMatrix — edge inputs', () => {
     expect(m.n[3 * k + 4]).toBe(2);
     expect(m.reason[3 * k + 4]).toBe('too-few-observations');
     expect(m.r[0 * k + 4]).toBeCloseTo(refPearson([2, 3, 4], [2, 6, 8]), 14);
+  });
+  it('default min-periods: 20 pairwise observations, capped at the rows (the CLI and API default too)', () => {
+    const x = Array.from({ length: 25 }, (_, i) => Math.sin(i) + i / 10);
+    const y = Array.from({ length: 25 }, (_, i) => Math.cos(i * 1.3) - i / 7);
+    const gappy = y.map((v, i) => (i % 4 === 0 ? NaN : v)); // 18 of 25 present
+    const m = correlationMatrix([Float64Array.from(x), Float64Array.from(y), Float64Array.from(gappy)]);
+    expect(m.r[1]).toBeCloseTo(refPearson(x, y), 14);
+    expect(m.n[2]).toBe(18);
+    expect(m.reason[2]).toBe('too-few-observations');
+    const short = correlationMatrix([Float64Array.from(x.slice(0, 10)), Float64Array.from(y.slice(0, 10))]);
+    expect(short.r[1]).toBeCloseTo(refPearson(x.slice(0, 10), y.slice(0, 10)), 14);
   });
   it('mismatched lengths and invalid options throw', () => {
     expect(() => correlationMatrix([F(1, 2, 3), F(1, 2)])).toThrow('correlationMatrix: column 1 has 2 rows, column 0 has 3');

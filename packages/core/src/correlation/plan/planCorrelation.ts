@@ -1,4 +1,4 @@
-import { DEFAULT_MIN_PERIODS, type CorrelationMatrixOptions } from '../correlationMatrixOptions.js';
+import { defaultMinPeriods, type CorrelationMatrixOptions } from '../correlationMatrixOptions.js';
 import type { CorrelationPlan, PlanAllocator, PlanMode } from './correlationPlanTypes.js';
 import { roundEven } from './planLayout.js';
 
@@ -24,7 +24,7 @@ export function planCorrelation(
 ): CorrelationPlan {
   const method = options.method ?? 'pearson';
   const missing = options.missing ?? 'pairwise';
-  const minPeriods = options.minPeriods ?? DEFAULT_MIN_PERIODS;
+  const minPeriods = options.minPeriods ?? defaultMinPeriods(columns.length > 0 ? columns[0]!.length : 0);
   const confidence = options.confidence ?? 0.95;
   const significance = options.significance ?? true;
   if (method !== 'pearson' && method !== 'spearman' && method !== 'kendall') throw new RangeError(`correlationMatrix: unknown method ${JSON.stringify(method)}`);
