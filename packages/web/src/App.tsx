@@ -16,6 +16,8 @@ const PairTradeView = lazy(() => import('./views/PairTradeView').then((m) => ({ 
 const RiskView = lazy(() => import('./views/risk/RiskView').then((m) => ({ default: m.RiskView })));
 const StrengthView = lazy(() => import('./views/StrengthView').then((m) => ({ default: m.StrengthView })));
 const VolatilityView = lazy(() => import('./views/VolatilityView').then((m) => ({ default: m.VolatilityView })));
+const PerformanceView = lazy(() => import('./views/performance/PerformanceView').then((m) => ({ default: m.PerformanceView })));
+const CrossView = lazy(() => import('./views/cross/CrossView').then((m) => ({ default: m.CrossView })));
 
 // Views other than the correlation matrix load on demand (smaller first bundle).
 interface NavItem {
@@ -31,6 +33,8 @@ const NAV: readonly NavItem[] = [
   { path: '/strength', key: 'nav.strength' },
   { path: '/exposure', key: 'nav.exposure' },
   { path: '/pair', key: 'nav.pair' },
+  { path: '/performance', key: 'nav.performance' },
+  { path: '/cross', key: 'nav.cross' },
   { path: '/data', key: 'nav.data' },
 ];
 
@@ -70,6 +74,8 @@ function Page() {
   if (path === '/strength') return <StrengthView />;
   if (path === '/exposure') return <ExposureView />;
   if (path === '/pair') return <PairTradeView />;
+  if (path === '/performance') return <PerformanceView />;
+  if (path === '/cross') return <CrossView />;
   return <CorrelationView />;
 }
 

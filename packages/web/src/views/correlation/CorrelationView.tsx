@@ -29,13 +29,16 @@ const EMPTY_OPTION = {};
 const REPLACE_SERIES = ['series'];
 const METHODS = ['pearson', 'spearman', 'kendall'] as const;
 const VIEWS = ['heatmap', 'bubble', 'table'] as const;
+const SHRINKS = ['none', 'lw', 'oas', 'cc', 'ss'] as const;
 
 /** The caption every view of a matrix carries: method, input (returns or LEVELS), window and dates. */
 export function matrixCaption(m: MatrixResponse, i18n: I18n): string {
   const { t } = i18n;
   const input = m.on === 'levels' ? t('corr.caption.levels') : t('corr.caption.returns', { kind: t(`corr.returns.${m.returns ?? 'log'}`) });
   const tf = tfLabel(m.timeframe, t);
-  return t('corr.caption', { method: t(`corr.method.${m.method}`), tf, input, n: i18n.int(m.observations), start: i18n.date(m.start), end: i18n.date(m.end) });
+  const caption = t('corr.caption', { method: t(`corr.method.${m.method}`), tf, input, n: i18n.int(m.observations), start: i18n.date(m.start), end: i18n.date(m.end) });
+  const shrink = (m as { shrink?: { method: (typeof SHRINKS)[number]; intensity: number | null } | null }).shrink;
+  return shrink ? `${caption} · ${t('corr.shrunk', { estimator: t(`corr.shrink.${shrink.method}`), intensity: i18n.num(shrink.intensity, 3) })}` : caption;
 }
 
 /** Labels are drawn in heatmap cells at least this many pixels wide (options.ts); below it the page lists the pairs. */
@@ -102,6 +105,7 @@ export function correlationApiParams(q: URLSearchParams) {
       on: pick(q.get('on'), ['returns', 'levels'] as const, 'returns'),
       order: pick(q.get('order'), ['given', 'cluster'] as const, 'given'),
       align: pick(q.get('align'), ['inner', 'pairwise'] as const, 'inner'),
+      shrink: q.get('shrink') && q.get('shrink') !== 'none' ? pick(q.get('shrink'), SHRINKS, 'none') : undefined,
     },
   };
 }
@@ -194,6 +198,7 @@ export function CorrelationView() {
         <Select name="align" label={t('corr.align')} value={api.align} options={[{ value: 'inner', label: t('corr.align.inner') }, { value: 'pairwise', label: t('corr.align.pairwise') }]} onChange={(v) => update({ align: v === 'inner' ? undefined : v })} />
         <Segmented name="order" label={t('corr.order')} value={api.order} options={[{ value: 'given', label: t('corr.order.given') }, { value: 'cluster', label: t('corr.order.cluster') }]} onChange={(v) => update({ order: v === 'given' ? undefined : v })} />
         <Segmented name="scheme" label={t('corr.scheme')} value={scheme} options={[{ value: 'bands', label: t('corr.scheme.bands') }, { value: 'diverging', label: t('corr.scheme.diverging') }]} onChange={(v) => update({ scheme: v === 'bands' ? undefined : v })} />
+        <Select name="shrink" label={t('corr.shrink')} value={api.shrink ?? 'none'} options={SHRINKS.map((x) => ({ value: x, label: t(`corr.shrink.${x}`) }))} onChange={(v) => update({ shrink: v === 'none' ? undefined : v })} />
         <Segmented name="marks" label={t('stability.marks')} value={marks} options={[{ value: 'off', label: t('stability.marks.off') }, { value: 'stability', label: t('stability.marks.on') }]} onChange={(v) => update({ marks: v === 'off' ? undefined : v })} />
       </form>
       {universe === 'custom' && meta.data?.source && (
