@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { answer, attributionOf, describeProblem, ecbHistory, FORMAT_NAMES, InputError, loadStoreMarket, Market, readDataset, type Dataset, type ReadOptions, type SourceNeed } from '@soukan/data';
-import { choiceOption } from './options.js';
+import { answer, attributionOf, describeProblem, ecbHistory, InputError, loadStoreMarket, Market, readDataset, type Dataset, type ReadOptions, type SourceNeed } from '@soukan/data';
+import { readRequest } from '@soukan/requests';
+import { addRequest, parseCli } from './requestOptions.js';
 import type { Command } from 'commander';
 
 /** Options every data-reading command accepts: the readers' options, plus the files and a forced format. */
@@ -15,8 +16,9 @@ export interface DataOptions extends Omit<ReadOptions, 'format'> {
 
 /** The readers' options of a command's --input, --tz, --time-column … flags. */
 export function readOptionsOf(opts: Omit<DataOptions, 'data'>): ReadOptions {
-  const { skipBadRows, tz, timeColumn, dateFormat, delimiter, symbol } = opts;
-  return { format: opts.input as ReadOptions['format'], skipBadRows, tz, timeColumn, dateFormat, delimiter, symbol };
+  const given = Object.fromEntries(Object.keys(readRequest.params).map((k) => [k, (opts as Record<string, unknown>)[k]]));
+  const { input, skipBadRows, tz, timeColumn, dateFormat, delimiter, symbol } = parseCli(readRequest, given);
+  return { format: input, skipBadRows, tz, timeColumn, dateFormat, delimiter, symbol };
 }
 
 /** A market plus what the user should be told about where it came from. */
@@ -34,19 +36,13 @@ export interface LoadedMarket {
 
 /** Adds the data options to a command. */
 export function withDataOptions(cmd: Command): Command {
+  addRequest(cmd, readRequest);
   return cmd
     .option(
       '--data <file>',
       'a data file: ECB, Fed H.10, FRED, HistData, MetaTrader or CSV (.zip/.gz ok); repeat for more, or list them after one --data (a shell glob); default: the store (--store; on first use the ECB history is downloaded into it), or $SOUKAN_ECB_FILE',
       (file: string, files: string[] = []) => [...files, file],
     )
-    .option('--input <format>', `force the input format: ${FORMAT_NAMES.join('|')}`, choiceOption('--input', FORMAT_NAMES))
-    .option('--skip-bad-rows', 'skip malformed rows (reported) instead of stopping at the first')
-    .option('--tz <zone>', 'time zone of the file\'s timestamps (IANA name, e.g. America/New_York)')
-    .option('--time-column <name>', 'CSV: the time column')
-    .option('--date-format <fmt>', 'CSV: date format, e.g. YYYY-MM-DD, DD/MM/YYYY, epoch-ms')
-    .option('--delimiter <char>', 'CSV: field delimiter')
-    .option('--symbol <pair>', 'symbol of a single-instrument file whose name does not say')
     .option('--store <path>', 'without --data: read this store (default $SOUKAN_STORE, else soukan.duckdb in the soukan data folder)')
     .option('--source <name>', 'without --data: which source in the store (ECB, HistData, …)');
 }

@@ -95,7 +95,7 @@ describe('uploads', () => {
     const form = await json(app.request(new Request('http://localhost/api/import/upload?name=a.csv', { method: 'POST', body: 'a=b', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })));
     expect(form.status).toBe(415);
     expect((await json(app.request(upload('../../etc/passwd', 'x')))).body.error).toMatchObject({ code: 'invalid-param', params: { param: 'name' } });
-    expect((await json(app.request(upload('a.csv', 'x', '&format=excel')))).body.error).toMatchObject({ code: 'invalid-param', params: { param: 'format' } });
+    expect((await json(app.request(upload('a.csv', 'x', '&input=excel')))).body.error).toMatchObject({ code: 'invalid-param', params: { param: 'input' } });
     expect((await json(app.request(upload('a.csv', 'x', '&tz=Not%20A%20Zone!')))).body.error).toMatchObject({ code: 'invalid-param', params: { param: 'tz' } });
     await unchanged();
   });
@@ -176,8 +176,8 @@ describe('imports by path read only the configured data folder', () => {
 
   it('bad bodies: not JSON, no files, options of the wrong type, too large', async () => {
     expect((await json(app.request('/api/import', { method: 'POST', body: '{', headers: { 'Content-Type': 'application/json' } }))).body.error.code).toBe('invalid-json');
-    expect((await post({})).body.error).toMatchObject({ code: 'invalid-param', params: { param: 'files' } });
-    expect((await post({ files: ['frb_h10_daily.csv'], format: 'xls' })).body.error).toMatchObject({ code: 'invalid-param', params: { param: 'format' } });
+    expect((await post({})).body.error).toMatchObject({ code: 'missing-param', params: { param: 'files' } });
+    expect((await post({ files: ['frb_h10_daily.csv'], input: 'xls' })).body.error).toMatchObject({ code: 'invalid-param', params: { param: 'input' } });
     expect((await post({ files: ['frb_h10_daily.csv'], nonsense: 1 })).body.error).toMatchObject({ code: 'unknown-param' });
     expect((await post({ files: ['x'.repeat(70_000)] })).status).toBe(413);
     await unchanged();

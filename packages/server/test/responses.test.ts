@@ -166,6 +166,10 @@ describe('every response matches its published schema', () => {
     const src = encodeURIComponent(intraday.source);
     await check(store, 'get', `/api/meta?source=${src}`);
     await check(store, 'get', `/api/bars?symbol=EUR/USD&source=${src}&timeframe=H1`);
+    // A bare date as the end of the range is its whole day, as on the command line (soukan bars --to).
+    const day = await check(store, 'get', `/api/bars?symbol=EUR/USD&source=${src}&timeframe=H1&from=2017-01-03&to=2017-01-03`);
+    expect(day.time.at(-1)).toBe(Date.UTC(2017, 0, 3, 23));
+    expect(day.time[0]).toBe(Date.UTC(2017, 0, 3, 0));
     const vol = await check(store, 'get', `/api/volatility?symbol=EUR/USD&source=${src}&timeframe=H1&window=all`);
     expect(vol.rangeByHour?.buckets).toHaveLength(24);
     await check(store, 'get', `/api/move?symbol=EUR/USD&source=${src}&threshold=20&horizon=4h`);

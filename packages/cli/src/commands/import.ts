@@ -1,12 +1,12 @@
-import { importExamples } from '@soukan/requests';
-import { addExamples } from '../requestOptions.js';
 import { existsSync } from 'node:fs';
 import { formatIsoTime } from '@soukan/core';
-import { allTickPaths, describeProblem, FORMAT_NAMES, ImportAborted, InputError, PUBLISHERS, publisherFile, readTicks, Store, storePath, tickImportText, TickStore, type ImportOptions, type ImportSummary, type Publisher } from '@soukan/data';
+import { allTickPaths, describeProblem, ImportAborted, InputError, PUBLISHERS, publisherFile, readTicks, Store, storePath, tickImportText, TickStore, type ImportOptions, type ImportSummary, type Publisher } from '@soukan/data';
+import { importRequest } from '@soukan/requests';
 import type { Command } from 'commander';
 import { readOptionsOf } from '../load.js';
 import { choiceOption } from '../options.js';
 import { progressView } from '../output/progress.js';
+import { addExamples, addRequest, cliInput, parseCli } from '../requestOptions.js';
 import { renderTable } from '../output/table.js';
 
 interface ImportCliOptions {
@@ -27,7 +27,8 @@ interface ImportCliOptions {
 
 /** `soukan import FILE… | ecb | h10`: files into the store, one transaction, progress and summary. */
 export function registerImport(program: Command): void {
-  addExamples(program.command('import'), { examples: importExamples })
+  const cmd = program
+    .command('import')
     .summary('import files (or the ECB / Fed H.10 history) into the store')
     .description(
       'Import price files into the store, in one transaction: an error, Ctrl-C or a killed process leaves the store as it was.\n' +
@@ -36,24 +37,15 @@ export function registerImport(program: Command): void {
         'Re-importing adds nothing: rows are keyed by source + symbol + time; rows stored with other values are reported (--replace takes the new ones).\n' +
         '"soukan import ecb" and "soukan import h10" download the publishers\' histories (or use --file).',
     )
-    .argument('<files...>', 'files to import, or "ecb" / "h10"')
     .option('--store <path>', 'store file (default $SOUKAN_STORE, else soukan.duckdb in the soukan data folder)')
-    .option('--source <name>', 'store under this source name (default: the publisher or tool: HistData, ECB, FRB H.10, FRED, MT4, MT5, CSV)')
-    .option('--replace', 'rows already stored with other values take the new values')
-    .option('--input <format>', `force the input format: ${FORMAT_NAMES.join('|')}`, choiceOption('--input', FORMAT_NAMES))
-    .option('--skip-bad-rows', 'skip malformed rows (reported) instead of stopping with nothing written')
-    .option('--tz <zone>', "time zone of the files' timestamps (IANA name, e.g. America/New_York)")
-    .option('--time-column <name>', 'CSV: the time column')
-    .option('--date-format <fmt>', 'CSV: date format, e.g. YYYY-MM-DD, DD/MM/YYYY, epoch-ms')
-    .option('--delimiter <char>', 'CSV: field delimiter')
-    .option('--symbol <pair>', 'symbol of a single-instrument file whose name does not say')
-    .option('--file <path>', 'with ecb or h10: import this downloaded copy instead of downloading')
-    .option('--progress', 'print progress lines even when stderr is not a terminal')
-    .option('--format <f>', 'summary as table | json', choiceOption('--format', ['table', 'json'] as const), 'table')
-    .action(async (args: string[], opts: ImportCliOptions) => {
+    .option('--format <f>', 'summary as table | json', choiceOption('--format', ['table', 'json'] as const), 'table');
+  const names = addRequest(cmd, importRequest);
+  addExamples(cmd, importRequest).action(async (_files: string[], _o: unknown, self: Command) => {
+      const { files: args, ...q } = parseCli(importRequest, cliInput(self, names));
+      const opts: ImportCliOptions = { ...q, store: self.opts().store, format: self.opts().format };
       const log = (m: string): void => void process.stderr.write(`${m}\n`);
-      let files = args;
-      const named = args.length === 1 && (PUBLISHERS as readonly string[]).includes(args[0]!.toLowerCase()) && !existsSync(args[0]!) ? (args[0]!.toLowerCase() as Publisher) : undefined;
+      let files = args!;
+      const named = files.length === 1 && (PUBLISHERS as readonly string[]).includes(files[0]!.toLowerCase()) && !existsSync(files[0]!) ? (files[0]!.toLowerCase() as Publisher) : undefined;
       if (named) files = [(await publisherFile(named, { file: opts.file, log })).path];
       else if (opts.file !== undefined) throw new InputError('--file goes with "soukan import ecb" or "soukan import h10"; give other files as arguments');
       for (const f of files) if (!existsSync(f)) throw new InputError(`no such file: ${f}${(PUBLISHERS as readonly string[]).includes(f.toLowerCase()) ? ' (to download a publisher\'s history, give it alone: soukan import ecb)' : ''}`);

@@ -1,4 +1,4 @@
-import { parseIsoDate, TIMEFRAMES, type AlignPolicy, type Timeframe } from '@soukan/core';
+import { DAY_MS, parseIsoDate, TIMEFRAMES, type AlignPolicy, type Timeframe } from '@soukan/core';
 import * as z from 'zod/mini';
 import { Invalid, type Expectation } from './invalid.js';
 import type { Kind } from './param.js';
@@ -106,12 +106,14 @@ export function bool(): Kind<boolean> {
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
- * A date `YYYY-MM-DD` (00:00 UTC) or an ISO 8601 instant with its offset, as
- * UTC epoch ms.
+ * A date `YYYY-MM-DD` (00:00 UTC; with `endOfDay`, its last millisecond) or an
+ * ISO 8601 instant with its offset, as UTC epoch ms.
  *
  * @example date().fromText('2024-12-31') // 1735603200000
  */
-export function date(): Kind<number> {
+export function date(o: { endOfDay?: boolean } = {}): Kind<number> {
+  // As the end of a range of times, a bare date means its whole day.
+  const dayEnd = o.endOfDay ? DAY_MS - 1 : 0;
   return kind({
     value: z.number().check(z.refine(Number.isFinite)),
     query: z.string().check(z.meta({ format: 'date', examples: ['2024-12-31', '2017-03-12T21:00Z'] })),
@@ -119,7 +121,7 @@ export function date(): Kind<number> {
     placeholder: '<date>',
     fromText: (t) => {
       try {
-        return parseIsoDate(t);
+        return parseIsoDate(t) + dayEnd;
       } catch {
         const v = ISO_INSTANT.test(t) ? Date.parse(t) : NaN;
         return Number.isFinite(v) ? v : undefined;
@@ -222,4 +224,28 @@ export function text(pattern: RegExp, expected: Expectation, maxLength = 200, pl
     placeholder,
     fromText: (t) => t,
   });
+}
+
+/**
+ * File names (at most `max`, each at most 400 characters): words
+ * on a command line, a JSON list in a request body.
+ *
+ * @example fileNames(50).fromText(['a.zip', 'b.csv']) // ['a.zip', 'b.csv']
+ */
+export function fileNames(max: number): Kind<string[]> {
+  const expected: Expectation = { en: `a list of 1 to ${max} file names`, rule: 'files', values: { max } };
+  // What a name may say (no folder outside the data folder, no NUL) is the importer's rule, where the path is resolved.
+  const value = z.array(z.string().check(z.minLength(1), z.maxLength(400))).check(z.minLength(1), z.maxLength(max));
+  return {
+    value,
+    query: value,
+    expected,
+    placeholder: '<files>',
+    list: true,
+    fromText(text) {
+      const items = typeof text === 'string' ? [text] : [...text];
+      if (!value.safeParse(items).success) throw new Invalid(expected);
+      return items;
+    },
+  };
 }

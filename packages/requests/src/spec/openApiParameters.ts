@@ -29,3 +29,19 @@ export function openApiParameters<P extends Params>(spec: RequestSpec<P>): OpenA
     .filter(([, p]) => p.api !== false)
     .map(([name, p]) => ({ name, in: 'query', required: p.required ?? false, description: p.description.en, schema: paramSchema(p) }));
 }
+
+/**
+ * The JSON request body of a request as OpenAPI describes it: an object of
+ * its API parameters (the same checks as the query form).
+ *
+ * @example openApiBody(importRequest).required // ['files']
+ */
+export function openApiBody<P extends Params>(spec: RequestSpec<P>): JsonSchema {
+  const params = Object.entries(spec.params).filter(([, p]) => p.api !== false);
+  return {
+    type: 'object',
+    required: params.filter(([, p]) => p.required).map(([name]) => name),
+    properties: Object.fromEntries(params.map(([name, p]) => [name, { ...paramSchema(p), description: p.description.en }])),
+    additionalProperties: false,
+  };
+}

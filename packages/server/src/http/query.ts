@@ -14,5 +14,17 @@ export function parseQuery<P extends Params>(spec: RequestSpec<P>, query: URLSea
     if (Object.hasOwn(input, name)) throw new HttpError(400, 'repeated-param', `${name} is given more than once`, { param: name });
     input[name] = value;
   }
-  return parseRequest(spec, input, { text: true });
+  return parseApi(spec, input);
+}
+
+/**
+ * Validates the input of an API request (a query, or a JSON body's fields)
+ * by its spec, without the parameters the spec keeps to the command line
+ * (`api: false`: those are unknown here, as OpenAPI lists them).
+ *
+ * @throws RequestError (a 400) from the spec.
+ */
+export function parseApi<P extends Params>(spec: RequestSpec<P>, input: Readonly<Record<string, unknown>>): Values<P> {
+  const params = Object.fromEntries(Object.entries(spec.params).filter(([, p]) => p.api !== false)) as unknown as P;
+  return parseRequest({ ...spec, params }, input, { text: true });
 }

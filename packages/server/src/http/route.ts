@@ -1,14 +1,13 @@
-import { openApiParameters, type OpenApiParameter, type Params, type RequestSpec, type ResponseSchema, type Values } from '@soukan/requests';
+import { openApiParameters, type JsonSchema, type OpenApiParameter, type Params, type RequestSpec, type ResponseSchema, type Values } from '@soukan/requests';
 import type { Context } from 'hono';
 import type { AppEnv, ServerContext } from '../context.js';
-import { parseParams, type Param, type Parsed, type Schema } from './params.js';
 import { parseQuery } from './query.js';
 
 /** A request body a route accepts, for OpenAPI. */
 export interface BodySpec {
   readonly contentType: string;
   readonly description: string;
-  readonly schema: Schema;
+  readonly schema: JsonSchema;
 }
 
 /** What every route declares besides its parameters. */
@@ -39,19 +38,6 @@ export interface ApiRoute extends RouteBase {
   /** The query parameters as OpenAPI lists them. */
   readonly parameters: readonly OpenApiParameter[];
   handle(c: Context<AppEnv>, q: unknown, ctx: ServerContext): Promise<Response> | Response;
-}
-
-/** Declares a route with hand-declared query parameters. */
-export function route<Q extends Record<string, Param<unknown>>>(
-  r: RouteBase & { readonly query: Q; handle(c: Context<AppEnv>, q: Parsed<Q>, ctx: ServerContext): Promise<Response> | Response },
-): ApiRoute {
-  const { query, ...rest } = r;
-  return {
-    ...rest,
-    parse: (q) => parseParams(query, q),
-    parameters: Object.entries(query).map(([name, p]) => ({ name, in: 'query', required: p.required ?? false, description: p.description, schema: p.schema })),
-    handle: (c, q, ctx) => r.handle(c, q as Parsed<Q>, ctx),
-  };
 }
 
 /** Declares a route whose query is a request of the request model (`@soukan/requests`). */

@@ -1,38 +1,24 @@
-import { importFilesResponse, jobResponse } from '@soukan/requests';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { FORMAT_NAMES, type ReadOptions } from '@soukan/data';
+import type { ReadOptions } from '@soukan/data';
+import { emptyRequest, importFilesResponse, importRequest, jobResponse, openApiBody, uploadRequest, type ReadParams } from '@soukan/requests';
 import type { Context } from 'hono';
 import type { AppEnv, ServerContext } from '../context.js';
 import { resolveInside } from '../data/safePath.js';
 import { HttpError } from '../http/httpError.js';
-import { boolParam, enumParam, parseParams, required, symbolParam, textParam, type Param, type Parsed } from '../http/params.js';
-import { route } from '../http/route.js';
+import { parseApi } from '../http/query.js';
+import { requestRoute } from '../http/route.js';
 import type { Job } from '../jobs.js';
 import { makeUploadDir, receiveUpload, uploadName } from '../upload/index.js';
 
-/** The readers' options, as query parameters (upload) or JSON fields (import by path). */
-const readOptionsQuery = {
-  format: enumParam('force the input format (default: detected from the content)', FORMAT_NAMES),
-  skipBadRows: boolParam('skip malformed rows (reported) instead of refusing the file'),
-  tz: textParam("time zone of the file's timestamps (IANA name, e.g. America/New_York)", /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+){0,2}$|^UTC$/, 'an IANA time zone such as America/New_York or UTC', 64),
-  timeColumn: textParam('CSV: the time column', /^[^\0\r\n]{1,64}$/, 'a column name', 64),
-  dateFormat: textParam('CSV: date format, e.g. YYYY-MM-DD, DD/MM/YYYY, epoch-ms', /^[^\0\r\n]{1,64}$/, 'a date format such as YYYY-MM-DD HH:mm', 64),
-  delimiter: enumParam('CSV: field delimiter', [',', ';', 'tab'] as const),
-  symbol: symbolParam('symbol of a single-instrument file whose name does not say'),
-} satisfies Record<string, Param<unknown>>;
-
-function readOptions(q: Parsed<typeof readOptionsQuery>): ReadOptions {
-  return { format: q.format, skipBadRows: q.skipBadRows, tz: q.tz, timeColumn: q.timeColumn, dateFormat: q.dateFormat, delimiter: q.delimiter, symbol: q.symbol };
-}
-
-function jobJson(j: Job) {
-  return j;
+/** The readers' options of a request (`input` is the format). */
+function readOptions(q: ReadParams): ReadOptions {
+  return { format: q.input, skipBadRows: q.skipBadRows, tz: q.tz, timeColumn: q.timeColumn, dateFormat: q.dateFormat, delimiter: q.delimiter, symbol: q.symbol };
 }
 
 function accepted(c: Context<AppEnv>, job: Job): Response {
   c.header('Location', `/api/jobs/${job.id}`);
-  return c.json(jobJson(job), 202);
+  return c.json(job, 202);
 }
 
 function needDataDir(ctx: ServerContext): string {
@@ -61,12 +47,12 @@ async function jsonBody(c: Context<AppEnv>, max: number): Promise<Record<string,
 }
 
 /** `GET /api/import/files`: files in the data folder that an import may read. */
-export const importFilesRoute = route({
+export const importFilesRoute = requestRoute({
   method: 'get',
   path: '/api/import/files',
   tag: 'data',
   summary: 'Files in the configured data folder (what POST /api/import may read)',
-  query: {},
+  request: emptyRequest,
   response: importFilesResponse,
   handle: async (c, _q, ctx) => {
     const dir = needDataDir(ctx);
@@ -86,46 +72,27 @@ export const importFilesRoute = route({
 });
 
 /** `POST /api/import`: import files from the data folder. */
-export const importRoute = route({
+export const importRoute = requestRoute({
   method: 'post',
   path: '/api/import',
   tag: 'data',
   summary: 'Import files from the configured data folder (background job)',
   description: 'Body: {"files": ["relative/path.zip", …], …reader options}. Paths outside the data folder are refused. Answers 202 with the job; poll /api/jobs/{id}.',
-  query: {},
-  body: {
-    contentType: 'application/json',
-    description: 'files relative to the data folder, and the reader options',
-    schema: { type: 'object', required: ['files'], properties: { files: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 50 }, ...Object.fromEntries(Object.entries(readOptionsQuery).map(([k, p]) => [k, p.schema])) } },
-  },
+  request: emptyRequest,
+  body: { contentType: 'application/json', description: 'files relative to the data folder, and the reader options', schema: openApiBody(importRequest) },
   response: jobResponse,
   status: 202,
   handle: async (c, _q, ctx) => {
     const dir = needDataDir(ctx);
-    const body = await jsonBody(c, ctx.limits.maxJsonBytes);
-    const { files, ...rest } = body;
-    if (!Array.isArray(files) || files.length === 0 || files.length > 50 || !files.every((f) => typeof f === 'string')) {
-      throw new HttpError(400, 'invalid-param', 'files: expected a list of 1 to 50 file names relative to the data folder', { param: 'files', expected: 'a list of file names' });
-    }
-    const query = new URLSearchParams();
-    for (const [k, v] of Object.entries(rest)) {
-      if (v === null || typeof v === 'object') throw new HttpError(400, 'invalid-param', `${k}: expected a string, number or boolean`, { param: k });
-      query.set(k, String(v));
-    }
-    const opts = readOptions(parseParams(readOptionsQuery, query));
-    const paths = await Promise.all((files as string[]).map((f) => resolveInside(dir, f)));
-    const job = ctx.jobs.add('import', files as string[], (progress) => ctx.data.importFiles(paths, { ...opts, names: files as string[], onProgress: progress }));
+    const { files, ...rest } = parseApi(importRequest, await jsonBody(c, ctx.limits.maxJsonBytes));
+    const paths = await Promise.all(files!.map((f) => resolveInside(dir, f)));
+    const job = ctx.jobs.add('import', files!, (progress) => ctx.data.importFiles(paths, { ...readOptions(rest), names: files, onProgress: progress }));
     return accepted(c, job);
   },
 });
 
-const uploadQuery = {
-  name: required(textParam('file name as uploaded (its extension and name help detection, e.g. HISTDATA_COM_ASCII_EURUSD_M1_2017.zip)', /^[^/\\\0\r\n]{1,200}$/, 'a file name without folders')),
-  ...readOptionsQuery,
-};
-
 /** `POST /api/import/upload`: import an uploaded file. */
-export const uploadRoute = route({
+export const uploadRoute = requestRoute({
   method: 'post',
   path: '/api/import/upload',
   tag: 'data',
@@ -134,7 +101,7 @@ export const uploadRoute = route({
     'The body is the file itself (application/octet-stream; .zip and .gz are fine). It is received completely, then read and validated; only a file read without error changes the data. ' +
     'An interrupted upload, an unknown format or a corrupt file changes nothing; the job (or the response) says why. ' +
     'The upload limit bounds the file both as sent and as decompressed (a .gz or .zip may not expand beyond it).',
-  query: uploadQuery,
+  request: uploadRequest,
   body: { contentType: 'application/octet-stream', description: 'the file', schema: { type: 'string', format: 'binary' } },
   response: jobResponse,
   status: 202,
@@ -158,12 +125,12 @@ export const uploadRoute = route({
 });
 
 /** `POST /api/import/ecb`: re-fetch the ECB history. */
-export const ecbRoute = route({
+export const ecbRoute = requestRoute({
   method: 'post',
   path: '/api/import/ecb',
   tag: 'data',
   summary: 'Download the ECB euro reference rates again and import them (background job)',
-  query: {},
+  request: emptyRequest,
   response: jobResponse,
   status: 202,
   handle: (c, _q, ctx) => {
@@ -176,17 +143,17 @@ export const ecbRoute = route({
 });
 
 /** `GET /api/jobs/{id}`. */
-export const jobRoute = route({
+export const jobRoute = requestRoute({
   method: 'get',
   path: '/api/jobs/:id',
   tag: 'data',
   summary: 'State of an import job: progress, result or error',
-  query: {},
+  request: emptyRequest,
   response: jobResponse,
   handle: (c, _q, ctx) => {
     const id = c.req.param('id');
     const job = id === undefined ? undefined : ctx.jobs.get(id);
     if (!job) throw new HttpError(404, 'no-such-job', `no job ${JSON.stringify(id)} (jobs are kept for the last 100 imports)`, { id: id ?? '' });
-    return c.json(jobJson(job));
+    return c.json(job);
   },
 });

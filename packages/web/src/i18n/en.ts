@@ -503,6 +503,11 @@ export const en = {
   'expect.positions': 'pair and amount items separated by commas, e.g. EUR/USD 100000,USD/JPY -50000',
   'expect.positions-max': 'at most {max} positions',
   'expect.strength-base': 'YYYY-MM-DD, YYYY-MM-DDTHH:MM or tokyo, london, newyork',
+  'expect.column': 'a column name',
+  'expect.date-format': 'a date format such as YYYY-MM-DD HH:mm',
+  'expect.files': 'a list of 1 to {max} file names',
+  'expect.file': 'a file path',
+  'expect.file-name': 'a file name without folders',
 
   'error.horizon-shorter-than-bar': 'The horizon {horizon} is shorter than one bar of this data. Use a longer horizon, a bar count such as 1b, or intraday data.',
   'error.frequency-mismatch': 'This source already holds data of another frequency (daily or intraday) than the file; nothing was imported.',

@@ -505,6 +505,11 @@ export const ja: Record<MessageKey, string> = {
   'expect.positions': 'カンマ区切りの「通貨ペア 数量」（例：EUR/USD 100000,USD/JPY -50000）',
   'expect.positions-max': '{max} ポジション以下',
   'expect.strength-base': 'YYYY-MM-DD、YYYY-MM-DDTHH:MM、または tokyo・london・newyork',
+  'expect.column': '列名',
+  'expect.date-format': 'YYYY-MM-DD HH:mm のような日付の形式',
+  'expect.files': '1〜{max} 個のファイル名のリスト',
+  'expect.file': 'ファイルのパス',
+  'expect.file-name': 'フォルダーを含まないファイル名',
 
   'error.horizon-shorter-than-bar': '期間 {horizon} はこのデータの足 1 本より短すぎます。より長い期間、1b のような本数、または日中データを使ってください。',
   'error.frequency-mismatch': 'このデータソースにはファイルと異なる頻度（日次または日中）のデータがすでにあります。何も取り込んでいません。',

@@ -124,7 +124,7 @@ export function DataView() {
     setNoFile(false);
     abort.current = new AbortController();
     const q = new URLSearchParams({ name: file.name });
-    if (format) q.set('format', format);
+    if (format) q.set('input', format);
     if (tz) q.set('tz', tz);
     if (skip) q.set('skipBadRows', 'true');
     setProgress({ kind: 'sending', sent: 0, total: file.size });
@@ -217,7 +217,7 @@ export function DataView() {
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              if (picked.length) void run(() => apiPost<Job>('/api/import', { files: picked, ...(format ? { format } : {}), ...(tz ? { tz } : {}), ...(skip ? { skipBadRows: true } : {}) }));
+              if (picked.length) void run(() => apiPost<Job>('/api/import', { files: picked, ...(format ? { input: format } : {}), ...(tz ? { tz } : {}), ...(skip ? { skipBadRows: true } : {}) }));
             }}
           >
             <ul className="picklist files">
