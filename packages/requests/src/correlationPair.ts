@@ -55,4 +55,13 @@ export const correlationPairResponse = z.object({
     z.object({ window: count, time: z.array(epochMs), rho: z.array(maybe), mean: maybe, sd: maybe, count }),
     'the rolling Pearson correlation over the whole history, its mean, standard deviation and number of defined values',
   ),
+  breaks: described(
+    z.object({
+      window: count,
+      level: z.number(),
+      method: z.string(),
+      blocks: z.array(z.object({ from: epochMs, to: epochMs, r: maybe, z: maybe, p: maybe, changed: z.boolean() })),
+    }),
+    'regime breaks: consecutive blocks of the rolling window, each tested against the one before (Fisher z)',
+  ),
 });
