@@ -53,7 +53,8 @@ const SERIES: readonly Row[] = [
   { q: { symbols: 'EUR/USD,GBP/USD', rolling: '60', method: 'spearman' }, code: 'invalid-param' },
   { q: { symbols: 'EUR/USD,GBP/USD', rolling: '1' }, code: 'invalid-param' },
   { q: { symbols: 'EUR/USD,GBP/USD', ewm: '1.5' }, code: 'invalid-param' },
-  { q: { symbols: 'EUR/USD,GBP/USD', rolling: '60', window: '100' }, code: 'unknown-param' },
+  { q: { symbols: 'EUR/USD,GBP/USD', rolling: '60', window: '100' } },
+  { q: { symbols: 'EUR/USD,GBP/USD', rolling: '60', window: '100', from: '2020-01-01' }, code: 'conflicting-params' },
 ];
 
 const PAIR: readonly Row[] = [
