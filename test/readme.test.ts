@@ -207,6 +207,31 @@ const NOT_ONE_SHOT: Record<string, { reason: string; check: () => Promise<void> 
 
 const examples = readmeExamples();
 
+/** The README's fenced `ts` blocks (the Library section), with the line each opens on. */
+function readmeTypeScript(): { line: number; code: string }[] {
+  const blocks: { line: number; code: string }[] = [];
+  const re = /^```ts\n([\s\S]*?)^```/gm;
+  const text = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  for (let m = re.exec(text); m; m = re.exec(text)) blocks.push({ line: text.slice(0, m.index).split('\n').length, code: m[1] ?? '' });
+  return blocks;
+}
+
+/**
+ * The inputs the Library example takes as given (aligned return series and a
+ * P&L series), and what its results must look like. The series come from a
+ * fixed-seed generator: this checks that the example compiles against the
+ * published types and runs, not the values (the reference tests do that).
+ */
+const TS_PRELUDE = `
+let seed = 42;
+const next = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) - 0.5;
+const series = (n: number): Float64Array => Float64Array.from({ length: n }, next);
+const eurusd = series(500), gbpusd = series(500).map((v, i) => 0.7 * eurusd[i]! + 0.3 * v), usdjpy = series(500), pnl = series(500);
+`;
+const TS_EPILOGUE = `
+console.log(JSON.stringify({ k: m.r.length, diag: m.r[0], rho: rho.length, first: rho[0], last: rho[499], v95: v95.var, v99: v99.var, es: v99.es }));
+`;
+
 describe('README examples', () => {
   beforeAll(() => {
     scratch = mkdtempSync(join(tmpdir(), 'soukan-readme-'));
@@ -241,6 +266,49 @@ describe('README examples', () => {
     expect([...Object.keys(ONE_SHOT), ...Object.keys(NOT_ONE_SHOT)].filter((c) => !printed.includes(c))).toEqual([]);
     expect(examples.length).toBeGreaterThan(20);
   });
+
+  const tsBlocks = readmeTypeScript();
+  it('the README has TypeScript examples to check', () => expect(tsBlocks.length).toBeGreaterThan(0));
+  for (const { line, code } of tsBlocks) {
+    it(`README.md:${line}: the TypeScript example compiles (tsc --strict, as a user's project would) and runs`, async () => {
+      const ts = (await import('typescript')).default;
+      const dir = mkdtempSync(join(repoRoot, '.readme-ts-'));
+      try {
+        const file = join(dir, 'example.mts');
+        // The example's imports, then its given inputs, then the rest of it as printed.
+        const lines = code.split('\n');
+        const imports = lines.filter((l) => l.startsWith('import '));
+        const body = lines.filter((l) => !l.startsWith('import '));
+        writeFileSync(file, [...imports, TS_PRELUDE, ...body, TS_EPILOGUE].join('\n'));
+        const options = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, skipLibCheck: true, types: ['node'] };
+        const program = ts.createProgram([file], options);
+        const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+        expect(diagnostics).toEqual([]);
+        const js = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 } }).outputText;
+        writeFileSync(join(dir, 'example.mjs'), js);
+        const r = await new Promise<Run>((resolve, reject) => {
+          const child = spawn(process.execPath, [join(dir, 'example.mjs')], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+          let stdout = '';
+          let stderr = '';
+          child.stdout.on('data', (d) => (stdout += d));
+          child.stderr.on('data', (d) => (stderr += d));
+          child.on('error', reject);
+          child.on('close', (c) => resolve({ code: c ?? -1, stdout, stderr }));
+        });
+        expect(r.code, r.stderr).toBe(0);
+        const out = JSON.parse(r.stdout) as Record<string, number | null>;
+        expect(out.k).toBe(9);
+        expect(out.diag).toBe(1);
+        expect(out.rho).toBe(500);
+        expect(out.first).toBeNull(); // NaN until the first window is full
+        expect(out.last).toBeGreaterThan(0.5);
+        expect(out.v99).toBeGreaterThan(out.v95 as number);
+        expect(out.es).toBeGreaterThan(out.v99 as number);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
 
   for (const { line, command } of examples) {
     const run = ONE_SHOT[command];
