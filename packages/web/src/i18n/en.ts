@@ -538,6 +538,7 @@ export const en = {
   'corr.legend.negative': 'negative (darker, hatched)',
   'risk.var.backtestWindow': 'Backtest window (returns)',
   'risk.var.backtestSkipped': 'The backtest could not run; the figures above do not depend on it. {reason}',
+  'risk.var.backtestTooShort': '{returns} daily returns; a backtest window of {window} needs at least {needed}.',
   'exposure.legend.long': 'long (positive exposure)',
   'exposure.legend.short': 'short (negative exposure)',
 } as const;

@@ -540,6 +540,7 @@ export const ja: Record<MessageKey, string> = {
   'corr.legend.negative': '負（濃い色・斜線）',
   'risk.var.backtestWindow': 'バックテストの期間（リターン数）',
   'risk.var.backtestSkipped': 'バックテストは実行できませんでした（上の数値はバックテストに依存しません）。{reason}',
+  'risk.var.backtestTooShort': '日次リターンは {returns} 個です。バックテスト期間 {window} には {needed} 個以上が必要です。',
   'exposure.legend.long': '買い（正のエクスポージャー）',
   'exposure.legend.short': '売り（負のエクスポージャー）',
 };

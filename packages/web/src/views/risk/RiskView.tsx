@@ -9,7 +9,7 @@ import { useMeta } from '../../state/meta';
 import { useRouter } from '../../state/router';
 import { useApi } from '../../state/useApi';
 import { slug } from '../../util/download';
-import { moveRequest, varRequest } from '@soukan/requests';
+import { MIN_VAR_RETURNS, moveRequest, varRequest } from '@soukan/requests';
 import { amountProblem, specField } from '../../util/forms';
 
 interface Share {
@@ -41,6 +41,8 @@ interface VarResponse {
   end: string;
   results: { method: string; confidence: number; var: number | null; es: number | null; varPips: number | null; esPips: number | null; varMoney: number | null; esMoney: number | null }[];
   backtest: { method: string; confidence: number; days: number; breaches: number; expected: number; kupiec: { pValue: number | null }; christoffersen: { pValue: number | null }; conditionalCoverage: { pValue: number | null }; breachDates: string[] }[];
+  /** Why the asked-for backtest did not run (too little history for its window), else null. */
+  backtestSkipped: string | null;
   notes: string[];
 }
 
@@ -71,6 +73,7 @@ export function RiskView() {
   // run (too little history for its window) never hides the VaR and ES.
   const varQuery = { positions: `${symbol} ${amount}`, source, confidence, horizon: hdays, window };
   const risk = useApi<VarResponse>(meta.data ? '/api/var' : null, varQuery);
+  const shownWindow = Number(backtestWindow ?? varRequest.params.backtestWindow.default);
   const tested = useApi<VarResponse>(meta.data && backtest ? '/api/var' : null, { ...varQuery, backtest: 'true', backtestWindow, method: 'historical,normal,cornish-fisher,ewma' });
   const chartRef = useRef<ChartHandle>(null);
   const m = move.data;
@@ -198,10 +201,15 @@ export function RiskView() {
             />
             <p className="muted">{t('risk.var.note')}</p>
           </Card>
-          {backtest && tested.error !== undefined && (
+          {backtest && (tested.error !== undefined || tested.data?.backtestSkipped) && (
             <Card title={t('risk.var.backtestTitle')} testId="backtest-card">
               <p className="warning" role="note" data-testid="backtest-skipped">
-                {t('risk.var.backtestSkipped', { reason: i18n.error(tested.error).text })}
+                {t('risk.var.backtestSkipped', {
+                  reason:
+                    tested.error !== undefined
+                      ? i18n.error(tested.error).text
+                      : t('risk.var.backtestTooShort', { returns: i18n.num(tested.data!.returns, 0), window: String(shownWindow), needed: String(shownWindow + MIN_VAR_RETURNS) }),
+                })}
               </p>
             </Card>
           )}
