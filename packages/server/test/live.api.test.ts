@@ -142,7 +142,9 @@ afterAll(async () => {
 const close = (a: number | null, b: number | null): boolean => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-10);
 
 describe('live events (server-sent events of a --live push server)', () => {
-  it('opens with a snapshot of the feed, then status events and pings', () => {
+  it('opens with a snapshot of the feed, then status events and pings', async () => {
+    // Status comes about once a second: wait for one rather than for the clock.
+    await streams.all!.until((e) => e.event === 'status', 'a status event');
     const first = streams.all!.events[0]!;
     expect(first.event).toBe('snapshot');
     expect(first.data).toMatchObject({ feed: { feed: 'push', state: 'live', reconnects: 0, speed: null }, matrix: null, strength: null, alerts: [] });
