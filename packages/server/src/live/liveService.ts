@@ -1,5 +1,6 @@
 import { AlertLog, deliverWebhook, ingestPushLines, liveAlertOf, runLiveFeed, type Alert, type LiveEvent, type LiveFeedSpec, type LiveMatrixSession, type LivePipeline, type TickStore } from '@soukan/data';
 import type { LiveAlert } from '@soukan/requests';
+import { EventCoalescer } from './eventCoalescer.js';
 
 /** One connected event-stream client. */
 interface Client {
@@ -12,7 +13,7 @@ interface Client {
 const STATUS_MS = 1000;
 /** A comment line keeps proxies and browsers from closing an idle stream. */
 const PING_MS = 15_000;
-/** Matrix events are coalesced over this long: a fast replay does not flood a browser. */
+/** Matrix events at most this often: a lone bar is sent at once, a burst's bars are coalesced (a fast replay does not flood a browser). */
 const COALESCE_MS = 50;
 
 const frame = (event: string, data: unknown): string => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
@@ -22,11 +23,13 @@ const frame = (event: string, data: unknown): string => `event: ${event}\ndata: 
  * fired alerts in the store's alert log (once each) and POSTs them to the
  * webhook, and fans the pipeline's events out to the server-sent-event
  * clients — `matrix` (of the client's session), `strength`, `alert`,
- * `status` every second and a `: ping` comment every 15 s. Bars closing
- * faster than every 50 ms are coalesced: each session's matrix is read
- * from the pipeline at most that often, its changed cells relative to the
- * matrix sent before; a client that does not read its stream is
- * dropped rather than buffered without bound.
+ * `status` every second and a `: ping` comment every 15 s. A bar closing
+ * after a quiet spell is sent on the next turn of the event loop; bars
+ * closing faster than every 50 ms are coalesced ({@link EventCoalescer}):
+ * each session's matrix is read from the pipeline at most that often, its
+ * changed cells relative to the matrix sent before, and the last bar of a
+ * burst follows 50 ms after the previous event. A client that does not
+ * read its stream is dropped rather than buffered without bound.
  *
  * @example const live = new LiveService(pipeline, ticks, { feed: 'push' }, log); live.start()
  */
@@ -36,7 +39,7 @@ export class LiveService {
   private readonly timers: ReturnType<typeof setInterval>[] = [];
   /** Bars of each session's matrix when it was last sent. */
   private readonly sent = new Map<LiveMatrixSession, number>();
-  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly coalescer = new EventCoalescer(() => this.flushEvents(), COALESCE_MS);
   private alertLog: Promise<AlertLog | null>;
   private saving: Promise<unknown> = Promise.resolve();
   private running: Promise<void> = Promise.resolve();
@@ -76,12 +79,11 @@ export class LiveService {
       this.persist(e.alert);
       return;
     }
-    this.flushTimer ??= setTimeout(() => this.flushEvents(), COALESCE_MS);
+    this.coalescer.poke();
   }
 
   /** Sends each session's matrix that has new bars (with the cells changed since the one sent before) and the strength. */
   private flushEvents(): void {
-    this.flushTimer = undefined;
     if (this.clients.size === 0) return;
     const p = this.pipeline;
     const frames = new Map<LiveMatrixSession, string>();
@@ -203,7 +205,7 @@ export class LiveService {
   private async shutdown(): Promise<void> {
     this.abort.abort();
     for (const t of this.timers) clearInterval(t);
-    clearTimeout(this.flushTimer);
+    this.coalescer.cancel();
     for (const c of this.clients) c.close();
     this.clients.clear();
     await this.running;
