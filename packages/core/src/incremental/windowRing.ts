@@ -38,6 +38,14 @@ export class WindowRing {
     return out;
   }
 
+  /** Value of series `i` in row `a` of the window, 0 = oldest. */
+  value(a: number, i: number): number {
+    const start = this.size < this.window ? 0 : this.head;
+    let r = start + a;
+    if (r >= this.window) r -= this.window;
+    return this.data[r * this.k + i]!;
+  }
+
   /** Row `a` of the window, 0 = oldest, copied into `out`. */
   row(a: number, out: Float64Array): Float64Array {
     const start = this.size < this.window ? 0 : this.head;

@@ -193,6 +193,33 @@ describe('incremental states: edges and laws', () => {
     );
   });
 
+  it('a spread tiny against the level is exact: two-point windows give ±1, far-off centres cost nothing (found by the property below)', () => {
+    // Two finite points always correlate ±1 by definition; these windows
+    // lost 1e-9 to cancellation in sums of squares of values ~1000.
+    const cases: [number[][], number, number][] = [
+      [[[0, 0, -999.8985], [NaN, 0.0001, -999.4404], [NaN, NaN, 0]], 1, 2],
+      [[[NaN, -999.5487, 0], [0, -999.6877, -0.0001], [0, 0, 0]], 1, 2],
+    ];
+    for (const [rows, t, q] of cases) {
+      const s = new RollingCorrelationState(3, 2, { minPeriods: 0 });
+      rows.slice(0, t + 1).forEach((r) => s.push(r));
+      expect(Math.abs(s.correlation(q))).toBe(1);
+    }
+    // A level of 1e6 with moves of 1e-3 (ratio 1e-18, below every rounding
+    // of raw sums): equal to the batch kernel, not NaN.
+    const x = Float64Array.from({ length: 40 }, (_, i) => 1e6 + ((i * 7) % 11) * 1e-3);
+    const y = Float64Array.from({ length: 40 }, (_, i) => -1e6 + ((i * 5) % 13) * 1e-3);
+    const ref = rollingCorrelation(x, y, 10, 10);
+    const s = new RollingCorrelationState(2, 10);
+    x.forEach((v, i) => {
+      s.push([v, y[i]!]);
+      if (i >= 9) {
+        expect(s.correlation(0)).not.toBeNaN();
+        expect(Math.abs(s.correlation(0) - ref[i]!)).toBeLessThanOrEqual(1e-9);
+      }
+    });
+  });
+
   it('constant windows give NaN correlation and zero std; values leaving the window leave no residue', () => {
     const s = new RollingCorrelationState(2, 3);
     const v = new RollingVolatilityState(2, 3);
