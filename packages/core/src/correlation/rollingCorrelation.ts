@@ -9,6 +9,27 @@ import { checkLengths } from './checkLengths.js';
 const REANCHOR_DROP = 1 / 1024;
 
 /**
+ * Deviations are used unscaled while the window's largest |deviation| lies
+ * in [2⁻²⁰⁰, 2²⁰⁰]: then co-moments and their product stay far from
+ * underflow and overflow. Outside it they are multiplied by a power of two
+ * that brings the largest to ~1 (exact, and correlation does not change
+ * with scale); values around 1e-76 have squared deviations near 1e-153 and
+ * a product of co-moments near 1e-306, where subnormal rounding turned a
+ * two-point correlation of 1 into 0.7071.
+ */
+const UNSCALED_MIN = 2 ** -200;
+const UNSCALED_MAX = 2 ** 200;
+/** A varying window whose (scaled) sum of squares is below this gets rescaled. */
+const TINY_MOMENT = 2 ** -450;
+
+/** The power of two that brings a window's largest |deviation| `m` to ~1 (1 when no scaling is needed). */
+function scaleFor(m: number): number {
+  if (!(m > 0) || (m >= UNSCALED_MIN && m <= UNSCALED_MAX) || !Number.isFinite(m)) return 1;
+  const e = Math.floor(Math.log2(m));
+  return 2 ** Math.max(-1000, Math.min(1000, -e));
+}
+
+/**
  * Rolling Pearson correlation of `x` and `y` over a trailing window of
  * `window` rows: `out[t]` correlates rows t−window+1 … t. Equal to pandas
  * 1.5 `x.rolling(window, min_periods=minPeriods).corr(y)`:
@@ -35,8 +56,14 @@ const REANCHOR_DROP = 1 / 1024;
  * result equals a direct recomputation to ~2e-14 (see the tests). Constant
  * windows are detected exactly, by run lengths of repeated values.
  *
- * Degenerate input: never throws on data; a spread so large that squared
- * deviations overflow (≳ 1e154) gives `NaN`.
+ * Magnitudes: deviations outside [2⁻²⁰⁰, 2²⁰⁰] are rescaled by a power of
+ * two at the anchor (and a varying window whose sum of squares nears
+ * underflow is re-anchored at once), so tiny values (1e-76, 1e-200,
+ * subnormals) and huge spreads give the same correlation as the same data
+ * at ordinary scale.
+ *
+ * Degenerate input: never throws on data; values whose difference
+ * overflows (≳ 1e308) give `NaN`.
  *
  * @param x - first series.
  * @param y - second series, same length.
@@ -72,6 +99,9 @@ export function rollingCorrelation(
   // spread of 0.1 within a few hundred steps.
   let kx = 0;
   let ky = 0;
+  // Power-of-two scale of the deviations (see UNSCALED_MIN), fixed at each anchor.
+  let fx = 1;
+  let fy = 1;
   let mx = 0;
   let my = 0;
   let sxx = 0;
@@ -98,8 +128,8 @@ export function rollingCorrelation(
         if (cnt === 0) {
           mx = my = sxx = syy = sxy = 0;
         } else {
-          const u = xo - kx;
-          const v = yo - ky;
+          const u = (xo - kx) * fx;
+          const v = (yo - ky) * fy;
           const dx = u - mx;
           const dy = v - my;
           mx -= dx / cnt;
@@ -119,8 +149,8 @@ export function rollingCorrelation(
         ky = yi;
       }
       cnt++;
-      const u = xi - kx;
-      const v = yi - ky;
+      const u = (xi - kx) * fx;
+      const v = (yi - ky) * fy;
       const dx = u - mx;
       const dy = v - my;
       mx += dx / cnt;
@@ -139,7 +169,7 @@ export function rollingCorrelation(
     // A constant window's result is NaN regardless, and its co-moments are
     // rounding noise around 0: don't let that noise trigger recomputation.
     const varying = runX < cnt && runY < cnt;
-    if (cnt > 0 && (sinceAnchor >= window || (varying && (sxx < peakX * REANCHOR_DROP || syy < peakY * REANCHOR_DROP)))) {
+    if (cnt > 0 && (sinceAnchor >= window || (varying && (sxx < peakX * REANCHOR_DROP || syy < peakY * REANCHOR_DROP || sxx < TINY_MOMENT || syy < TINY_MOMENT)))) {
       // Exact two-pass recomputation over the window's complete pairs; the
       // window mean becomes the new shift.
       const start = t - window + 1 > 0 ? t - window + 1 : 0;
@@ -157,6 +187,20 @@ export function rollingCorrelation(
       }
       kx = sx / c;
       ky = sy / c;
+      let ax = 0;
+      let ay = 0;
+      for (let s = start; s <= t; s++) {
+        const a = x[s]!;
+        const b = y[s]!;
+        if (Number.isFinite(a) && Number.isFinite(b)) {
+          const da = Math.abs(a - kx);
+          const db = Math.abs(b - ky);
+          if (da > ax) ax = da;
+          if (db > ay) ay = db;
+        }
+      }
+      fx = scaleFor(ax);
+      fy = scaleFor(ay);
       let ex = 0;
       let ey = 0;
       let qxx = 0;
@@ -166,8 +210,8 @@ export function rollingCorrelation(
         const a = x[s]!;
         const b = y[s]!;
         if (Number.isFinite(a) && Number.isFinite(b)) {
-          const dx = a - kx;
-          const dy = b - ky;
+          const dx = (a - kx) * fx;
+          const dy = (b - ky) * fy;
           ex += dx;
           ey += dy;
           qxx += dx * dx;

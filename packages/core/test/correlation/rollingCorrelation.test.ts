@@ -143,6 +143,37 @@ describe('rollingCorrelation — edge inputs', () => {
     expect(big[3]).toBeCloseTo(refPearson([3, 2, 5], [3, 2, 4]), 14);
     expect(Array.from(rollingCorrelation(F(1, 2, 3), F(3, 1, 2), 10, 2))).toEqual([NaN, -1, -0.5]);
   });
+  it('tiny and huge magnitudes: two distinct points are ±1, and scaling by a power of two changes nothing', () => {
+    // Two distinct points lie on a line, so their correlation is the sign of
+    // the product of the moves (by definition). Around 1e-76 the product of
+    // the co-moments (~1e-306) used to round in the subnormal range: 0.7071.
+    expect(Array.from(rollingCorrelation(F(1e-76, 2e-76), F(1e-76, 3e-76), 2, 0))).toEqual([NaN, 1]);
+    expect(Array.from(rollingCorrelation(F(-4.845114095043934e-81, -7.860448661635089e-81), F(1.3051075691272463e-81, -2.8612117402976977e-81), 2, 0))).toEqual([NaN, 1]);
+    expect(Array.from(rollingCorrelation(F(3e-77, 1e-76, 4e-77), F(1e-76, 5e-77, 2e-76), 2, 0))).toEqual([NaN, -1, -1]);
+    // Squares that underflow to zero (1e-200) or deviations that are subnormal.
+    expect(Array.from(rollingCorrelation(F(1e-200, 3e-200), F(1e-200, 2e-200), 2, 0))).toEqual([NaN, 1]);
+    expect(rollingCorrelation(F(1e-310, 3e-310), F(2e-310, 1e-310), 2, 0)[1]).toBeCloseTo(-1, 15);
+    // Correlation does not change when a series is multiplied by a positive
+    // constant; a power of two scales every value exactly, so the scaled
+    // series must give the direct reference of the unscaled ones.
+    const { normal } = rng(76);
+    const n = 400;
+    const x = Float64Array.from({ length: n }, () => normal());
+    const y = Float64Array.from({ length: n }, (_, i) => 0.6 * x[i]! + normal());
+    for (const w of [2, 3, 20]) {
+      const want = refRolling(x, y, w, 0);
+      for (const [a, b] of [
+        [2 ** -252, 2 ** -252], // values around 1e-76
+        [2 ** -700, 1], // 1e-211 against ordinary values
+        [2 ** -1040, 2 ** -1030], // subnormal values
+        [2 ** 600, 2 ** -600],
+      ] as const) {
+        const got = rollingCorrelation(x.map((v) => v * a), y.map((v) => v * b), w, 0);
+        // Subnormals keep only ~34-44 significant bits of each value.
+        expect(worst(got, want, 1).err, `window ${w}, scales ${a} ${b}`).toBeLessThanOrEqual(a < 2 ** -1000 ? 1e-8 : 1e-13);
+      }
+    }
+  });
   it('mismatched lengths and bad arguments throw; the output buffer is used', () => {
     expect(() => rollingCorrelation(F(1, 2), F(1), 2)).toThrow('rollingCorrelation: series lengths differ (2 vs 1)');
     expect(() => rollingCorrelation(F(1, 2), F(1, 2), 0)).toThrow('window must be a positive integer, got 0');
