@@ -59,7 +59,13 @@ export function registerImport(program: Command): void {
 /** Opens the store, imports with a progress view and Ctrl-C handling, closes. */
 async function runImport(files: string[], opts: ImportCliOptions): Promise<ImportSummary> {
   const path = opts.store ?? storePath();
-  const store = await Store.open(path);
+  const store = await Store.open(path, {
+    // The import goes first: readers arriving now wait behind it (docs/reliability.md).
+    onWait: (w) =>
+      void process.stderr.write(
+        w.behind === 'readers' ? 'soukan: waiting for the reads in progress on the store to finish (new ones wait for this import)\n' : `soukan: waiting for another import into the store (PID ${w.pid ?? '?'}) to finish\n`,
+      ),
+  });
   const view = progressView(process.stderr, { lines: opts.progress });
   const ac = new AbortController();
   let interrupts = 0;

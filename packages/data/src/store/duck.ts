@@ -17,6 +17,7 @@
  */
 import type * as Bindings from '@duckdb/node-bindings';
 import { InputError } from '../errors.js';
+import { lockStore, storeInUse, type StoreLockOptions } from './lockStore.js';
 
 type Duck = typeof Bindings;
 /**
@@ -127,33 +128,47 @@ export class Db {
   private constructor(
     private readonly database: Bindings.Database,
     private readonly conn: Bindings.Connection,
+    private readonly unlock: () => void,
   ) {}
 
   /**
-   * Opens (creating when writable) a database file. A file another process
-   * holds becomes an `InputError` naming that process: DuckDB lets one
-   * process write a file, or several read it, never both.
+   * Opens (creating when writable) a database file. DuckDB lets one process
+   * write a file, or several read it, never both; the open is fair
+   * ({@link lockStore}): a writer declares a write intent and waits for the
+   * reads in progress, new readers wait behind it. A file another process
+   * still holds when the wait runs out becomes an `InputError` naming that
+   * process.
    *
    * @throws InputError when the file is locked, is not a DuckDB database, or cannot be opened.
    * @example await Db.open('/tmp/s.duckdb') // fails with 'store /tmp/s.duckdb is in use by another process (PID …)' while another process writes it
    */
-  static async open(path: string, options: { readOnly?: boolean } = {}): Promise<Db> {
+  static async open(path: string, options: { readOnly?: boolean } & StoreLockOptions = {}): Promise<Db> {
     await bindings();
     const config = duckdb.create_config();
     if (options.readOnly) duckdb.set_config(config, 'access_mode', 'READ_ONLY');
-    let database: Bindings.Database;
+    let opened: { value: Bindings.Database; release: () => void };
     try {
-      database = await duckdb.open(path, config);
+      opened = await lockStore(path, options.readOnly ?? false, () => duckdb.open(path, config), options);
     } catch (e) {
       throw explainOpenError(path, e as Error);
     }
-    return new Db(database, await duckdb.connect(database));
+    try {
+      return new Db(opened.value, await duckdb.connect(opened.value), opened.release);
+    } catch (e) {
+      duckdb.close_sync(opened.value);
+      opened.release();
+      throw e;
+    }
   }
 
-  /** Closes connection and database (a writable one is checkpointed). */
+  /** Closes connection and database (a writable one is checkpointed), then lets waiting readers in. */
   close(): void {
-    duckdb.disconnect_sync(this.conn);
-    duckdb.close_sync(this.database);
+    try {
+      duckdb.disconnect_sync(this.conn);
+      duckdb.close_sync(this.database);
+    } finally {
+      this.unlock();
+    }
   }
 
   /** Stops the running query (it fails with an interrupt error). */
@@ -317,12 +332,8 @@ export class BatchSource {
 export function explainOpenError(path: string, e: Error): Error {
   const m = e.message ?? String(e);
   const lock = /Could not set lock on file[^:]*: Conflicting lock is held in (.*?) \(PID (\d+)\)/.exec(m);
-  if (lock) {
-    return new InputError(`store ${path} is in use by another process (PID ${lock[2]}, ${lock[1]}) — an import or another soukan command; try again when it has finished`);
-  }
-  if (/Could not set lock on file/.test(m)) {
-    return new InputError(`store ${path} is in use by another process (an import or another soukan command); try again when it has finished`);
-  }
+  if (lock) return storeInUse(path, `PID ${lock[2]}, ${lock[1]}`);
+  if (/Could not set lock on file/.test(m)) return storeInUse(path);
   if (/not a valid DuckDB database file|The file is not a valid|Failed to read database header|is not a DuckDB/i.test(m)) {
     return new InputError(`store ${path} is not a soukan store (not a DuckDB database file); pass another --store`);
   }

@@ -2,6 +2,7 @@ export { Store, type StoreOpenOptions } from './store.js';
 export { StoreMarket } from './storeMarket.js';
 export { loadStoreMarket, type LoadStoreMarketOptions } from './loadStoreMarket.js';
 export { storePath } from './storePath.js';
+export { READER_WAIT_MS, WRITER_WAIT_MS, type StoreLockOptions, type StoreWait } from './lockStore.js';
 export { parseStoreLocation, type StoreLocation, type ClickHouseLocation, type ClickHouseEndpoint, type DuckDbLocation } from './storeLocation.js';
 export { attributionOf, H10_ATTRIBUTION } from './attribution.js';
 export { SCHEMA_VERSION } from './schema.js';

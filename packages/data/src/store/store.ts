@@ -8,6 +8,7 @@ import { barsSql } from './barsSql.js';
 import { closesSql } from './closesSql.js';
 import { rollupApplies, rollupBarsSql, rollupCheckSql } from './rollupSql.js';
 import { Db } from './duck.js';
+import type { StoreLockOptions } from './lockStore.js';
 import { catalogOf, checkSource, pickMarketSource, resolveSymbol, timeframeProblem, type Resolved } from './resolve.js';
 import { ensureSchema, hasSchema } from './schema.js';
 import { parseStoreLocation } from './storeLocation.js';
@@ -15,8 +16,8 @@ import { storePath } from './storePath.js';
 import { StoreMarket } from './storeMarket.js';
 import type { StoreBars, StoreBarsOptions, StoredSeries, StoreFingerprint, StoreMarketOptions } from './types.js';
 
-/** How to open a store. */
-export interface StoreOpenOptions {
+/** How to open a store (and how long to wait for it: {@link StoreLockOptions}). */
+export interface StoreOpenOptions extends StoreLockOptions {
   /**
    * Read without taking the write lock: several processes may read one store
    * (none may while another writes). A missing file opens as an empty store.
@@ -34,7 +35,9 @@ const CROSS_CAVEAT =
  * {@link StoreMarket}s that behave like markets read from files.
  *
  * One process may write a store at a time; several may read it when none
- * writes (DuckDB's file lock). Every import is one transaction.
+ * writes (DuckDB's file lock). A writer waiting for the store is not
+ * starved by new readers: they wait behind its write intent (`lockStore`,
+ * docs/reliability.md). Every import is one transaction.
  *
  * @example
  * const store = await Store.open('/tmp/s.duckdb');
@@ -74,7 +77,7 @@ export class Store {
     const readOnly = options.readOnly ?? false;
     if (readOnly && !existsSync(path)) return new Store(path, true, undefined);
     if (!readOnly) mkdirSync(dirname(path), { recursive: true });
-    const db = await Db.open(path, { readOnly });
+    const db = await Db.open(path, { readOnly, waitMs: options.waitMs, onWait: options.onWait });
     try {
       await ensureSchema(db, path, !readOnly);
       if (readOnly && !(await hasSchema(db))) {

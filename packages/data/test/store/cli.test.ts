@@ -101,12 +101,13 @@ describe('an import killed mid-way leaves the store exactly as it was', () => {
     expect(await fingerprint(pre)).toEqual(f0);
   }, 300_000);
 
-  it('a second process opening the store during an import gets a clear message, not a stack', async () => {
+  it('a second process opening the store during an import waits for it, and when its wait runs out gets a clear message, not a stack', async () => {
     const target = at('busy.duckdb');
     const run = startImport([...ALL, '--store', target], (l) => percent(l) >= 10);
     await run.reached;
-    const list = await runCli(['list', '--store', target]);
-    const bars = await runCli(['bars', 'EUR/USD', '--store', target]);
+    // Held still, the import cannot finish while the readers wait behind its write intent (READER_WAIT_MS).
+    run.child.kill('SIGSTOP');
+    const [list, bars] = await Promise.all([runCli(['list', '--store', target]), runCli(['bars', 'EUR/USD', '--store', target])]);
     run.child.kill('SIGKILL');
     await run.exit;
     for (const r of [list, bars]) {

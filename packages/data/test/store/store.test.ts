@@ -188,8 +188,9 @@ describe('an EUR/USD store', () => {
   it('a second process cannot open the store while this one has it, and is told why', async () => {
     const child = await holdStore(at('held.duckdb'));
     try {
+      // Not waiting (a writer would wait for the store up to WRITER_WAIT_MS; lockStore.test.ts covers the wait).
       for (const readOnly of [false, true]) {
-        const e = await Store.open(at('held.duckdb'), { readOnly }).then(
+        const e = await Store.open(at('held.duckdb'), { readOnly, waitMs: 0 }).then(
           () => null,
           (x: unknown) => x,
         );
