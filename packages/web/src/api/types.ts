@@ -9,6 +9,7 @@ import type {
   correlationSeriesResponse,
   crossResponse,
   dccResponse,
+  eppsResponse,
   exposureResponse,
   importFilesResponse,
   importOutcomeSchema,
@@ -35,6 +36,7 @@ export type CorrelationSeriesResponse = z.output<typeof correlationSeriesRespons
 export type StabilityResponse = z.output<typeof stabilityResponse>;
 export type DccResponse = z.output<typeof dccResponse>;
 export type LeadLagResponse = z.output<typeof leadLagResponse>;
+export type EppsResponse = z.output<typeof eppsResponse>;
 export type PartialResponse = z.output<typeof partialResponse>;
 export type VolResponse = z.output<typeof volatilityResponse>;
 export type MoveResponse = z.output<typeof moveResponse>;

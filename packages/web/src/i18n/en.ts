@@ -541,6 +541,18 @@ export const en = {
   'risk.var.backtestTooShort': '{returns} daily returns; a backtest window of {window} needs at least {needed}.',
   'exposure.legend.long': 'long (positive exposure)',
   'exposure.legend.short': 'short (negative exposure)',
+  'epps.title': "Epps curve: correlation against sampling interval, and Hayashi–Yoshida",
+  'epps.curve': "Epps curve (previous-tick samples)",
+  'epps.hy': "Hayashi–Yoshida",
+  'epps.axis': "sampling interval",
+  'epps.returns': "{n} returns",
+  'epps.summary': "{from} → {to}: {a} {na} and {b} {nb} observations, {thin} of them kept.",
+  'epps.hyValue': "Hayashi–Yoshida ρ = {r}.",
+  'epps.thin': "keep share",
+  'epps.thin.hint': "1 keeps every observation; 0.3 keeps 30 % at random (asynchronous)",
+  'epps.days': "days",
+  'epps.needsIntraday': "The Epps curve and Hayashi–Yoshida need intraday or tick data: choose an intraday source (e.g. HistData).",
+  'epps.help': "Each point correlates returns sampled every interval at the last observation before each grid time; with sparse, asynchronous observations it falls towards 0 at short intervals (the Epps effect). Hayashi–Yoshida uses each series at its own times and needs no grid.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -6,10 +6,12 @@ import { timeAxis } from '../../charts/timeAxis';
 import { UPlotChart } from '../../charts/UPlotChart';
 import { Attribution, Card, ErrorBox, ExportMenu, TextField } from '../../components/common';
 import { useI18n } from '../../i18n/i18n';
+import { useMeta } from '../../state/meta';
 import { useRouter } from '../../state/router';
 import { useApi } from '../../state/useApi';
 import { slug } from '../../util/download';
 import { DccCard } from '../dcc/DccCard';
+import { EppsCard } from '../epps/EppsCard';
 import { LeadLagCard } from '../leadlag/LeadLagCard';
 import { blockLevels, RegimeBreaks, type Breaks } from '../stability/RegimeBreaks';
 import { matrixCaption } from './CorrelationView';
@@ -23,6 +25,7 @@ export function PairView() {
   const i18n = useI18n();
   const { t } = i18n;
   const { location, update, navigate } = useRouter();
+  const meta = useMeta();
   const q = location.params;
   const a = q.get('a') ?? 'EUR/USD';
   const b = q.get('b') ?? 'GBP/USD';
@@ -184,6 +187,7 @@ export function PairView() {
         />
       )}
       {d && <LeadLagCard a={d.symbols[0]!} b={d.symbols[1]!} query={{ source: query.source, timeframe: query.timeframe, end: query.end }} />}
+      {d && <EppsCard a={d.symbols[0]!} b={d.symbols[1]!} query={{ source: query.source, end: query.end }} intraday={meta.data?.source?.frequency === 'intraday'} />}
       <div className="two">
         {d && scatter && (
           <Card
