@@ -1,3 +1,4 @@
+import '../../charts/echartsExtra';
 import { eppsRequest } from '@soukan/requests';
 import { useMemo, useRef } from 'react';
 import type { EppsResponse } from '../../api/types';

@@ -1,12 +1,14 @@
 import '../../charts/echartsExtra';
 import { useRef } from 'react';
 import { EChart, type ChartHandle, type EChartOption } from '../../charts/EChart';
+import { Collapsible } from '../../components/Collapsible';
 import { Attribution, Card, ErrorBox, ExportMenu, exportSource, Segmented, TextField } from '../../components/common';
 import { DataTable } from '../../components/DataTable';
 import { PairField } from '../../components/PairField';
 import { useI18n } from '../../i18n/i18n';
 import { useMeta } from '../../state/meta';
 import { useRouter } from '../../state/router';
+import { useNarrow } from '../../state/useNarrow';
 import { useApi } from '../../state/useApi';
 import { slug } from '../../util/download';
 import { MIN_VAR_RETURNS, moveRequest, varRequest } from '@soukan/requests';
@@ -76,6 +78,7 @@ export function RiskView() {
   const shownWindow = Number(backtestWindow ?? varRequest.params.backtestWindow.default);
   const tested = useApi<VarResponse>(meta.data && backtest ? '/api/var' : null, { ...varQuery, backtest: 'true', backtestWindow, method: 'historical,normal,cornish-fisher,ewma' });
   const chartRef = useRef<ChartHandle>(null);
+  const narrow = useNarrow();
   const m = move.data;
   const v = risk.data;
   const name = slug(`soukan-${symbol}`);
@@ -87,10 +90,13 @@ export function RiskView() {
     return /^\s*\d+(\.\d+)?\s*[mhd]\s*$/i.test(asked[i] ?? '') ? asked[i]!.trim() : h.horizon;
   };
 
+  // Entries per legend row: about 170 px each on a phone, 260 px on a wide screen.
+  const legendRows = m ? Math.ceil((2 * m.horizons.length) / (narrow ? 2 : 4)) : 0;
   const distOption: EChartOption | null = m
     ? {
         animation: false,
-        grid: { left: 56, right: 16, top: 16, bottom: 96 },
+        // The legend (two entries per horizon) sits under the axis name: the plot leaves room for its rows.
+        grid: { left: 56, right: 16, top: 16, bottom: 56 + legendRows * 22 },
         legend: { bottom: 0, textStyle: { color: '#333' } },
         tooltip: { trigger: 'axis', valueFormatter: (x: number) => i18n.pct(x, 1) },
         xAxis: { type: 'value', name: t('risk.move.pips'), nameLocation: 'middle', nameGap: 28, axisLabel: { color: '#333' }, min: 0 },
@@ -112,6 +118,7 @@ export function RiskView() {
   return (
     <div className="view" data-testid="view-risk">
       <h1>{t('risk.heading')}</h1>
+      <Collapsible narrow={narrow} summary={[symbol, horizons, `${days} d`].join(' · ')} testId="move-controls-toggle">
       <form className="controls" onSubmit={(e) => e.preventDefault()}>
         <PairField name="symbol" label={t('common.pair')} value={symbol} pairs={meta.data?.source?.pairs ?? []} onCommit={(x) => update({ symbol: x })} />
         <TextField name="days" label={t('risk.move.days')} value={days} width="6em" inputMode="numeric" validate={specField(moveRequest, 'days', i18n)} onCommit={(x) => update({ days: x })} />
@@ -119,6 +126,7 @@ export function RiskView() {
         <TextField name="thresholds" label={t('risk.move.thresholds')} value={thresholds} width="12em" hint={t('risk.move.thresholdsHint')} validate={specField(moveRequest, 'threshold', i18n)} onCommit={(x) => update({ thresholds: x.replace(/\s+/g, '') })} />
         <Segmented name="side" label={t('risk.move.chartSide')} value={side} options={[{ value: 'up', label: t('risk.move.up') }, { value: 'down', label: t('risk.move.down') }]} onChange={(x) => update({ side: x === 'up' ? undefined : x })} />
       </form>
+      </Collapsible>
       {move.error !== undefined && <ErrorBox error={move.error} onRetry={move.reload} />}
       {m && distOption && (
         <>
@@ -146,7 +154,7 @@ export function RiskView() {
                   })}
                 />
               } testId="move-chart-card">
-              <EChart ref={chartRef} option={distOption} height={380} label={t('risk.move.chart')} testId="move-chart" />
+              <EChart ref={chartRef} option={distOption} height={320 + legendRows * 22} label={t('risk.move.chart')} testId="move-chart" />
             </Card>
             <Card title={t('risk.move.table')} testId="move-table-card">
               <DataTable
@@ -169,6 +177,7 @@ export function RiskView() {
       )}
 
       <h2 className="section">{t('risk.var.heading')}</h2>
+      <Collapsible narrow={narrow} summary={[amount, confidence, `${hdays} d`, window].join(' · ')} testId="var-controls-toggle">
       <form className="controls" onSubmit={(e) => e.preventDefault()}>
         <TextField name="amount" label={t('risk.var.amount', { symbol })} value={amount} width="8em" validate={(x) => amountProblem(x, t)} onCommit={(x) => update({ amount: x.trim() })} />
         <TextField name="confidence" label={t('risk.var.confidence')} value={confidence} width="8em" validate={specField(varRequest, 'confidence', i18n)} onCommit={(x) => update({ confidence: x.replace(/\s+/g, '') })} />
@@ -177,6 +186,7 @@ export function RiskView() {
         <TextField name="backtestWindow" label={t('risk.var.backtestWindow')} value={backtestWindow ?? String(varRequest.params.backtestWindow.default)} width="6em" inputMode="numeric" validate={specField(varRequest, 'backtestWindow', i18n)} onCommit={(x) => update({ backtestWindow: x.trim() })} />
         <Segmented name="backtest" label={t('risk.var.backtest')} value={backtest ? 'on' : 'off'} options={[{ value: 'on', label: t('common.on') }, { value: 'off', label: t('common.off') }]} onChange={(x) => update({ backtest: x === 'on' ? undefined : 'false' })} />
       </form>
+      </Collapsible>
       {risk.error !== undefined && <ErrorBox error={risk.error} onRetry={risk.reload} />}
       {v && (
         <>
