@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildNative } from '../build.mjs';
 import { BLAS_PARALLEL_MIN_WORK, loadNative, nativeUnavailableReason, type NativeKernels } from '../src/index.js';
+import { mulberry32 } from '../../../test/helpers/mulberry32.js';
 
 /**
  * out[i][j] = Σ_k a[k][i] · b[k][j] (a t×n, b t×m, row-major), summed in k
@@ -38,19 +39,8 @@ function boundRatio(got: Float64Array, ref: { out: Float64Array; abs: Float64Arr
   return worst;
 }
 
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = s;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function matrix(rows: number, cols: number, seed: number, scale = 1): Float64Array {
-  const u = seeded(seed);
+  const u = mulberry32(seed);
   return Float64Array.from({ length: rows * cols }, () => (u() - 0.5) * scale);
 }
 

@@ -2,6 +2,7 @@
 // a small Jacobi eigenvalue routine. Nothing here is shipped.
 import { readFileSync } from 'node:fs';
 import { fixture } from '../../../../test/helpers/sharedData.js';
+import { mulberry32 } from '../../../../test/helpers/mulberry32.js';
 
 /** Parse a committed fixture of packages/core/test/fixtures/correlation. */
 export function loadFixture<T>(name: string): T {
@@ -39,14 +40,7 @@ export function worst(actual: ArrayLike<number>, expected: ArrayLike<number>, fl
 
 /** Seeded PRNG (mulberry32) and a standard normal via Box–Muller. */
 export function rng(seed: number): { uniform: () => number; normal: () => number } {
-  let s = seed >>> 0;
-  const uniform = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const uniform = mulberry32(seed);
   const normal = (): number => {
     const u = 1 - uniform();
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * uniform());

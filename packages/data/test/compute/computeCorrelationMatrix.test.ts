@@ -8,6 +8,7 @@ import { buildWasm } from '../../../wasm/build.mjs';
 import { sharedData } from '../../../../test/helpers/sharedData.js';
 import { closeParallelPool, computeCorrelationMatrix, Market, NATIVE_MIN_SERIES, nativeKernels, readDataset, type NativeKernels } from '../../src/index.js';
 import { nativeGram } from '../../src/compute/nativeGram.js';
+import { mulberry32 } from '../../../../test/helpers/mulberry32.js';
 
 /**
  * aᵀa written from the definition, one dot product per cell: a stand-in
@@ -36,19 +37,8 @@ const definitionBlas: NativeKernels = {
   },
 };
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function columns(seed: number, k: number, rows: number, miss: number): Float64Array[] {
-  const u = rng(seed);
+  const u = mulberry32(seed);
   const f = Float64Array.from({ length: rows }, () => u() - 0.5);
   return Array.from({ length: k }, (_, j) =>
     Float64Array.from({ length: rows }, (_, t) => (u() < miss ? NaN : (j % 4) * f[t]! + u() - 0.5 + (j === 3 ? 1e6 : 0))),

@@ -7,20 +7,10 @@ import { gramUpper } from '../../../core/src/correlation/gramUpper.js';
 import { buildWasm } from '../../../wasm/build.mjs';
 import { listSums } from '../../../core/src/correlation/listSums.js';
 import { closeParallelPool, correlationMatrixParallel, WasmKernels, wasmKernelModule, type ParallelRunInfo } from '../../src/compute/index.js';
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../../../test/helpers/mulberry32.js';
 
 function columns(seed: number, k: number, rows: number, miss: number): Float64Array[] {
-  const u = rng(seed);
+  const u = mulberry32(seed);
   const f = Float64Array.from({ length: rows }, () => u() - 0.5);
   return Array.from({ length: k }, (_, j) =>
     Float64Array.from({ length: rows }, (_, t) => {
@@ -57,7 +47,7 @@ describe('WebAssembly SIMD kernels equal the TypeScript kernels (packages/wasm/a
   });
   it('gramTile: every tile of odd/even-sized matrices, around the 256-column block edge', () => {
     const wk = new WasmKernels(wasmKernelModule()!);
-    const u = rng(5);
+    const u = mulberry32(5);
     for (const [k, m] of [
       [1, 2],
       [3, 4],
@@ -80,7 +70,7 @@ describe('WebAssembly SIMD kernels equal the TypeScript kernels (packages/wasm/a
     }
   });
   it('gramTile by slabs of rows (inputs larger than the copy limit): every tile, diagonal and off it', () => {
-    const u = rng(8);
+    const u = mulberry32(8);
     for (const [k, m, maxCopy] of [
       [5, 300, 1024],
       [40, 530, 8192],
@@ -102,7 +92,7 @@ describe('WebAssembly SIMD kernels equal the TypeScript kernels (packages/wasm/a
   });
   it('gramTile with an odd row length falls back to the TypeScript kernel (same bits)', () => {
     const wk = new WasmKernels(wasmKernelModule()!);
-    const u = rng(6);
+    const u = mulberry32(6);
     const z = Float64Array.from({ length: 5 * 7 }, () => u());
     const a = new Float64Array(25);
     const b = new Float64Array(25);
@@ -112,7 +102,7 @@ describe('WebAssembly SIMD kernels equal the TypeScript kernels (packages/wasm/a
   });
   it('listSums: sparse lists, even widths', () => {
     const wk = new WasmKernels(wasmKernelModule()!);
-    const u = rng(7);
+    const u = mulberry32(7);
     const w = 10;
     const rows = 50;
     const zt = Float64Array.from({ length: rows * w }, () => u() - 0.5);

@@ -5,21 +5,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { rollingCorrelationAllPairs } from '@soukan/core';
 import { buildWasm } from '../../../wasm/build.mjs';
 import { WasmRollingKernel, wasmKernelModule } from '../../src/compute/index.js';
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../../../test/helpers/mulberry32.js';
 
 /** Levels with holes, ±∞, constant stretches (exact path) and a spike. */
 function series(seed: number, k: number, n: number): Float64Array[] {
-  const u = rng(seed);
+  const u = mulberry32(seed);
   return Array.from({ length: k }, (_, j) => {
     let level = 100 + j;
     const flat = Math.floor(u() * n);
@@ -54,7 +44,7 @@ describe('WasmRollingKernel gives the TypeScript loop’s bits', () => {
     expect(Array.from(wa.average!)).toEqual(Array.from(ts.average!));
   });
   it('constancy is tracked lazily: a constant stretch after many chunks without exact windows still gives NaN / the exact value', () => {
-    const u = rng(11);
+    const u = mulberry32(11);
     const n = 1300;
     const x = Float64Array.from({ length: n }, (_, t) => (t >= 900 && t < 1000 ? 3 : t === 950 ? NaN : u() - 0.5));
     const y = Float64Array.from({ length: n }, (_, t) => (t >= 1010 && t < 1030 ? NaN : u() - 0.5 + 0.3 * x[t]!));
