@@ -38,7 +38,7 @@ export function build({ progress = false } = {}) {
     ['WebAssembly kernels', () => run(process.execPath, [join(root, 'packages', 'wasm', 'build.mjs')])],
     ['native add-on (optional)', () => run(process.execPath, [join(root, 'packages', 'native', 'build.mjs')])],
     ['TypeScript packages', () => run(process.execPath, [tsc, '-b', 'packages/cli'])],
-    ['bundles', () => (bundleCore(), bundleRequests())],
+    ['bundles', () => (bundleCore(), bundleRequests(), bundleCli())],
     ['dashboard', () => buildWeb(tsc)],
   ];
   const t0 = Date.now();
@@ -74,6 +74,23 @@ export function bundleRequests() {
   const out = join(dist, 'bundle.js');
   if (existsSync(out) && newestExcept(dist, out) <= statSync(out).mtimeMs) return;
   run(process.execPath, [join(root, 'node_modules', 'rolldown', 'bin', 'cli.mjs'), join(dist, 'index.js'), '--platform', 'neutral', '--format', 'esm', '--external', '@soukan/core', '--file', out, '--logLevel', 'warn'], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/**
+ * Bundles the CLI per command (scripts/bundleCli.mjs) when any of the
+ * packages it inlines changed since the last bundle.
+ */
+export function bundleCli() {
+  const pkg = (name) => join(root, 'packages', name, 'dist');
+  const out = join(pkg('cli'), 'bundle');
+  const stamp = join(out, 'main.js');
+  const inputs = ['cli', 'core', 'requests', 'data'].map(pkg);
+  // bin/soukan.js runs the bundle only while it is newer than each inlined
+  // package's last compile (.tsbuildinfo): the same test here.
+  const compiled = inputs.map((d) => join(d, '.tsbuildinfo')).filter((f) => existsSync(f));
+  const newest = Math.max(...inputs.map((d) => newestExcept(d, out)), ...compiled.map((f) => statSync(f).mtimeMs));
+  if (existsSync(stamp) && newest <= statSync(stamp).mtimeMs) return;
+  run(process.execPath, [join(root, 'scripts', 'bundleCli.mjs')]);
 }
 
 /** Latest modification time of the .js files in a folder tree, ignoring one file. */

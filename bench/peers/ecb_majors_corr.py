@@ -3,7 +3,10 @@
 timed as a whole process by bench/cliCorr.bench.mjs (interpreter start and
 imports included):
 
-    ecb_majors_corr.py ECB_ZIP
+    ecb_majors_corr.py ECB_ZIP [--window N]
+
+(bench/startup.bench.mjs: `--window 250`, the last 250 returns, which is
+what `soukan corr --universe majors` computes by default.)
 
 Reads eurofxref-hist.csv from the zip, builds the 28 crosses of the 8 majors
 (X/Y = rate[Y] / rate[X]), takes log returns on the dates all 28 exist and
@@ -26,4 +29,6 @@ rate['EUR'] = pd.Series(1.0, index=df.index)
 pairs = [(a, b) for i, a in enumerate(MAJORS) for b in MAJORS[i + 1:]]
 lv = pd.DataFrame({f'{a}/{b}': rate[b] / rate[a] for a, b in pairs}).dropna(how='any')
 r = np.log(lv / lv.shift(1)).iloc[1:]
+if '--window' in sys.argv:
+    r = r.iloc[-int(sys.argv[sys.argv.index('--window') + 1]):]
 print((r.corr() * 100).round().astype(int).to_string())

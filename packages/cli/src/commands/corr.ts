@@ -17,6 +17,7 @@ import { choiceOption, intOption } from '../options.js';
 import { toCsv } from '../output/csv.js';
 import { COMPACT_BELOW, matrixTable, rankedTable, seriesTable } from '../output/correlationTable.js';
 import { makeStyle } from '../output/style.js';
+import { startupLine } from '../startupLine.js';
 import { addExamples, addRequest, cliInput, parseCli } from '../requestOptions.js';
 
 type Format = 'table' | 'json' | 'csv';
@@ -39,9 +40,15 @@ export function registerCorr(program: Command): void {
     .option('--width <columns>', `table: the terminal's width (default: the terminal's; under ${COMPACT_BELOW} a matrix that does not fit is drawn compact)`, intOption('--width', 20));
   addExamples(cmd, correlationRequest, correlationSeriesRequest);
   withDataOptions(cmd).action(async (...args: unknown[]) => {
+    const actionAt = performance.now();
+    const cpuAt = process.cpuUsage();
     const self = args[args.length - 1] as Command;
     const opts = self.opts<DataOptions & { format: Format; verbose?: boolean; series?: boolean; top?: number; width?: number }>();
     const input = cliInput(self, names);
+    if (opts.verbose) {
+      const line = startupLine(actionAt, cpuAt);
+      if (line !== null) process.stderr.write(`${line}\n`);
+    }
     if (input.rolling !== undefined || input.ewm !== undefined) {
       const params = parseCli(correlationSeriesRequest, input);
       const loaded = await loadMarket(opts, sourceNeed(params));

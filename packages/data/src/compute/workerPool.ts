@@ -1,18 +1,30 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FromWorker, ToWorker } from './correlationWorker.js';
 
 /**
  * The compiled worker script. Next to this module in dist/; when this module
- * runs from TypeScript sources (vitest), the build's copy in dist/.
+ * runs from TypeScript sources (vitest), the build's copy in dist/; when it
+ * is bundled into another package (the CLI's per-command bundle), the copy
+ * in this package's dist/, found through the package's own entry point.
  */
 function workerScript(): string {
   const here = fileURLToPath(new URL('./correlationWorker.js', import.meta.url));
   if (existsSync(here)) return here;
   const built = here.replace(/([\\/])src([\\/]compute[\\/])/, '$1dist$2');
   if (existsSync(built)) return built;
+  let entry: string | undefined;
+  try {
+    entry = createRequire(import.meta.url).resolve('@soukan/data');
+  } catch {
+    // not resolvable from here: the message below names the first place looked at
+  }
+  const installed = entry === undefined ? undefined : join(dirname(entry), 'compute', 'correlationWorker.js');
+  if (installed !== undefined && existsSync(installed)) return installed;
   throw new Error(`correlation worker script not found (${built}); build first: npx tsc -b packages/cli`);
 }
 
