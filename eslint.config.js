@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   // packages/wasm/assembly is AssemblyScript (checked by its compiler, asc), not TypeScript.
-  { ignores: ['**/dist/**', '**/node_modules/**', 'test-artifacts/**', 'coverage/**', 'packages/wasm/assembly/**', 'packages/wasm/build/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'test-artifacts/**', 'coverage/**', 'docs/api/**', 'packages/wasm/assembly/**', 'packages/wasm/build/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

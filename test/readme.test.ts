@@ -3,6 +3,7 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runProcess } from './helpers/runProcess.js';
 import { repoRoot, sharedData, sharedDataDir } from './helpers/sharedData.js';
 
 /**
@@ -173,6 +174,25 @@ const NOT_ONE_SHOT: Record<string, { reason: string; check: () => Promise<void> 
       expect((JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.test).toBeTruthy();
     },
   },
+  'npm install @soukan/core': {
+    reason: 'installs from the npm registry; test/pack.test.ts packs the published packages, installs the tarballs into an empty folder offline and runs their README examples',
+    check: async () => {
+      const core = JSON.parse(readFileSync(join(repoRoot, 'packages/core/package.json'), 'utf8')) as { name: string; private?: boolean; dependencies?: object };
+      expect(core.name).toBe('@soukan/core');
+      expect(core.private).toBeUndefined();
+      expect(core.dependencies).toBeUndefined();
+      expect(readFileSync(join(repoRoot, 'test/pack.test.ts'), 'utf8')).toMatch(/npm', \['install', '--offline'/);
+    },
+  },
+  'npm run docs': {
+    reason: 'writes about a thousand HTML pages in about a minute; here TypeDoc converts the three libraries with the same configuration and emits nothing, and must report no error',
+    check: async () => {
+      expect((JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.docs).toBe('typedoc');
+      const r = await runProcess(process.execPath, [join(repoRoot, 'node_modules/typedoc/bin/typedoc'), '--emit', 'none', '--logLevel', 'Error'], { cwd: repoRoot });
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout + r.stderr).not.toMatch(/\[error\]/);
+    },
+  },
   'soukan remove USD/CAD --source HistData': {
     reason: 'asks for confirmation on a terminal: without one it refuses and names --yes; with --yes it removes',
     check: async () => {
@@ -286,15 +306,7 @@ describe('README examples', () => {
         expect(diagnostics).toEqual([]);
         const js = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 } }).outputText;
         writeFileSync(join(dir, 'example.mjs'), js);
-        const r = await new Promise<Run>((resolve, reject) => {
-          const child = spawn(process.execPath, [join(dir, 'example.mjs')], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-          let stdout = '';
-          let stderr = '';
-          child.stdout.on('data', (d) => (stdout += d));
-          child.stderr.on('data', (d) => (stderr += d));
-          child.on('error', reject);
-          child.on('close', (c) => resolve({ code: c ?? -1, stdout, stderr }));
-        });
+        const r = await runProcess(process.execPath, [join(dir, 'example.mjs')], { cwd: repoRoot });
         expect(r.code, r.stderr).toBe(0);
         const out = JSON.parse(r.stdout) as Record<string, number | null>;
         expect(out.k).toBe(9);
@@ -320,7 +332,7 @@ describe('README examples', () => {
         run(r.stdout, r.stdout + r.stderr);
       });
     } else if (listed) {
-      it(`README.md:${line}: ${command} — not one-shot: ${listed.reason}`, () => listed.check());
+      it(`README.md:${line}: ${command} — not one-shot: ${listed.reason}`, () => listed.check(), 300_000);
     }
   }
 });
