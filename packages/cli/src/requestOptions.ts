@@ -1,9 +1,10 @@
-import { cliFlag, parseRequest, type Example, type Params, type RequestSpec, type Values } from '@soukan/requests';
+import { InputError } from '@soukan/data';
+import { cliFlag, formatParam, Invalid, parseRequest, type Example, type OutputFormat, type Param, type Params, type RequestSpec, type Values } from '@soukan/requests';
 import type { Command } from 'commander';
 
 /** How the help shows a parameter's default. */
 function withDefault(description: string, p: Params[string]): string {
-  const d = p.defaultText ?? (typeof p.default === 'object' ? undefined : p.default);
+  const d = p.cliDefault ?? p.defaultText ?? (typeof p.default === 'object' ? undefined : p.default);
   return d === undefined ? description : `${description} (default: ${String(d)})`;
 }
 
@@ -28,12 +29,46 @@ export function addRequest<P extends Params>(cmd: Command, spec: RequestSpec<P>,
     if (p.cli === 'argument') {
       const word = p.list ? `${name}...` : name;
       cmd.argument(p.required ? `<${word}>` : `[${word}]`, withDefault(p.description.en, p));
-    } else {
-      const value = p.list ? p.placeholder.replace(/>$/, '...>') : p.placeholder;
-      cmd.option(p.switch ? cliFlag(name) : `${cliFlag(name)} ${value}`, withDefault(p.description.en, p));
-    }
+    } else cmd.option(optionFlags(name, p), withDefault(p.description.en, p));
   }
   return names;
+}
+
+/** `--kebab-name <placeholder>`, or the bare flag of a switch. */
+function optionFlags(name: string, p: Param): string {
+  const value = p.list ? p.placeholder.replace(/>$/, '...>') : p.placeholder;
+  return p.switch ? cliFlag(name) : `${cliFlag(name)} ${value}`;
+}
+
+/**
+ * Adds one command-line-only parameter (not part of a request: `--store`,
+ * `--format`) as its spec declares it. Its word is checked as commander
+ * reads it, so `opts()[name]` is the parsed value, or the default.
+ *
+ * @throws InputError `--store must be a file path, got "…"` (when parsing).
+ * @example addParam(cmd, 'store', storeParam) // adds --store <path>
+ */
+export function addParam<T>(cmd: Command, name: string, p: Param<T>): Command {
+  const parse = (text: string): T => {
+    try {
+      return p.fromText(text);
+    } catch (e) {
+      if (e instanceof Invalid) throw new InputError(`${cliFlag(name)} must be ${e.expected.en}, got ${JSON.stringify(text)}`);
+      throw e;
+    }
+  };
+  // commander shows the default (`(default: "table")`) and fills it in.
+  return p.default === undefined ? cmd.option(optionFlags(name, p), p.description.en, parse) : cmd.option(optionFlags(name, p), p.description.en, parse, p.default);
+}
+
+/**
+ * Adds `--format` ({@link formatParam}: the formats a command prints, `table`
+ * by default); `opts().format` is one of them.
+ *
+ * @example addFormat(cmd, formatParam(['table', 'json'])) // --format <table|json>, opts().format 'table' | 'json'
+ */
+export function addFormat<F extends OutputFormat>(cmd: Command, p: Param<F> = formatParam() as Param<F>): Command {
+  return addParam(cmd, 'format', p);
 }
 
 /**

@@ -9,7 +9,10 @@ import { inOrder } from './spec/rules.js';
 /** Parameters of `soukan bars` / `GET /api/bars`. */
 export const barsParams = {
   symbol: param(pair(), { description: { en: 'the pair, e.g. EUR/USD, eurjpy, usd_jpy', ja: '通貨ペア（例: EUR/USD、eurjpy、usd_jpy）' }, cli: 'argument', required: true }),
-  timeframe: param(timeframe(), { description: { en: 'resample to this bar size (D1/W1 for daily data); without it the stored observations', ja: 'この足に変換（日次データは D1/W1）。なしなら保存された観測' } }),
+  timeframe: param(timeframe(), {
+    description: { en: 'resample to this bar size (D1/W1 for daily data); without it the API answers the stored observations', ja: 'この足に変換（日次データは D1/W1）。API ではなしなら保存された観測' },
+    cliDefault: 'D1',
+  }),
   from: param(date(), { description: { en: 'first bar at or after: YYYY-MM-DD or YYYY-MM-DDTHH:MMZ', ja: 'この時刻以降の最初の足' } }),
   to: param(date({ endOfDay: true }), { description: { en: 'last bar at or before: YYYY-MM-DD (the whole day) or YYYY-MM-DDTHH:MMZ', ja: 'この時刻以前の最後の足（YYYY-MM-DD ならその日の終わりまで）' } }),
   source: param(sourceParam, { ...sourceParam, cli: 'option', description: { en: 'read this source (default: the one that has the pair, preferring intraday data)', ja: '読むソース（既定: そのペアを持つソース、日中データ優先）' } }),

@@ -16,6 +16,15 @@ export const sourceParam = param(text(/^[\w .-]{1,40}$/, { en: 'a source name su
   cli: 'none',
 });
 
+/** `store`: the store file a command reads or writes (command line only; a server has its own). */
+export const storeParam = param(text(/^[^\0\r\n]{1,400}$/, { en: 'a file path', rule: 'file' }, 400, '<path>'), {
+  description: {
+    en: 'store file (default $SOUKAN_STORE, else soukan.duckdb in the soukan data folder)',
+    ja: 'ストアのファイル（既定: $SOUKAN_STORE、なければ soukan のデータフォルダの soukan.duckdb）',
+  },
+  api: false,
+});
+
 /** `end`: a count window ends at or before this date. */
 export const endParam = param(date(), {
   description: { en: 'the window ends on or before this date (YYYY-MM-DD)', ja: 'ウィンドウの終わり（この日以前、YYYY-MM-DD）' },

@@ -1,19 +1,9 @@
-import { barsRequest } from '@soukan/requests';
-import { addExamples } from '../requestOptions.js';
-import { DAY_MS, parseIsoDate, parseTimeframe, pipSize, TIMEFRAME_MINUTES, type Timeframe } from '@soukan/core';
+import { barsParams, barsRequest, cliFlag, storeParam, type OutputFormat } from '@soukan/requests';
+import { addExamples, addFormat, addParam, addRequest, cliInput, parseCli } from '../requestOptions.js';
+import { DAY_MS, parseIsoDate, pipSize, TIMEFRAME_MINUTES, type Timeframe } from '@soukan/core';
 import { attributionOf, InputError, Store, storePath, type StoreBars } from '@soukan/data';
 import type { Command } from 'commander';
-import { choiceOption } from '../options.js';
 import { toCsv } from '../output/csv.js';
-
-interface BarsOptions {
-  store?: string;
-  source?: string;
-  timeframe: string;
-  from?: string;
-  to?: string;
-  format: 'table' | 'json' | 'csv';
-}
 
 /**
  * `YYYY-MM-DD` (UTC midnight; as an end, the end of that day) or
@@ -44,7 +34,8 @@ const iso = (t: number, daily: boolean): string => {
 
 /** `soukan bars SYMBOL`: bars built in the store (crossed or inverted when not stored). */
 export function registerBars(program: Command): void {
-  addExamples(program.command('bars'), barsRequest)
+  const cmd = program
+    .command('bars')
     .summary('OHLC bars of a pair from the store (crossed or inverted when not stored)')
     .description(
       'Bars built in the store from its 1-minute (or coarser) data: M1 M5 M15 M30 H1 on the UTC clock, H4 at 17/21/01/05/09/13 New York,\n' +
@@ -52,38 +43,31 @@ export function registerBars(program: Command): void {
         'Rows inside the weekly closure (Friday 17:00 → Sunday 17:00 New York) are left out; hours without data have no bar.\n' +
         'A pair that is not stored is crossed from two stored pairs (EUR/JPY = EUR/USD × USD/JPY): open and close are exact per minute,\n' +
         "high and low are the extremes of the minute-by-minute cross (a cross's true high/low cannot be derived from its legs' bars).",
-    )
-    .argument('<symbol>', 'pair, e.g. EUR/USD, eurjpy, usd_jpy')
-    .option('--timeframe <tf>', 'M1 M5 M15 M30 H1 H4 D1 W1', 'D1')
-    .option('--from <time>', 'first bar at or after: YYYY-MM-DD or YYYY-MM-DDTHH:MM (UTC)')
-    .option('--to <time>', 'last bar at or before: YYYY-MM-DD (the whole day) or YYYY-MM-DDTHH:MM (UTC)')
-    .option('--source <name>', 'read this source (default: the one that has the pair, preferring intraday data)')
-    .option('--store <path>', 'store file (default $SOUKAN_STORE, else soukan.duckdb in the soukan data folder)')
-    .option('--format <f>', 'table | json | csv', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table')
-    .action(async (symbol: string, opts: BarsOptions) => {
-      let timeframe: Timeframe;
-      try {
-        timeframe = parseTimeframe(opts.timeframe);
-      } catch (e) {
-        throw new InputError(`--timeframe: ${(e as Error).message}`);
-      }
-      const from = opts.from === undefined ? undefined : parseInstant('--from', opts.from, false);
-      const to = opts.to === undefined ? undefined : parseInstant('--to', opts.to, true);
-      if (from !== undefined && to !== undefined && from > to) throw new InputError(`--from (${opts.from}) is after --to (${opts.to})`);
-      const path = opts.store ?? storePath();
-      const store = await Store.open(path, { readOnly: true });
-      let res: StoreBars;
-      try {
-        res = await store.bars(symbol, { timeframe, from, to, source: opts.source });
-      } finally {
-        await store.close();
-      }
-      for (const n of res.notes) process.stderr.write(`note: ${n}\n`);
-      print(res, timeframe, opts.format);
-    });
+    );
+  const names = addRequest(cmd, barsRequest);
+  addParam(cmd, 'store', storeParam);
+  addFormat(cmd);
+  addExamples(cmd, barsRequest).action(async (...args: unknown[]) => {
+    const self = args[args.length - 1] as Command;
+    const opts = self.opts<{ store?: string; format: OutputFormat }>();
+    const input = cliInput(self, names);
+    // The command line also reads a time without an offset as UTC (the API wants the Z).
+    const at = (name: 'from' | 'to'): number | undefined => (typeof input[name] === 'string' ? parseInstant(cliFlag(name), input[name], name === 'to') : undefined);
+    const q = parseCli(barsRequest, { ...input, from: at('from'), to: at('to') });
+    const timeframe = q.timeframe ?? barsParams.timeframe.cliDefault!;
+    const store = await Store.open(opts.store ?? storePath(), { readOnly: true });
+    let res: StoreBars;
+    try {
+      res = await store.bars(q.symbol!, { timeframe, from: q.from, to: q.to, source: q.source });
+    } finally {
+      await store.close();
+    }
+    for (const n of res.notes) process.stderr.write(`note: ${n}\n`);
+    print(res, timeframe, opts.format);
+  });
 }
 
-function print(res: StoreBars, timeframe: Timeframe, format: BarsOptions['format']): void {
+function print(res: StoreBars, timeframe: Timeframe, format: OutputFormat): void {
   const b = res.bars;
   const n = b.time.length;
   const daily = TIMEFRAME_MINUTES[timeframe] >= TIMEFRAME_MINUTES.D1;

@@ -9,18 +9,16 @@ import {
   type ParallelRunInfo,
   sourceNeed,
 } from '@soukan/data';
-import { correlationRequest, correlationSeriesRequest } from '@soukan/requests';
+import { correlationRequest, correlationSeriesRequest, type OutputFormat } from '@soukan/requests';
 import { nul } from '@soukan/data';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
-import { choiceOption, intOption } from '../options.js';
+import { intOption } from '../options.js';
 import { toCsv } from '../output/csv.js';
 import { COMPACT_BELOW, matrixTable, rankedTable, seriesTable } from '../output/correlationTable.js';
 import { makeStyle } from '../output/style.js';
 import { startupLine } from '../startupLine.js';
-import { addExamples, addRequest, cliInput, parseCli } from '../requestOptions.js';
-
-type Format = 'table' | 'json' | 'csv';
+import { addExamples, addFormat, addRequest, cliInput, parseCli } from '../requestOptions.js';
 
 export function registerCorr(program: Command): void {
   const cmd = program
@@ -32,8 +30,7 @@ export function registerCorr(program: Command): void {
         `With two symbols and --rolling or --ewm: ${correlationSeriesRequest.summary.en.toLowerCase()}.`,
     );
   const names = [...addRequest(cmd, correlationRequest), ...addRequest(cmd, correlationSeriesRequest, { only: ['rolling', 'ewm'] })];
-  cmd
-    .option('--format <f>', 'table | json | csv', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table')
+  addFormat(cmd)
     .option('--verbose', 'say on stderr which kernel and how many threads computed the matrix, and the time of each phase')
     .option('--series', 'with --rolling or --ewm: print every value of the series, one line each (default: the last value and a summary)')
     .option('--top <n>', 'table: a ranked list of the n strongest pairs by |ρ| (sign kept) instead of the grid', intOption('--top'))
@@ -43,7 +40,7 @@ export function registerCorr(program: Command): void {
     const actionAt = performance.now();
     const cpuAt = process.cpuUsage();
     const self = args[args.length - 1] as Command;
-    const opts = self.opts<DataOptions & { format: Format; verbose?: boolean; series?: boolean; top?: number; width?: number }>();
+    const opts = self.opts<DataOptions & { format: OutputFormat; verbose?: boolean; series?: boolean; top?: number; width?: number }>();
     const input = cliInput(self, names);
     if (opts.verbose) {
       const line = startupLine(actionAt, cpuAt);
@@ -62,7 +59,7 @@ export function registerCorr(program: Command): void {
 }
 
 
-function printMatrix(res: CorrelationResult, loaded: LoadedMarket, o: { format: Format; verbose?: boolean; top?: number; width?: number }): void {
+function printMatrix(res: CorrelationResult, loaded: LoadedMarket, o: { format: OutputFormat; verbose?: boolean; top?: number; width?: number }): void {
   const { format, verbose } = o;
   for (const n of res.notes) process.stderr.write(`note: ${n}\n`);
   if (verbose) process.stderr.write(`${computeLine(res.compute)}\n`);
@@ -78,7 +75,7 @@ function printMatrix(res: CorrelationResult, loaded: LoadedMarket, o: { format: 
   }
 }
 
-function printSeries(res: CorrelationSeriesResult, loaded: LoadedMarket, format: Format, rows = false): void {
+function printSeries(res: CorrelationSeriesResult, loaded: LoadedMarket, format: OutputFormat, rows = false): void {
   for (const n of res.notes) process.stderr.write(`note: ${n}\n`);
   if (format === 'json') {
     process.stdout.write(JSON.stringify(correlationSeriesJson(res, loaded)) + '\n');

@@ -1,18 +1,17 @@
 import { formatIsoTime, type CrossInconsistency, type Timeframe } from '@soukan/core';
 import { cliFlag, crossJson, crossQuery, type CrossParams, type CrossResult, sourceNeed } from '@soukan/data';
-import { crossRequest } from '@soukan/requests';
+import { crossRequest, type OutputFormat } from '@soukan/requests';
 import { nul } from '@soukan/data';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
-import { choiceOption } from '../options.js';
-import { addExamples, addRequest, cliInput, parseCli } from '../requestOptions.js';
+import { addExamples, addFormat, addRequest, cliInput, parseCli } from '../requestOptions.js';
 import { toCsv } from '../output/csv.js';
 import { renderTable } from '../output/table.js';
 import { makeStyle } from '../output/style.js';
 
 interface CrossOptions extends DataOptions {
   series?: boolean;
-  format: 'table' | 'json' | 'csv';
+  format: OutputFormat;
 }
 
 export function registerCross(program: Command): void {
@@ -23,8 +22,8 @@ export function registerCross(program: Command): void {
       'Builds SYMBOL from two legs through a common currency (e.g. EUR/JPY = EUR/USD × USD/JPY).\n' +
         'When the data also quotes SYMBOL directly, reports direct − synthetic in pips and basis points.',
     )
-    .option('--series', 'print every observation instead of the summary')
-    .option('--format <f>', 'table | json | csv', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table');
+    .option('--series', 'print every observation instead of the summary');
+  addFormat(cmd);
   const names = addRequest(cmd, crossRequest);
   addExamples(cmd, crossRequest);
   withDataOptions(cmd).action(async (_symbol: string, _opts: CrossOptions, self: Command) => {

@@ -1,22 +1,19 @@
 import { dccJson, dccQuery, sourceNeed } from '@soukan/data';
-import { dccRequest } from '@soukan/requests';
+import { dccRequest, formatParam, OUTPUT_FORMATS, type OutputFormat } from '@soukan/requests';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions } from '../load.js';
-import { choiceOption } from '../options.js';
 import { toCsv } from '../output/csv.js';
 import { renderTable } from '../output/table.js';
-import { addExamples, addRequest, cliInput, parseCli } from '../requestOptions.js';
-
-type Format = 'table' | 'json' | 'csv';
+import { addExamples, addFormat, addRequest, cliInput, parseCli } from '../requestOptions.js';
 
 export function registerDcc(program: Command): void {
   const cmd = program.command('dcc').summary('dynamic conditional correlation (DCC-GARCH): now, forecast, history').description(`${dccRequest.summary.en}.`);
   const names = addRequest(cmd, dccRequest);
-  cmd.option('--format <f>', 'table | json | csv (csv: the conditional correlation series)', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table');
+  addFormat(cmd, formatParam(OUTPUT_FORMATS, { en: 'csv: the conditional correlation series', ja: 'csv: 条件付き相関の系列' }));
   addExamples(cmd, dccRequest);
   withDataOptions(cmd).action(async (...args: unknown[]) => {
     const self = args[args.length - 1] as Command;
-    const opts = self.opts<DataOptions & { format: Format }>();
+    const opts = self.opts<DataOptions & { format: OutputFormat }>();
     const params = parseCli(dccRequest, cliInput(self, names));
     const loaded = await loadMarket(opts, sourceNeed(params));
     const j = dccJson(await loaded.run((m) => dccQuery(m, opts.format === 'csv' ? { ...params, series: true } : params)), loaded);

@@ -1,10 +1,11 @@
+import { formatParam } from '@soukan/requests';
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { machineThreads, storePath, wasmKernelModule, wasmKernelUnavailableReason } from '@soukan/data';
 import { loadNative, nativeUnavailableReason } from '@soukan/native';
 import type { Command } from 'commander';
-import { choiceOption } from '../options.js';
 import { pad } from '../output/table.js';
+import { addFormat } from '../requestOptions.js';
 
 /** What `soukan doctor` reports: which kernels this machine runs, and where data is kept. */
 export interface DoctorReport {
@@ -45,27 +46,24 @@ export function doctorReport(env: NodeJS.ProcessEnv = process.env): DoctorReport
 
 /** `soukan doctor`: which kernels are in use here and why, Node, the store. */
 export function registerDoctor(program: Command): void {
-  program
-    .command('doctor')
-    .summary('which compute kernels this machine uses (native BLAS, WebAssembly SIMD, threads), Node, the store')
-    .option('--format <f>', 'table | json', choiceOption('--format', ['table', 'json'] as const), 'table')
-    .action((opts: { format: 'table' | 'json' }) => {
-      const r = doctorReport();
-      if (opts.format === 'json') {
-        process.stdout.write(JSON.stringify(r) + '\n');
-        return;
-      }
-      const rows = [
-        ['native add-on', r.native.inUse ? `in use: ${r.native.blas}` : `not in use: ${r.native.reason}`],
-        ['WebAssembly SIMD', r.wasmSimd.inUse ? 'in use' : `not in use: ${r.wasmSimd.reason}`],
-        ['worker threads', r.workerThreads.available ? `available, ${r.workerThreads.cores} core(s)` : 'not available'],
-        ['Node', `${r.node} (V8 ${r.v8}, ${r.platform})`],
-        ['store', `${r.store.path} (${r.store.engine}${r.store.exists ? '' : ', not created yet'})`],
-      ];
-      if (r.forcedKernel !== null) rows.push(['SOUKAN_KERNEL', `${r.forcedKernel} (the correlation kernel is forced)`]);
-      const width = Math.max(...rows.map((row) => row[0]!.length));
-      const lines = rows.map(([k, v]) => `${pad(k!, width, 'left')}  ${v}\n`);
-      if (!r.native.inUse) lines.push(`dense correlation matrices use the ${r.wasmSimd.inUse ? 'WebAssembly SIMD' : 'TypeScript'} kernels\n`);
-      process.stdout.write(lines.join(''));
-    });
+  const cmd = program.command('doctor').summary('which compute kernels this machine uses (native BLAS, WebAssembly SIMD, threads), Node, the store');
+  addFormat(cmd, formatParam(['table', 'json'])).action((opts: { format: 'table' | 'json' }) => {
+    const r = doctorReport();
+    if (opts.format === 'json') {
+      process.stdout.write(JSON.stringify(r) + '\n');
+      return;
+    }
+    const rows = [
+      ['native add-on', r.native.inUse ? `in use: ${r.native.blas}` : `not in use: ${r.native.reason}`],
+      ['WebAssembly SIMD', r.wasmSimd.inUse ? 'in use' : `not in use: ${r.wasmSimd.reason}`],
+      ['worker threads', r.workerThreads.available ? `available, ${r.workerThreads.cores} core(s)` : 'not available'],
+      ['Node', `${r.node} (V8 ${r.v8}, ${r.platform})`],
+      ['store', `${r.store.path} (${r.store.engine}${r.store.exists ? '' : ', not created yet'})`],
+    ];
+    if (r.forcedKernel !== null) rows.push(['SOUKAN_KERNEL', `${r.forcedKernel} (the correlation kernel is forced)`]);
+    const width = Math.max(...rows.map((row) => row[0]!.length));
+    const lines = rows.map(([k, v]) => `${pad(k!, width, 'left')}  ${v}\n`);
+    if (!r.native.inUse) lines.push(`dense correlation matrices use the ${r.wasmSimd.inUse ? 'WebAssembly SIMD' : 'TypeScript'} kernels\n`);
+    process.stdout.write(lines.join(''));
+  });
 }

@@ -1,14 +1,11 @@
 import { formatIsoTime } from '@soukan/core';
 import { eppsJson, eppsQuery, nul, type EppsResult } from '@soukan/data';
-import { eppsRequest } from '@soukan/requests';
+import { eppsRequest, formatParam, OUTPUT_FORMATS, type OutputFormat } from '@soukan/requests';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions } from '../load.js';
-import { choiceOption } from '../options.js';
 import { toCsv } from '../output/csv.js';
 import { renderTable } from '../output/table.js';
-import { addExamples, addRequest, cliInput, parseCli } from '../requestOptions.js';
-
-type Format = 'table' | 'json' | 'csv';
+import { addExamples, addFormat, addRequest, cliInput, parseCli } from '../requestOptions.js';
 
 export function registerEpps(program: Command): void {
   const cmd = program
@@ -19,11 +16,11 @@ export function registerEpps(program: Command): void {
         'Each pair is read at its own stored times (ticks, or one-minute closes where a minute without a quote has no row); --thin keeps a random share of them.',
     );
   const names = addRequest(cmd, eppsRequest);
-  cmd.option('--format <f>', 'table | json | csv (csv: the Epps curve)', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table');
+  addFormat(cmd, formatParam(OUTPUT_FORMATS, { en: 'csv: the Epps curve', ja: 'csv: Epps 曲線' }));
   addExamples(cmd, eppsRequest);
   withDataOptions(cmd).action(async (...args: unknown[]) => {
     const self = args[args.length - 1] as Command;
-    const opts = self.opts<DataOptions & { format: Format }>();
+    const opts = self.opts<DataOptions & { format: OutputFormat }>();
     const params = parseCli(eppsRequest, cliInput(self, names));
     const loaded = await loadMarket(opts);
     const res = await loaded.run((m) => eppsQuery(m, params));

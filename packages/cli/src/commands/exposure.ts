@@ -12,12 +12,12 @@ import {
   type GivenPosition,
   sourceNeed,
 } from '@soukan/data';
-import { exposureRequest, type ExposureRequestParams } from '@soukan/requests';
+import { exposureRequest, type ExposureRequestParams, type OutputFormat } from '@soukan/requests';
 import { nul } from '@soukan/data';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
-import { choiceOption, intOption } from '../options.js';
-import { addExamples, addRequest, cliInput, parseCli } from '../requestOptions.js';
+import { intOption } from '../options.js';
+import { addExamples, addFormat, addRequest, cliInput, parseCli } from '../requestOptions.js';
 import { toCsv } from '../output/csv.js';
 import { makeStyle } from '../output/style.js';
 import { renderTable } from '../output/table.js';
@@ -58,7 +58,7 @@ export { nul };
 
 interface ExposureOptions extends DataOptions {
   positions?: string;
-  format: 'table' | 'json' | 'csv';
+  format: OutputFormat;
 }
 
 export function registerExposure(program: Command): void {
@@ -69,8 +69,8 @@ export function registerExposure(program: Command): void {
       'Net exposure per currency of FX positions (EUR/USD +100000 = long 100,000 EUR, short 100,000 × rate USD), valued in the account currency at the latest rates; correlated portfolio VaR/ES (normal, with Euler component and marginal contributions per position; historical, with component ES) from daily log returns; and the single position in a chosen pair that minimises the portfolio variance. Losses are positive.',
     )
     .argument('[positions...]', 'positions: EUR/USD +100000 USD/CHF -50000 (k/m suffixes: USD/CHF -50k)')
-    .option('--positions <file>', 'positions from a CSV (symbol,amount) or JSON ([{"symbol","amount"}]) file')
-    .option('--format <f>', 'table | json | csv', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table');
+    .option('--positions <file>', 'positions from a CSV (symbol,amount) or JSON ([{"symbol","amount"}]) file');
+  addFormat(cmd);
   const names = addRequest(cmd, exposureRequest);
   addExamples(cmd, exposureRequest);
   withDataOptions(cmd).action(async (args: string[], _opts: ExposureOptions, self: Command) => {

@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
 import { formatIsoTime } from '@soukan/core';
 import { allTickPaths, describeProblem, ImportAborted, InputError, PUBLISHERS, publisherFile, readTicks, Store, storePath, tickImportText, TickStore, type ImportOptions, type ImportSummary, type Publisher } from '@soukan/data';
-import { importRequest } from '@soukan/requests';
+import { formatParam, importRequest, storeParam } from '@soukan/requests';
 import type { Command } from 'commander';
 import { readOptionsOf } from '../load.js';
-import { choiceOption } from '../options.js';
 import { progressView } from '../output/progress.js';
-import { addExamples, addRequest, cliInput, parseCli } from '../requestOptions.js';
+import { addExamples, addFormat, addParam, addRequest, cliInput, parseCli } from '../requestOptions.js';
 import { renderTable } from '../output/table.js';
 
 interface ImportCliOptions {
@@ -36,9 +35,9 @@ export function registerImport(program: Command): void {
         'Tick data (a Dukascopy folder or .bi5 files, HistData tick CSV, MetaTrader 5 tick export) goes to the tick tables; a re-import replaces the span it covers.\n' +
         'Re-importing adds nothing: rows are keyed by source + symbol + time; rows stored with other values are reported (--replace takes the new ones).\n' +
         '"soukan import ecb" and "soukan import h10" download the publishers\' histories (or use --file).',
-    )
-    .option('--store <path>', 'store file (default $SOUKAN_STORE, else soukan.duckdb in the soukan data folder)')
-    .option('--format <f>', 'summary as table | json', choiceOption('--format', ['table', 'json'] as const), 'table');
+    );
+  addParam(cmd, 'store', storeParam);
+  addFormat(cmd, formatParam(['table', 'json'], { en: 'the import summary', ja: '取り込みの要約' }));
   const names = addRequest(cmd, importRequest);
   addExamples(cmd, importRequest).action(async (_files: string[], _o: unknown, self: Command) => {
       const { files: args, ...q } = parseCli(importRequest, cliInput(self, names));

@@ -1,14 +1,11 @@
 import { formatIsoTime } from '@soukan/core';
 import { leadLagJson, leadLagQuery, type LeadLagResult, sourceNeed } from '@soukan/data';
-import { leadLagRequest } from '@soukan/requests';
+import { leadLagRequest, formatParam, OUTPUT_FORMATS, type OutputFormat } from '@soukan/requests';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions } from '../load.js';
-import { choiceOption } from '../options.js';
 import { toCsv } from '../output/csv.js';
 import { renderTable } from '../output/table.js';
-import { addExamples, addRequest, cliInput, parseCli } from '../requestOptions.js';
-
-type Format = 'table' | 'json' | 'csv';
+import { addExamples, addFormat, addRequest, cliInput, parseCli } from '../requestOptions.js';
 
 export function registerLeadLag(program: Command): void {
   const cmd = program
@@ -16,11 +13,11 @@ export function registerLeadLag(program: Command): void {
     .summary('which of two pairs leads: cross-correlation over lags, the lag of largest |ρ|, Granger tests both ways')
     .description(`${leadLagRequest.summary.en}.\nLag k pairs the first pair's return at t with the second's at t + k: k > 0 means the first leads.`);
   const names = addRequest(cmd, leadLagRequest);
-  cmd.option('--format <f>', 'table | json | csv (csv: the cross-correlation)', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table');
+  addFormat(cmd, formatParam(OUTPUT_FORMATS, { en: 'csv: the cross-correlation', ja: 'csv: 相互相関' }));
   addExamples(cmd, leadLagRequest);
   withDataOptions(cmd).action(async (...args: unknown[]) => {
     const self = args[args.length - 1] as Command;
-    const opts = self.opts<DataOptions & { format: Format }>();
+    const opts = self.opts<DataOptions & { format: OutputFormat }>();
     const params = parseCli(leadLagRequest, cliInput(self, names));
     const loaded = await loadMarket(opts, sourceNeed(params));
     const res = await loaded.run((m) => leadLagQuery(m, params));

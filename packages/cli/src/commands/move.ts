@@ -1,10 +1,9 @@
 import { formatIsoTime } from '@soukan/core';
 import { cliFlag, moveJson, moveQuery, type MoveResult, sourceNeed } from '@soukan/data';
-import { moveRequest, type MoveParams as MoveRequestParams } from '@soukan/requests';
+import { moveRequest, type MoveParams as MoveRequestParams, type OutputFormat } from '@soukan/requests';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
-import { choiceOption } from '../options.js';
-import { addExamples, addRequest, cliInput, parseCli } from '../requestOptions.js';
+import { addExamples, addFormat, addRequest, cliInput, parseCli } from '../requestOptions.js';
 import { toCsv } from '../output/csv.js';
 import { makeStyle } from '../output/style.js';
 import { renderTable } from '../output/table.js';
@@ -38,7 +37,7 @@ function ratio(a: number, b: number): string {
 }
 
 interface MoveOptions extends DataOptions {
-  format: 'table' | 'json' | 'csv';
+  format: OutputFormat;
 }
 
 export function registerMove(program: Command): void {
@@ -47,8 +46,8 @@ export function registerMove(program: Command): void {
     .summary('probability that a pair moves X pips within a horizon (empirical, Wilson 95%, vs Brownian)')
     .description(
       'From every bar close in the history: the share of start points from which price rose at least X pips (on highs) and fell at least X pips (on lows) within the horizon, with counts and Wilson 95% intervals, beside the Brownian first-passage estimate 2·(1 − Φ(X / (σ√H))) from the same bars — where they differ, fat tails matter. Horizons: 600m, 10h, 2d (clock time after the start bar\'s close) or 24b / 24 (bars).',
-    )
-    .option('--format <f>', 'table | json | csv', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table');
+    );
+  addFormat(cmd);
   const names = addRequest(cmd, moveRequest);
   addExamples(cmd, moveRequest);
   withDataOptions(cmd).action(async (_symbol: string, _opts: MoveOptions, self: Command) => {

@@ -1,16 +1,13 @@
 import { formatIsoTime, type Timeframe, type AdfResult } from '@soukan/core';
 import { cliFlag, pairJson, pairQuery, type PairParams, type PairResult, sourceNeed } from '@soukan/data';
-import { pairRequest } from '@soukan/requests';
+import { pairRequest, type OutputFormat } from '@soukan/requests';
 import { nul } from '@soukan/data';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
-import { choiceOption } from '../options.js';
-import { addExamples, addRequest, cliInput, parseCli } from '../requestOptions.js';
+import { addExamples, addFormat, addRequest, cliInput, parseCli } from '../requestOptions.js';
 import { toCsv } from '../output/csv.js';
 import { renderTable } from '../output/table.js';
 import { makeStyle } from '../output/style.js';
-
-type Format = 'table' | 'json' | 'csv';
 
 export function registerPair(program: Command): void {
   const cmd = program
@@ -23,10 +20,11 @@ export function registerPair(program: Command): void {
         'departs from the long-window one by more than k standard deviations of its own history.',
     );
   const names = addRequest(cmd, pairRequest);
-  addExamples(cmd, pairRequest).option('--format <f>', 'table | json | csv', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table');
+  addExamples(cmd, pairRequest);
+  addFormat(cmd);
   withDataOptions(cmd).action(async (...args: unknown[]) => {
     const self = args[args.length - 1] as Command;
-    const opts = self.opts<DataOptions & { format: Format }>();
+    const opts = self.opts<DataOptions & { format: OutputFormat }>();
     const q = parseCli(pairRequest, cliInput(self, names));
     const params: PairParams = { ...q, a: q.a!, b: q.b!, autolag: q.autolag === 'none' ? null : q.autolag };
     const loaded = await loadMarket(opts, sourceNeed({ symbols: [params.a, params.b], timeframe: params.timeframe }));
@@ -40,7 +38,7 @@ const signed = (v: number, d: number): string => (Number.isFinite(v) ? `${v > 0 
 const minus = (v: number, d: number): string => (Number.isFinite(v) ? `${v < 0 ? '+' : '−'} ${Math.abs(v).toFixed(d)}` : `− ${num(v, d)}`);
 const stamp = (t: number, tf: Timeframe): string => (tf === 'D1' || tf === 'W1' ? formatIsoTime(t) : `${new Date(t).toISOString().slice(0, 16)}Z`);
 
-function print(r: PairResult, loaded: LoadedMarket, format: Format): void {
+function print(r: PairResult, loaded: LoadedMarket, format: OutputFormat): void {
   for (const n of r.notes) process.stderr.write(`note: ${n}\n`);
   const out = process.stdout;
   if (format === 'json') return void out.write(JSON.stringify(pairJson(r, loaded)) + '\n');

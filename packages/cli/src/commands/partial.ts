@@ -1,11 +1,10 @@
 import { formatIsoTime } from '@soukan/core';
 import { partialJson, partialQuery, type PartialResult, sourceNeed } from '@soukan/data';
-import { partialRequest } from '@soukan/requests';
+import { partialRequest, formatParam } from '@soukan/requests';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions } from '../load.js';
-import { choiceOption } from '../options.js';
 import { renderTable } from '../output/table.js';
-import { addExamples, addRequest, cliInput, parseCli } from '../requestOptions.js';
+import { addExamples, addFormat, addRequest, cliInput, parseCli } from '../requestOptions.js';
 
 type Format = 'table' | 'json';
 
@@ -15,7 +14,7 @@ export function registerPartial(program: Command): void {
     .summary('correlation net of chosen series: e.g. the USD pairs net of the dollar')
     .description(`${partialRequest.summary.en}.`);
   const names = addRequest(cmd, partialRequest);
-  cmd.option('--format <f>', 'table | json', choiceOption('--format', ['table', 'json'] as const), 'table');
+  addFormat(cmd, formatParam(['table', 'json']));
   addExamples(cmd, partialRequest);
   withDataOptions(cmd).action(async (...args: unknown[]) => {
     const self = args[args.length - 1] as Command;

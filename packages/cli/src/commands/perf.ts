@@ -1,11 +1,11 @@
 import { formatIsoTime, type PerformanceReport, type RiskFree, type Timeframe } from '@soukan/core';
 import { cliFlag, InputError, parseAnnualRate, perfJson, perfQuery, readRiskFreeFile, type PerfAsset, type PerfParams, type PerfResult, sourceNeed } from '@soukan/data';
-import { perfRequest } from '@soukan/requests';
+import { perfRequest, type OutputFormat } from '@soukan/requests';
 import { nul } from '@soukan/data';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
 import { choiceOption, intOption, numberOption } from '../options.js';
-import { addExamples, addRequest, cliInput, parseCli } from '../requestOptions.js';
+import { addExamples, addFormat, addRequest, cliInput, parseCli } from '../requestOptions.js';
 import { toCsv } from '../output/csv.js';
 import { renderTable } from '../output/table.js';
 import { makeStyle } from '../output/style.js';
@@ -15,7 +15,7 @@ interface PerfOptions extends DataOptions {
   rfUnit: 'percent' | 'decimal';
   phases: number;
   monthly?: boolean;
-  format: 'table' | 'json' | 'csv';
+  format: OutputFormat;
 }
 
 export function registerPerf(program: Command): void {
@@ -33,8 +33,8 @@ export function registerPerf(program: Command): void {
     .option('--rf-file <csv>', 'risk-free series: CSV of date,rate (annual rates at the returns\' frequency, e.g. FRED DTB3)')
     .option('--rf-unit <u>', 'percent | decimal: how --rf-file writes rates', choiceOption('--rf-unit', ['percent', 'decimal'] as const), 'percent')
     .option('--phases <n>', 'benchmark drawdowns to list (deepest first)', intOption('--phases', 0), 5)
-    .option('--monthly', 'print the monthly returns table of each asset')
-    .option('--format <f>', 'table | json | csv', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table');
+    .option('--monthly', 'print the monthly returns table of each asset');
+  addFormat(cmd);
   withDataOptions(cmd).action(async (...args: unknown[]) => {
     const self = args[args.length - 1] as Command;
     const opts = self.opts<PerfOptions>();

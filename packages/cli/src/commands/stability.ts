@@ -1,22 +1,19 @@
 import { stabilityJson, stabilityQuery, sourceNeed } from '@soukan/data';
-import { stabilityRequest } from '@soukan/requests';
+import { stabilityRequest, type OutputFormat } from '@soukan/requests';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions } from '../load.js';
-import { choiceOption } from '../options.js';
 import { toCsv } from '../output/csv.js';
 import { renderTable } from '../output/table.js';
-import { addExamples, addRequest, cliInput, parseCli } from '../requestOptions.js';
-
-type Format = 'table' | 'json' | 'csv';
+import { addExamples, addFormat, addRequest, cliInput, parseCli } from '../requestOptions.js';
 
 export function registerStability(program: Command): void {
   const cmd = program.command('stability').summary('is each correlation stable, or breaking? (rolling score, change tests)').description(`${stabilityRequest.summary.en}.`);
   const names = addRequest(cmd, stabilityRequest);
-  cmd.option('--format <f>', 'table | json | csv', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table');
+  addFormat(cmd);
   addExamples(cmd, stabilityRequest);
   withDataOptions(cmd).action(async (...args: unknown[]) => {
     const self = args[args.length - 1] as Command;
-    const opts = self.opts<DataOptions & { format: Format }>();
+    const opts = self.opts<DataOptions & { format: OutputFormat }>();
     const params = parseCli(stabilityRequest, cliInput(self, names));
     const loaded = await loadMarket(opts, sourceNeed(params));
     const j = stabilityJson(await loaded.run((m) => stabilityQuery(m, params)), loaded);

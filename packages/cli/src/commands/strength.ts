@@ -8,19 +8,18 @@ import {
   type StrengthResult,
   sourceNeed,
 } from '@soukan/data';
-import { strengthRequest } from '@soukan/requests';
+import { strengthRequest, type OutputFormat } from '@soukan/requests';
 import { nul } from '@soukan/data';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
-import { choiceOption } from '../options.js';
-import { addExamples, addRequest, cliInput, parseCli } from '../requestOptions.js';
+import { addExamples, addFormat, addRequest, cliInput, parseCli } from '../requestOptions.js';
 import { toCsv } from '../output/csv.js';
 import { renderTable } from '../output/table.js';
 import { makeStyle } from '../output/style.js';
 
 interface StrengthOptions extends DataOptions {
   series?: boolean;
-  format: 'table' | 'json' | 'csv';
+  format: OutputFormat;
 }
 
 export function registerStrength(program: Command): void {
@@ -33,8 +32,8 @@ export function registerStrength(program: Command): void {
         'them to 100 at --base, ranks the currencies, and shows how well the pairs agree (residual).\n' +
         'The web-tool index "average % change against the other currencies" is shown beside it.',
     )
-    .option('--series', 'print the index series (time × currency) instead of the ranking')
-    .option('--format <f>', 'table | json | csv', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table');
+    .option('--series', 'print the index series (time × currency) instead of the ranking');
+  addFormat(cmd);
   const names = addRequest(cmd, strengthRequest);
   addExamples(cmd, strengthRequest);
   withDataOptions(cmd).action(async (_currencies: string[], _opts: StrengthOptions, self: Command) => {

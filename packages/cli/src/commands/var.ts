@@ -10,11 +10,10 @@ import {
   type VarResult,
   sourceNeed,
 } from '@soukan/data';
-import { varRequest, type VarRequestParams } from '@soukan/requests';
+import { varRequest, type VarRequestParams, type OutputFormat } from '@soukan/requests';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
-import { choiceOption } from '../options.js';
-import { addExamples, addRequest, cliInput, parseCli } from '../requestOptions.js';
+import { addExamples, addFormat, addRequest, cliInput, parseCli } from '../requestOptions.js';
 import { toCsv } from '../output/csv.js';
 import { makeStyle } from '../output/style.js';
 import { renderTable } from '../output/table.js';
@@ -30,7 +29,7 @@ const METHOD_LABEL: Record<VarMethod, string> = {
 
 interface VarOptions extends DataOptions {
   positions?: string;
-  format: 'table' | 'json' | 'csv';
+  format: OutputFormat;
 }
 
 export function registerVar(program: Command): void {
@@ -41,8 +40,8 @@ export function registerVar(program: Command): void {
       'VaR and ES (losses positive) from daily log returns, by historical simulation (numpy "linear" quantile), normal, Cornish–Fisher, EWMA-normal (RiskMetrics) and Monte Carlo with correlated returns (seeded), in return, pips and money. One instrument: soukan var EUR/USD [+100000]. A portfolio: soukan var EUR/USD +100000 USD/JPY -50000 --account USD. --backtest rolls the VaR through the history (data up to the day before only) and reports Kupiec and Christoffersen tests.',
     )
     .argument('[positions...]', 'an instrument (EUR/USD), or positions (EUR/USD +100000 USD/CHF -50k)')
-    .option('--positions <file>', 'positions from a CSV (symbol,amount) or JSON file')
-    .option('--format <f>', 'table | json | csv', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table');
+    .option('--positions <file>', 'positions from a CSV (symbol,amount) or JSON file');
+  addFormat(cmd);
   const names = addRequest(cmd, varRequest);
   addExamples(cmd, varRequest);
   withDataOptions(cmd).action(async (args: string[], _opts: VarOptions, self: Command) => {

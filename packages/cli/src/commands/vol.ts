@@ -10,18 +10,17 @@ import {
   type VolatilityResult,
   sourceNeed,
 } from '@soukan/data';
-import { volatilityRequest, type VolatilityParams as VolatilityRequestParams } from '@soukan/requests';
+import { volatilityRequest, type VolatilityParams as VolatilityRequestParams, type OutputFormat } from '@soukan/requests';
 import type { Command } from 'commander';
 import { loadMarket, withDataOptions, type DataOptions, type LoadedMarket } from '../load.js';
-import { choiceOption } from '../options.js';
-import { addExamples, addRequest, cliInput, parseCli } from '../requestOptions.js';
+import { addExamples, addFormat, addRequest, cliInput, parseCli } from '../requestOptions.js';
 import { toCsv } from '../output/csv.js';
 import { makeStyle } from '../output/style.js';
 import { renderTable } from '../output/table.js';
 import { nul, num, pct } from './exposure.js';
 
 interface VolOptions extends DataOptions {
-  format: 'table' | 'json' | 'csv';
+  format: OutputFormat;
 }
 
 export function registerVol(program: Command): void {
@@ -30,8 +29,8 @@ export function registerVol(program: Command): void {
     .summary('volatility of a pair: estimators (annualised, factor stated), ATR, EWMA, GARCH(1,1), range by hour and weekday')
     .description(
       'Volatility of a pair over the last N bars: close-to-close, Parkinson, Garman–Klass, Rogers–Satchell and Yang–Zhang (annualised by √(bars per year), the factor printed), Wilder ATR in pips, the RiskMetrics EWMA forecast and a GARCH(1,1) fit (Gaussian QML) with its forecast. With intraday data also the average bar range in pips and % by hour of day (H1 bars, in --zone) and by weekday (D1 bars, 17:00 New York day) over the last --weeks weeks.',
-    )
-    .option('--format <f>', 'table | json | csv', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table');
+    );
+  addFormat(cmd);
   const names = addRequest(cmd, volatilityRequest);
   addExamples(cmd, volatilityRequest);
   withDataOptions(cmd).action(async (_symbol: string, _opts: VolOptions, self: Command) => {

@@ -41,6 +41,11 @@ export interface ParamOptions<T> {
   readonly description: Localised;
   /** The value used when the parameter is not given (stated in help and OpenAPI). */
   readonly default?: T;
+  /**
+   * The command line's default where it differs from the API's: a terminal
+   * wants `soukan bars` in days, where a program asks for what is stored.
+   */
+  readonly cliDefault?: T;
   /** How the default reads when it depends on other values ("20, at most the window"). */
   readonly defaultText?: string;
   readonly required?: boolean;
