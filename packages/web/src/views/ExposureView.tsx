@@ -11,26 +11,8 @@ import { useApi } from '../state/useApi';
 import { exposureRequest } from '@soukan/requests';
 import { amountProblem, pairProblem, specField } from '../util/forms';
 import { DiversificationPanel, type Diversification } from './diversification/DiversificationPanel';
+import type { ExposureResponse } from '../api/types';
 
-interface ExposureResponse {
-  account: string;
-  asOf: string;
-  positions: { symbol: string; amount: number; rate: number; exposure: number | null }[];
-  currencies: { currency: string; amount: number | null; rate: number | null; value: number | null }[];
-  gross: number | null;
-  net: number | null;
-  risk: {
-    returns: number;
-    start: string;
-    end: string;
-    sigma: number | null;
-    normal: { confidence: number; var: number | null; es: number | null; positions: { symbol: string; marginalVar: number | null; componentVar: number | null; shareOfVar: number | null; componentEs: number | null }[] }[];
-    historical: { confidence: number; var: number | null; es: number | null; positions: { symbol: string; componentEs: number | null }[] }[];
-  };
-  hedge: { symbol: string; given: boolean; amount: number | null; sigmaBefore: number | null; sigmaAfter: number | null; varianceReduction: number | null };
-  attribution: string | null;
-  notes: string[];
-}
 
 const DEFAULT_POSITIONS = 'EUR/USD 100000,USD/CHF -50000,GBP/JPY 20000';
 

@@ -13,32 +13,8 @@ import { useApi } from '../state/useApi';
 import { slug } from '../util/download';
 import { pairRequest } from '@soukan/requests';
 import { specField } from '../util/forms';
+import type { PairTradeResponse } from '../api/types';
 
-interface Adf {
-  statistic: number | null;
-  pValue: number | null;
-  usedLag: number;
-  nobs: number;
-  criticalValues: Record<'1%' | '5%' | '10%', number | null>;
-}
-interface PairTradeResponse {
-  a: string;
-  b: string;
-  on: string;
-  timeframe: string;
-  observations: number;
-  start: string;
-  end: string;
-  hedge: { used: 'ols' | 'tls'; ols: { beta: number | null; alpha: number | null; betaSe: number | null }; tls: { beta: number | null; alpha: number | null } };
-  spread: { latest: number | null; zWindow: number; zLatest: number | null };
-  engleGranger: { statistic: number | string | null; pValue: number | null; usedLag: number | null; nobs: number; criticalValues: Record<'1%' | '5%' | '10%', number | null>; beta: number | null; collinear: boolean };
-  adf: { spread: Adf; a: Adf; b: Adf };
-  halfLife: { periods: number | string | null; days: number | null };
-  divergence: null | { short: number; long: number; k: number; latest: { shortCorr: number | null; longCorr: number | null; z: number | null; alert: boolean }; episodes: { start: string; end: string; peakZ: number }[] };
-  series: { time: string[]; a: number[]; b: number[]; spread: (number | null)[]; z: (number | null)[] };
-  attribution: string | null;
-  notes: string[];
-}
 
 /** Pair trading (サヤ取り): the spread with z-score bands, and whether the two legs are cointegrated. */
 export function PairTradeView() {

@@ -15,22 +15,8 @@ import { LiveStrengthCard } from '../live/LiveStrengthCard';
 import { dateProblem } from './correlation/validate';
 import { strengthRequest } from '@soukan/requests';
 import { specField } from '../util/forms';
+import type { StrengthResponse } from '../api/types';
 
-interface StrengthResponse {
-  constraint: string;
-  currencies: string[];
-  pairs: string[];
-  timeframe: string;
-  start: string;
-  end: string;
-  periods: number;
-  base: { requested: string; time: string; value: number };
-  ranking: { currency: string; rank: number; index: number | null; changePct: number | null; lastPeriodPct: number | null; averageChangeIndex: number | null }[];
-  residual: { meanRmsBp: number | null; medianRmsBp: number | null; maxRmsBp: number | null; medianR2: number | null; unidentified: number };
-  series: { time: string[]; index: Record<string, (number | null)[]>; averageChange: Record<string, (number | null)[]> };
-  attribution: string | null;
-  notes: string[];
-}
 
 const MAJORS = ['EUR', 'GBP', 'AUD', 'NZD', 'USD', 'CAD', 'CHF', 'JPY'];
 /** A colour per major that people associate with it (and distinct on a chart). */

@@ -13,32 +13,11 @@ import { LiveVolatilityCard } from '../live/LiveVolatilityCard';
 import { slug } from '../util/download';
 import { volatilityRequest } from '@soukan/requests';
 import { specField } from '../util/forms';
+import type { VolResponse } from '../api/types';
 
-interface Bucket {
-  bars: number;
-  pips: number | null;
-  percent: number | null;
-}
-interface VolResponse {
-  symbol: string;
-  pip: number;
-  timeframe: string;
-  bars: number;
-  start: string;
-  end: string;
-  periodsPerYear: number;
-  annualisation: string;
-  price: number | null;
-  estimators: { name: string; sigma: number | null; annualised: number | null; n: number; pips: number | null }[];
-  atr: { period: number; price: number | null; pips: number | null; percent: number | null } | null;
-  ewma: { lambda: number; sigma: number | null; annualised: number | null; returns: number };
-  garch: null | { omega: number | null; alpha: number | null; beta: number | null; persistence: number | null; logLikelihood: number | null; nobs: number; longRunAnnualised: number | null; forecastSigma: (number | null)[]; horizonSigma: number | null; converged: boolean; warning: string | null };
-  rangeByHour: { zone: string; weeks: number; buckets: (Bucket & { hour: number })[] } | null;
-  rangeByWeekday: { weeks: number; buckets: (Bucket & { weekday: string })[] } | null;
-  rangeSpan: { start: string | null; end: string | null } | null;
-  attribution: string | null;
-  notes: string[];
-}
+/** What an hour's and a weekday's range have in common. */
+type Bucket = Pick<NonNullable<VolResponse['rangeByHour']>['buckets'][number], 'bars' | 'pips' | 'percent'>;
+
 
 export const ZONES = ['UTC', 'Asia/Tokyo', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'Australia/Sydney', 'Asia/Singapore'];
 const WEEKDAY_KEYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'] as const;

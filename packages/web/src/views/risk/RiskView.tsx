@@ -13,40 +13,10 @@ import { useApi } from '../../state/useApi';
 import { slug } from '../../util/download';
 import { MIN_VAR_RETURNS, moveRequest, varRequest } from '@soukan/requests';
 import { amountProblem, specField } from '../../util/forms';
+import type { MoveResponse, VarResponse } from '../../api/types';
 
-interface Share {
-  hits: number;
-  share: number | null;
-  low: number | null;
-  high: number | null;
-}
-interface MoveResponse {
-  symbol: string;
-  pip: number;
-  bars: number;
-  timeframe: string;
-  start: string;
-  end: string;
-  extremes: string;
-  horizons: { horizon: string; windows: number; meanBars: number | null; sigmaPerBarPips: number | null; rows: { thresholdPips: number; up: Share; down: Share; either: Share; brownian: number | null }[] }[];
-  attribution: string | null;
-}
-interface VarResponse {
-  subject: 'instrument' | 'portfolio';
-  positions: { symbol: string; amount: number | null }[];
-  account: string;
-  price: number | null;
-  asOf: string;
-  horizonDays: number;
-  returns: number;
-  start: string;
-  end: string;
-  results: { method: string; confidence: number; var: number | null; es: number | null; varPips: number | null; esPips: number | null; varMoney: number | null; esMoney: number | null }[];
-  backtest: { method: string; confidence: number; days: number; breaches: number; expected: number; kupiec: { pValue: number | null }; christoffersen: { pValue: number | null }; conditionalCoverage: { pValue: number | null }; breachDates: string[] }[];
-  /** Why the asked-for backtest did not run (too little history for its window), else null. */
-  backtestSkipped: string | null;
-  notes: string[];
-}
+type Share = MoveResponse['horizons'][number]['rows'][number]['up'];
+
 
 const COLORS = ['#1565c0', '#c62828', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f'];
 
