@@ -171,7 +171,7 @@ describe('correlation view', () => {
     const windowBox = b.page.getByLabel('Window');
     await windowBox.fill('abc');
     await windowBox.press('Enter');
-    await expect.poll(() => b.page.locator('input[name="window"] + small').textContent(), { timeout: 20_000 }).toMatch(/“window”.*a whole number from 2 to 10,000,000, or “all”/);
+    await expect.poll(() => b.page.locator('input[name="window"] + small').textContent(), { timeout: 20_000 }).toMatch(/“Window”.*a whole number from 2 to 10,000,000, or “all”/);
     expect(b.page.url()).not.toMatch(/window=abc/);
     await b.page.goto(url('/correlation?window=100000'));
     const err = b.page.getByTestId('error');
@@ -229,7 +229,7 @@ describe('languages', () => {
     const windowBox = b.page.getByLabel('期間', { exact: true });
     await windowBox.fill('x');
     await windowBox.press('Enter');
-    await expect.poll(() => b.page.locator('input[name="window"] + small').textContent(), { timeout: 20_000 }).toMatch(/「window」.*2 から 10,000,000 までの整数/);
+    await expect.poll(() => b.page.locator('input[name="window"] + small').textContent(), { timeout: 20_000 }).toMatch(/「期間」.*2 から 10,000,000 までの整数/);
     await b.page.getByRole('button', { name: 'English' }).click();
     expect(await b.page.locator('html').getAttribute('lang')).toBe('en');
   });

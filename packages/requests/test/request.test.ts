@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import * as requests from '../src/index.js';
 import {
   cliFlag,
   correlationRequest,
@@ -8,6 +9,8 @@ import {
   ERROR_CODES,
   isErrorCode,
   MAX_WINDOW,
+  PARAM_LABELS,
+  paramLabel,
   openApiParameters,
   parseRequest,
   RequestError,
@@ -85,6 +88,22 @@ describe('derived descriptions', () => {
         expect(p.description.ja.trim(), name).not.toBe('');
       }
     }
+  });
+});
+
+describe('labels', () => {
+  it('every parameter the API takes has a form label in English and Japanese, and no label is for a parameter that is not there', () => {
+    const specs = Object.values(requests).filter((v): v is requests.RequestSpec => typeof v === 'object' && v !== null && 'params' in v && 'rules' in v);
+    expect(specs.length).toBeGreaterThan(20);
+    const names = new Set(specs.flatMap((s) => Object.entries(s.params).filter(([, p]) => p.api !== false).map(([n]) => n)));
+    for (const n of names) {
+      expect(Object.hasOwn(PARAM_LABELS, n), `no label for ${n}`).toBe(true);
+      expect(paramLabel(n, 'en').trim(), n).not.toBe('');
+      expect(paramLabel(n, 'ja').trim(), n).not.toBe('');
+      expect(paramLabel(n, 'ja'), n).not.toBe(n);
+    }
+    for (const n of Object.keys(PARAM_LABELS)) expect(names.has(n), `label for ${n}, which no request takes`).toBe(true);
+    expect([paramLabel('minPeriods', 'en'), paramLabel('minPeriods', 'ja'), paramLabel('tickStore', 'en')]).toEqual(['Minimum periods', '最小観測数', 'tickStore']);
   });
 });
 

@@ -1,7 +1,8 @@
 import { cliFlag, correlationPairRequest, correlationRequest, correlationSeriesRequest, parseRequest, RequestError, type RequestSpec } from '@soukan/requests';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ecbProvider, json, testApp } from '../../server/test/helpers.js';
-import { formError } from '../src/views/validate';
+import { makeI18n } from '../src/i18n/i18n';
+import { formError, formProblem } from '../src/views/validate';
 import { runCli } from '../../../test/helpers/cli.js';
 import { sharedData } from '../../../test/helpers/sharedData.js';
 
@@ -133,3 +134,19 @@ describe('CLI, API and dashboard give one verdict per request', () => {
     });
   }
 });
+
+describe('the page words a refusal with the form labels of the spec, in its language', () => {
+  const en = makeI18n('en', () => {});
+  const ja = makeI18n('ja', () => {});
+  it('minimum periods over the window, and a window with a date range', () => {
+    const over = { window: '250', minPeriods: '300' };
+    expect(formProblem(correlationRequest, over, en)).toBe('The value of “Minimum periods” is not valid: expected at most 250.');
+    expect(formProblem(correlationRequest, over, ja)).toBe('「最小観測数」の値が正しくありません（期待される値：250 以下）。');
+    const both = { window: '100', from: '2020-01-01', to: '2020-12-31' };
+    expect(formProblem(correlationRequest, both, en)).toBe('Give “Window” or “From”, not both.');
+    expect(formProblem(correlationRequest, both, ja)).toBe('「期間」と「開始日」は同時に指定できません。');
+    // What the API answers keeps the parameter's own name; only the page's wording changes.
+    expect(formError(correlationRequest, over)?.params.param).toBe('minPeriods');
+  });
+});
+

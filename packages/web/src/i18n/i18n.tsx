@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { paramLabel } from '@soukan/requests';
 import { ApiError } from '../api/client';
 import { en, type MessageKey } from './en';
 import { ja } from './ja';
@@ -66,7 +67,13 @@ function interpolate(s: string, params?: Params): string {
   return s.replace(/\{(\w+)\}/g, (m, k: string) => (params[k] !== undefined ? String(params[k]) : m));
 }
 
-function makeI18n(lang: Lang, setLang: (l: Lang) => void): I18n {
+/**
+ * The formatters and messages of one language (what {@link useI18n} gives a
+ * component; tests make one directly).
+ *
+ * @example makeI18n('ja', () => {}).t('corr.window') // '期間'
+ */
+export function makeI18n(lang: Lang, setLang: (l: Lang) => void): I18n {
   const locale = LOCALE[lang];
   const cat = CATALOG[lang];
   const nf = new Map<string, Intl.NumberFormat>();
@@ -148,6 +155,8 @@ function makeI18n(lang: Lang, setLang: (l: Lang) => void): I18n {
         const known = key in cat;
         const params: Params = {};
         for (const [k, v] of Object.entries(e.params)) params[k] = typeof v === 'number' && Number.isInteger(v) ? fmt(0).format(v) : v;
+        // A field by its label in the user's language ("Minimum periods"), not its API spelling (minPeriods).
+        for (const k of ['param', 'other'] as const) if (typeof e.params[k] === 'string') params[k] = paramLabel(e.params[k], lang);
         // What a valid value looks like: worded here from its rule when the page knows it, else the server's English.
         const rule = `expect.${e.params.rule}` as MessageKey;
         if (e.params.rule !== undefined && rule in cat) params.expected = t(rule, params);

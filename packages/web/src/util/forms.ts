@@ -8,7 +8,7 @@ import { fieldProblem } from '../views/validate';
  * command line use, in the user's language. Returns the message, or null.
  *
  * @example
- * specField(varRequest, 'window', i18n)('abc') // '“window” must be a whole number from 30 to 10,000,000, or “all”…'
+ * specField(varRequest, 'window', i18n)('abc') // 'The value of “Window” is not valid: expected a whole number from 30 to 10,000,000, or “all”.'
  */
 export function specField<P extends Params>(spec: RequestSpec<P>, name: keyof P & string, i18n: Pick<I18n, 'error'>): (text: string) => string | null {
   return (text) => fieldProblem(spec, name, text, i18n);
