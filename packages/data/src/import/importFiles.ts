@@ -1,15 +1,16 @@
-import { existsSync, statSync } from 'node:fs';
 import { DAY_MS, fxTradingDate, isWeekendDate, NEW_YORK_CLOSE, formatIsoTime } from '@soukan/core';
-import { InputError, SkipLog } from '../errors.js';
+import { InputError } from '../errors.js';
 import type { Part } from '../formats/parser.js';
 import { ImportAborted } from '../formats/importAborted.js';
-import { parse, type ParsedFile } from '../formats/parse.js';
-import { FORMAT_SOURCE } from '../formats/registry.js';
+import type { ParsedFile } from '../formats/parse.js';
 import type { Db } from '../store/duck.js';
 import { QUARTER_MS } from '../store/barsSql.js';
 import { quarterRollup } from '../store/quarterRollup.js';
 import { rollupInsertFromBatchSql, rollupRebuildSql } from '../store/rollupSql.js';
-import type { ConflictSample, ImportedFile, ImportedSeries, ImportOptions, ImportProgress, ImportSummary } from './types.js';
+import { readImportFiles } from './readImportFiles.js';
+import type { ConflictSample, ImportedSeries, ImportOptions, ImportSummary } from './types.js';
+
+export { checkImportSource } from './checkImportSource.js';
 
 /** What the importer needs of an open, writable store. */
 export interface ImportTarget {
@@ -72,19 +73,6 @@ export function minStep(time: Float64Array, n: number): number | null {
   return m === Infinity ? null : m;
 }
 
-/**
- * A `--source` name, trimmed.
- *
- * @throws InputError for an empty name, one over 40 characters, or control characters.
- * @example checkImportSource(' broker ') // 'broker'
- */
-export function checkImportSource(s: string): string {
-  const t = s.trim();
-  // eslint-disable-next-line no-control-regex -- control characters are what is refused
-  if (t === '' || t.length > 40 || /[\u0000-\u001f]/.test(t)) throw new InputError('source must be 1–40 printable characters', { field: 'source', text: s });
-  return t;
-}
-
 const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
 /**
@@ -108,34 +96,12 @@ const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
  * @example (await importFiles({ path, db }, ['HISTDATA_COM_ASCII_EURUSD_M1_2017.zip'])).added // 371635 (0 the second time)
  */
 export async function importFiles(target: ImportTarget, paths: readonly string[], options: ImportOptions = {}): Promise<ImportSummary> {
-  const started = Date.now();
-  const t0 = performance.now();
-  if (paths.length === 0) throw new InputError('no input files');
-  for (const p of paths) if (!existsSync(p)) throw new InputError(`no such file: ${p}`);
-  const sourceOverride = options.source === undefined ? undefined : checkImportSource(options.source);
-  const sizes = paths.map((p) => Math.max(1, statSync(p).size));
-  const totalSize = sizes.reduce((a, b) => a + b, 0);
+  const reading = readImportFiles(paths, options);
+  const { skipped, notes, read: files, started, t0, report } = reading;
   const db = target.db;
   const batches = db.batches();
   const signal = options.signal;
-  const skipped = new SkipLog();
-  const notes: string[] = [];
-  const files: ImportedFile[] = [];
   const bySeries = new Map<string, ImportedSeries>();
-  let lines = 0;
-  let doneSize = 0;
-
-  const report = (phase: ImportProgress['phase'], i: number, fraction: number, fileLines = 0): void => {
-    options.onProgress?.({
-      phase,
-      file: paths[Math.min(i, paths.length - 1)]!,
-      fileIndex: Math.min(i, paths.length - 1),
-      files: paths.length,
-      lines: lines + fileLines,
-      fraction,
-      elapsedMs: performance.now() - t0,
-    });
-  };
 
   const onAbort = (): void => db.interrupt();
   signal?.addEventListener('abort', onAbort);
@@ -293,33 +259,14 @@ export async function importFiles(target: ImportTarget, paths: readonly string[]
       }
     };
 
-    const writeFile = async (pf: ParsedFile): Promise<void> => {
-      const source = sourceOverride ?? FORMAT_SOURCE[pf.format];
+    const writeFile = async (pf: ParsedFile, source: string): Promise<void> => {
       for (const part of pf.result.parts) await writePart(pf, part, source);
     };
 
-    for (let i = 0; i < paths.length; i++) {
-      if (signal?.aborted) throw new ImportAborted();
-      report('reading', i, doneSize / totalSize);
-      let fileLines = 0;
-      const pf = await parse(paths[i]!, options, {
-        fileIndex: i,
-        skipped,
-        signal,
-        onProgress: (p) => {
-          fileLines = p.lines;
-          report('reading', i, (doneSize + p.fraction * sizes[i]!) / totalSize, p.lines);
-        },
-      });
-      const rows = pf.result.parts.reduce((a, p) => a + p.table.n, 0);
-      if (pf.result.parts.length === 0) throw new InputError('no values in any column', { file: pf.name });
-      doneSize += sizes[i]!;
-      lines += fileLines;
-      for (const note of pf.result.notes) if (!notes.includes(note)) notes.push(note);
-      files.push({ path: paths[i]!, name: pf.name, format: pf.format, source: sourceOverride ?? FORMAT_SOURCE[pf.format], rows });
+    for await (const { pf, source } of reading.files()) {
       // Write this file while the next one is parsed; surface its error before the next write.
       await pending;
-      pending = writeFile(pf);
+      pending = writeFile(pf, source);
       pending.catch(() => {});
     }
     report('writing', paths.length - 1, 1);

@@ -1,12 +1,11 @@
-import { existsSync, statSync } from 'node:fs';
 import { formatIsoTime } from '@soukan/core';
-import { InputError, SkipLog } from '../../errors.js';
+import { InputError } from '../../errors.js';
 import { ImportAborted } from '../../formats/importAborted.js';
-import { parse, type ParsedFile } from '../../formats/parse.js';
+import type { ParsedFile } from '../../formats/parse.js';
 import type { Part } from '../../formats/parser.js';
-import { FORMAT_SOURCE } from '../../formats/registry.js';
-import { checkImportSource, countWeekend, minStep } from '../../import/importFiles.js';
-import type { ConflictSample, ImportedFile, ImportedSeries, ImportOptions, ImportProgress, ImportSummary } from '../../import/types.js';
+import { countWeekend, minStep } from '../../import/importFiles.js';
+import { readImportFiles } from '../../import/readImportFiles.js';
+import type { ConflictSample, ImportedSeries, ImportOptions, ImportSummary } from '../../import/types.js';
 import type { StoredSeries } from '../types.js';
 import { sqlText, type ChClient } from './chClient.js';
 import { localRows } from './chSchema.js';
@@ -76,25 +75,12 @@ export async function cleanUncommitted(ch: ChClient, except?: number): Promise<n
  * @example (await importIntoClickHouse(target, ['HISTDATA_COM_ASCII_EURUSD_M1_2017.zip'])).added // 371635 (0 the second time)
  */
 export async function importIntoClickHouse(target: ChImportTarget, paths: readonly string[], options: ImportOptions = {}): Promise<ImportSummary> {
-  const started = Date.now();
-  const t0 = performance.now();
   const ch = target.ch;
   if (options.replace) throw ch.fail(ch.location.endpoint, '--replace is not available on a ClickHouse store (stored rows are never changed in place); remove the series and import again');
-  if (paths.length === 0) throw new InputError('no input files');
-  for (const p of paths) if (!existsSync(p)) throw new InputError(`no such file: ${p}`);
-  const sourceOverride = options.source === undefined ? undefined : checkImportSource(options.source);
-  const sizes = paths.map((p) => Math.max(1, statSync(p).size));
-  const totalSize = sizes.reduce((a, b) => a + b, 0);
+  const reading = readImportFiles(paths, options);
+  const { skipped, notes, read: files, started, t0, report } = reading;
   const signal = options.signal;
-  const skipped = new SkipLog();
-  const notes: string[] = [];
-  const files: ImportedFile[] = [];
   const bySeries = new Map<string, ImportedSeries>();
-  let lines = 0;
-  let doneSize = 0;
-  const report = (phase: ImportProgress['phase'], i: number, fraction: number, fileLines = 0): void => {
-    options.onProgress?.({ phase, file: paths[Math.min(i, paths.length - 1)]!, fileIndex: Math.min(i, paths.length - 1), files: paths.length, lines: lines + fileLines, fraction, elapsedMs: performance.now() - t0 });
-  };
 
   await cleanUncommitted(ch);
   const importId = started * 1000 + Math.floor(Math.random() * 1000);
@@ -230,27 +216,8 @@ export async function importIntoClickHouse(target: ChImportTarget, paths: readon
   };
 
   try {
-    for (let i = 0; i < paths.length; i++) {
-      if (signal?.aborted) throw new ImportAborted();
-      report('reading', i, doneSize / totalSize);
-      let fileLines = 0;
-      const pf = await parse(paths[i]!, options, {
-        fileIndex: i,
-        skipped,
-        signal,
-        onProgress: (p) => {
-          fileLines = p.lines;
-          report('reading', i, (doneSize + p.fraction * sizes[i]!) / totalSize, p.lines);
-        },
-      });
-      if (pf.result.parts.length === 0) throw new InputError('no values in any column', { file: pf.name });
-      const rows = pf.result.parts.reduce((a, p) => a + p.table.n, 0);
-      doneSize += sizes[i]!;
-      lines += fileLines;
-      for (const note of pf.result.notes) if (!notes.includes(note)) notes.push(note);
-      const source = sourceOverride ?? FORMAT_SOURCE[pf.format];
-      files.push({ path: paths[i]!, name: pf.name, format: pf.format, source, rows });
-      report('writing', i, doneSize / totalSize);
+    for await (const { index, pf, source } of reading.files()) {
+      report('writing', index, reading.fraction());
       for (const part of pf.result.parts) await writePart(pf, part, source);
       await flush();
     }
