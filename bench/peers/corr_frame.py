@@ -11,26 +11,16 @@ to OUT.numpy.f64) for the accuracy check, and prints one JSON line.
 """
 import json
 import sys
-import time
 
 import numpy as np
 import pandas as pd
 import scipy
+from peer_timing import best
 
 path, k, n, repeats, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
 flags = set(sys.argv[6:])
 x = np.fromfile(path, dtype='<f8').reshape(k, n)
 df = pd.DataFrame(x.T)
-
-
-def best(f, reps):
-    t = float('inf')
-    res = None
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        res = f()
-        t = min(t, time.perf_counter() - t0)
-    return t, res
 
 
 res = {'numpy': np.__version__, 'pandas': pd.__version__, 'scipy': scipy.__version__}

@@ -10,23 +10,13 @@ numpy matrix (K x K float64) to OUT for the accuracy cross-check.
 """
 import json
 import sys
-import time
 
 import numpy as np
 import pandas as pd
+from peer_timing import best
 
 path, k, n, repeats, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
 x = np.fromfile(path, dtype='<f8').reshape(k, n)
-
-
-def best(f, reps):
-    t = float('inf')
-    res = None
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        res = f()
-        t = min(t, time.perf_counter() - t0)
-    return t, res
 
 
 t_np, r_np = best(lambda: np.corrcoef(x), repeats)

@@ -5,9 +5,9 @@ Prints JSON: median times (ms) and the 99 % VaR.
 """
 import json
 import sys
-import time
 
 import numpy as np
+from peer_timing import bench
 
 paths = int(sys.argv[1])
 w = np.array(json.loads(sys.argv[3]))
@@ -25,16 +25,6 @@ def mc(exp):
         q = np.quantile(pnl, 1 - c)
         out.append((-q, -pnl[pnl <= q].mean()))
     return out
-
-
-def bench(fn, runs=5):
-    out = fn()
-    ts = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        out = fn()
-        ts.append((time.perf_counter() - t0) * 1000)
-    return out, float(np.median(ts))
 
 
 lin, lms = bench(lambda: mc(False))

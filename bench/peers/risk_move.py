@@ -9,7 +9,6 @@ The zip is read by histdata() of test/helpers/realdata.py (read_csv, round-trip 
 import json
 import os
 import sys
-import time
 
 import numpy as np
 import pandas as pd
@@ -17,6 +16,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../test/helpers"))
 from realdata import histdata
+from peer_timing import bench
 
 e2e = sys.argv[1] == "--e2e"
 argv = sys.argv[2:] if e2e else sys.argv[1:]
@@ -48,16 +48,6 @@ def by_bars():
     up = sliding_window_view(high[1:], H).max(axis=1)[:m] - close[:m]
     down = close[:m] - sliding_window_view(low[1:], H).min(axis=1)[:m]
     return count(up, down)
-
-
-def bench(fn, runs=5):
-    out = fn()
-    ts = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        out = fn()
-        ts.append((time.perf_counter() - t0) * 1000)
-    return out, float(np.median(ts))
 
 
 if e2e:

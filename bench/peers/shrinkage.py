@@ -11,24 +11,14 @@ to OUT for the accuracy cross-check.
 """
 import json
 import sys
-import time
 
 import numpy as np
 import sklearn
 from sklearn.covariance import OAS, LedoitWolf
+from peer_timing import best
 
 path, k, n, repeats, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
 x = np.fromfile(path, dtype='<f8').reshape(k, n).T.copy()  # n observations x k features, as sklearn takes them
-
-
-def best(f, reps):
-    t = float('inf')
-    res = None
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        res = f()
-        t = min(t, time.perf_counter() - t0)
-    return t, res
 
 
 t_cov, _ = best(lambda: np.cov(x, rowvar=False, bias=True), repeats)
