@@ -4,7 +4,7 @@ import {
   crossQuery,
   exposureJson,
   exposureQuery,
-  Market,
+  type Market,
   moveJson,
   moveQuery,
   pairJson,
@@ -20,19 +20,13 @@ import {
   volatilityQuery,
   type DataAbout,
 } from '@soukan/data';
-import type { MemoryProvider } from '../src/data/memoryProvider.js';
-import { ecbProvider, json, testApp } from './helpers.js';
+import { ecbApp, json, type testApp } from './helpers.js';
 
-let data: MemoryProvider;
 let app: ReturnType<typeof testApp>['app'];
 let market: Market;
 let about: DataAbout;
 beforeAll(async () => {
-  data = await ecbProvider();
-  app = testApp(data).app;
-  const snap = await data.snapshot();
-  market = new Market(snap.series, { label: snap.label, frequency: snap.frequency });
-  about = snap.about;
+  ({ app, market, about } = await ecbApp());
 });
 
 const get = (path: string) => json(app.request(path));

@@ -1,3 +1,4 @@
+import { Market, type DataAbout } from '@soukan/data';
 import { MemoryProvider } from '../src/data/memoryProvider.js';
 import type { DataProvider } from '../src/data/types.js';
 import { InlineExecutor } from '../src/compute/inlineExecutor.js';
@@ -14,6 +15,17 @@ export async function ecbProvider(): Promise<MemoryProvider> {
 /** An in-process app over `data` with computations on the test's thread. */
 export function testApp(data: DataProvider, o: Partial<AppOptions> = {}) {
   return createApp({ data, executor: new InlineExecutor(8), log: () => {}, ...o });
+}
+
+/**
+ * The in-process app over the real ECB history, and the same data as the
+ * `Market` the CLI computes on (with its `about`), for tests that check the
+ * API answers what the data layer gives the CLI.
+ */
+export async function ecbApp(): Promise<{ data: MemoryProvider; app: ReturnType<typeof testApp>['app']; market: Market; about: DataAbout }> {
+  const data = await ecbProvider();
+  const snap = await data.snapshot();
+  return { data, app: testApp(data).app, market: new Market(snap.series, { label: snap.label, frequency: snap.frequency }), about: snap.about };
 }
 
 /** Whatever JSON.parse gives: the tests check shapes with expect(). */

@@ -1,18 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { leadLagJson, leadLagQuery, Market, type DataAbout } from '@soukan/data';
-import type { MemoryProvider } from '../src/data/memoryProvider.js';
-import { ecbProvider, json, testApp } from './helpers.js';
+import { leadLagJson, leadLagQuery, type DataAbout, type Market } from '@soukan/data';
+import { ecbApp, json, type testApp } from './helpers.js';
 
-let data: MemoryProvider;
 let app: ReturnType<typeof testApp>['app'];
 let market: Market;
 let about: DataAbout;
 beforeAll(async () => {
-  data = await ecbProvider();
-  app = testApp(data).app;
-  const snap = await data.snapshot();
-  market = new Market(snap.series, { label: snap.label, frequency: snap.frequency });
-  about = snap.about;
+  ({ app, market, about } = await ecbApp());
 });
 
 describe('GET /api/leadlag', () => {
