@@ -102,11 +102,11 @@ describe('WorkerPool', () => {
   it('stops a computation over its budget (503), replaces the worker, and keeps serving', async () => {
     const pool = new WorkerPool(1, 4, slowWorker, () => {});
     try {
-      const t0 = Date.now();
-      const e = await rejection(pool.run(job('slow', { ms: 10_000 }, 300)));
+      // A job that never ends on the only worker: the next job is answered
+      // only if the pool stopped that worker and started another.
+      const e = await rejection(pool.run(job('slow', { ms: 1e15 }, 300)));
       expect(e).toMatchObject({ status: 503, code: 'time-budget' });
       expect(e.headers['Retry-After']).toBeDefined();
-      expect(Date.now() - t0).toBeLessThan(3_000);
       const ok = JSON.parse(await pool.run(job('echo', { a: 1 })));
       expect(ok).toEqual({ task: 'echo', params: { a: 1 }, market: 'T@1' });
       expect(pool.load()).toMatchObject({ running: 0, waiting: 0, capacity: 1 });
