@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseSymbol, pipSize, TIMEFRAME_MINUTES, type Bars, type Timeframe } from '@soukan/core';
 import { InputError } from '../errors.js';
-import { Db } from '../store/duck.js';
+import { Db, type AppendKind, type TableAppender } from '../store/duck.js';
 import { storePath } from '../store/storePath.js';
 import { parseStoreLocation } from '../store/storeLocation.js';
 import { ensureTickSchema, hasTickSchema } from './tickSchema.js';
@@ -74,6 +74,9 @@ export interface SpreadStats {
   readonly p95: Float64Array;
 }
 
+/** The `ticks` table's columns for the appender (NaN volumes stored as NULL). */
+const TICK_COLUMNS: readonly AppendKind[] = ['i32', 'i64', 'i64', 'f64', 'f64', 'f64?', 'f64?'];
+
 /** Timeframes tick bars are built for: fixed steps on the UTC clock. */
 const TICK_TIMEFRAMES: readonly Timeframe[] = ['M1', 'M5', 'M15', 'M30', 'H1'];
 
@@ -87,6 +90,15 @@ function canonical(symbol: string): string {
     return parseSymbol(symbol).symbol;
   } catch (e) {
     throw new InputError((e as Error).message, { field: 'symbol', text: symbol });
+  }
+}
+
+/** Closes an appender whose rows are being rolled back (its own error, if any, is not the one to report). */
+function closeQuietly(app: TableAppender | undefined): void {
+  try {
+    app?.close();
+  } catch {
+    /* the transaction is rolled back next */
   }
 }
 
@@ -166,10 +178,21 @@ export class TickStore {
     return this.db;
   }
 
-  /** Closes the database when this object opened it. */
+  /** Closes the database when this object opened it (and the live writer's connection always). */
   async close(): Promise<void> {
+    const w = this.writer;
+    this.writer = undefined;
+    if (w) (await w).close();
     if (this.owned) this.db?.close();
   }
+
+  /**
+   * The connection live appends use: their own, because the database's
+   * connection also serves queries that may run meanwhile (the alert log,
+   * state requests), and an appender flushing on a connection ends the query
+   * running on it.
+   */
+  private writer: Promise<Db> | undefined;
 
   private writable(): Db {
     if (this.readOnly || !this.db) throw new InputError(`store ${this.path} is open read-only`);
@@ -214,24 +237,12 @@ export class TickStore {
     return s;
   }
 
-  private async insert(db: Db, id: number, b: TickBatch, seq0: number): Promise<void> {
+  /** Appends a batch's rows through DuckDB's appender (flushed by the caller, inside its transaction). */
+  private insert(app: TableAppender, id: number, b: TickBatch, seq0: number): void {
     if (b.n === 0) return;
     const seq = new Float64Array(b.n);
     for (let i = 0; i < b.n; i++) seq[i] = seq0 + i;
-    const batches = db.batches();
-    const k = batches.add({
-      names: ['t', 's', 'bid', 'ask', 'bv', 'av'],
-      kinds: ['f64', 'f64', 'f64', 'f64', 'f64', 'f64'],
-      columns: [b.time, seq, b.bid, b.ask, b.bidVolume, b.askVolume],
-      n: b.n,
-    });
-    try {
-      await db.run(
-        `INSERT INTO ticks SELECT ${id}, t::BIGINT, s::BIGINT, bid, ask, CASE WHEN isnan(bv) THEN NULL ELSE bv END, CASE WHEN isnan(av) THEN NULL ELSE av END FROM soukan_batch(${k})`,
-      );
-    } finally {
-      batches.drop(k);
-    }
+    app.append([id, b.time, seq, b.bid, b.ask, b.bidVolume, b.askVolume], b.n);
   }
 
   private async recount(db: Db, ids: Iterable<number>): Promise<void> {
@@ -260,8 +271,10 @@ export class TickStore {
     const touched = new Set<number>();
     const ids = new Map<string, number>();
     await db.run('BEGIN TRANSACTION');
+    let app: TableAppender | undefined;
     try {
       const start = await this.nextSeq(db, 0);
+      app = db.appender('ticks', TICK_COLUMNS);
       for await (const b of batches) {
         options.signal?.throwIfAborted();
         count++;
@@ -283,12 +296,17 @@ export class TickStore {
           if (gone > 0) await db.run(`DELETE FROM ticks WHERE ${old}`);
           replaced += gone;
         }
-        await this.insert(db, id, b, await this.nextSeq(db, b.n));
+        this.insert(app, id, b, await this.nextSeq(db, b.n));
+        // Flushed per batch: DuckDB's appender otherwise keeps a copy of every row until the end of the import.
+        app.flush();
         added += b.n;
       }
+      app.close();
+      app = undefined;
       await this.recount(db, touched);
       await db.run('COMMIT');
     } catch (e) {
+      closeQuietly(app);
       await db.run('ROLLBACK');
       this.seq = undefined;
       throw e;
@@ -317,17 +335,23 @@ export class TickStore {
   async appendAll(items: readonly { readonly id: number; readonly batch: TickBatch }[]): Promise<void> {
     const todo = items.filter((x) => x.batch.n > 0);
     if (todo.length === 0) return;
-    const db = this.writable();
+    const main = this.writable();
+    const db = await (this.writer ??= main.connect());
     await db.run('BEGIN TRANSACTION');
+    let app: TableAppender | undefined;
     try {
+      app = db.appender('ticks', TICK_COLUMNS);
+      for (const { id, batch: b } of todo) this.insert(app, id, b, await this.nextSeq(db, b.n));
+      app.close();
+      app = undefined;
       for (const { id, batch: b } of todo) {
-        await this.insert(db, id, b, await this.nextSeq(db, b.n));
         await db.run(
           `UPDATE tick_series SET rows = rows + ${b.n}, first_t = coalesce(least(first_t, ${b.time[0]!}), ${b.time[0]!}), last_t = coalesce(greatest(last_t, ${b.time[b.n - 1]!}), ${b.time[b.n - 1]!}) WHERE id = ${id}`,
         );
       }
       await db.run('COMMIT');
     } catch (e) {
+      closeQuietly(app);
       await db.run('ROLLBACK');
       this.seq = undefined;
       throw e;
