@@ -3,6 +3,7 @@ import { InputError } from '../errors.js';
 import type { LiveMatrix, MatrixUpdate } from '../feeds/liveMatrix.js';
 import type { Quote } from '../feeds/types.js';
 import type { Alert, AlertRule } from './types.js';
+import { WindowExtreme } from './windowExtreme.js';
 
 const iso = (t: number): string => new Date(t).toISOString().replace('.000Z', 'Z');
 
@@ -281,9 +282,9 @@ export class AlertEngine {
         positive('horizonMs', rule.horizonMs);
         const sym = this.matrix.symbols[this.col(rule.symbol, rule.id)]!;
         const pip = pipSize(sym);
-        // Monotonic deques of (time, mid): the lowest and highest mid within the horizon, O(1) amortised.
-        let lo: [number, number][] = [];
-        let hi: [number, number][] = [];
+        // Monotonic deques of (time, mid): the lowest and highest mid within the horizon, O(1) amortised, nothing allocated per quote.
+        const lo = new WindowExtreme('min');
+        const hi = new WindowExtreme('max');
         const s: RuleState = {
           rule,
           check: () => null,
@@ -291,20 +292,18 @@ export class AlertEngine {
             if (qt.symbol !== sym) return null;
             const m = (qt.bid + qt.ask) / 2;
             const cut = qt.time - rule.horizonMs;
-            while (lo.length && lo[0]![0] < cut) lo.shift();
-            while (hi.length && hi[0]![0] < cut) hi.shift();
-            while (lo.length && lo[lo.length - 1]![1] >= m) lo.pop();
-            while (hi.length && hi[hi.length - 1]![1] <= m) hi.pop();
-            lo.push([qt.time, m]);
-            hi.push([qt.time, m]);
-            const up = (m - lo[0]![1]) / pip;
-            const down = (hi[0]![1] - m) / pip;
+            lo.evictBefore(cut);
+            hi.evictBefore(cut);
+            lo.push(qt.time, m);
+            hi.push(qt.time, m);
+            const up = (m - lo.value) / pip;
+            const down = (hi.value - m) / pip;
             const moved = up >= rule.pips ? up : down >= rule.pips ? -down : 0;
             if (moved === 0) return null;
-            const from = moved > 0 ? lo[0]! : hi[0]!;
+            const from: [number, number] = moved > 0 ? [lo.time, lo.value] : [hi.time, hi.value];
             // Start afresh from this quote: the same move never fires twice.
-            lo = [[qt.time, m]];
-            hi = [[qt.time, m]];
+            lo.reset(qt.time, m);
+            hi.reset(qt.time, m);
             return alertOf(rule, qt.time, sym, `${sym} ${moved > 0 ? 'up' : 'down'} ${Math.abs(moved).toFixed(1)} pips in ${Math.round((qt.time - from[0]) / 1000)} s (from ${from[1]} at ${iso(from[0])} to ${m} at ${iso(qt.time)})`, { pips: moved, from: from[1], to: m, fromTime: iso(from[0]), time: iso(qt.time), horizonMs: rule.horizonMs });
           },
         };

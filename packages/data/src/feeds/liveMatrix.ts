@@ -92,13 +92,21 @@ export class LiveMatrix {
   /** Takes one (gate-accepted) quote; symbols not in the matrix are ignored. */
   push(q: Quote): void {
     const i = this.index.get(q.symbol);
-    if (i === undefined) return;
-    const b = Math.floor(q.time / this.step);
+    if (i !== undefined) this.pushAt(i, q.time, (q.bid + q.ask) / 2);
+  }
+
+  /**
+   * Takes the mid price of the symbol at index `i` of {@link symbols} at
+   * `time` (a caller feeding several matrices of the same symbols looks the
+   * symbol up once).
+   */
+  pushAt(i: number, time: number, mid: number): void {
+    const b = Math.floor(time / this.step);
     if (b !== this.bucket) {
       if (this.bucket === this.bucket) this.close();
       this.bucket = b;
     }
-    this.mid[i] = (q.bid + q.ask) / 2;
+    this.mid[i] = mid;
   }
 
   /** Closes the current bar now (at the end of a replay, or on a timer when the market is quiet). */

@@ -105,6 +105,9 @@ export class LivePipeline {
   private hour = NaN;
   private readonly open = new Uint8Array(SESSIONS.length);
   private readonly sessionMatrices: LiveMatrix[];
+  private readonly all: LiveMatrix;
+  /** Index of each symbol in the matrices. */
+  private readonly index: Map<string, number>;
 
   constructor(
     store: TickStore | null,
@@ -117,6 +120,8 @@ export class LivePipeline {
     const window = options.window ?? 1440;
     const mo = { window, minPeriods: options.minPeriods ?? Math.min(window, 1000), lambda: options.lambda };
     const all = new LiveMatrix(symbols, mo);
+    this.all = all;
+    this.index = new Map(symbols.map((s, i) => [s, i]));
     const m = new Map<LiveMatrixSession, LiveMatrix>([['all', all]]);
     for (const s of SESSIONS) m.set(s, new LiveMatrix(symbols, mo));
     this.matrices = m;
@@ -229,8 +234,12 @@ export class LivePipeline {
         }
       }
     }
-    this.matrices.get('all')!.push(q);
-    for (let s = 0; s < SESSIONS.length; s++) if (this.open[s]) this.sessionMatrices[s]!.push(q);
+    const i = this.index.get(q.symbol);
+    if (i !== undefined) {
+      const mid = (q.bid + q.ask) / 2;
+      this.all.pushAt(i, q.time, mid);
+      for (let s = 0; s < SESSIONS.length; s++) if (this.open[s]) this.sessionMatrices[s]!.pushAt(i, q.time, mid);
+    }
     this.engine.push(q);
   }
 

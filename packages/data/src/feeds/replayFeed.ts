@@ -17,14 +17,17 @@ export interface ReplayOptions {
   readonly clock?: { now(): number; sleep(ms: number): Promise<void> };
 }
 
+const turn = (): Promise<void> => new Promise((r) => setImmediate(r));
 const WALL = { now: () => Date.now(), sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
 
 /**
  * Stored history played as a live feed, in batches: the series are merged in
  * time order (ties by series order) and released when their time has come —
  * `speed`× faster than it happened — as arrays of up to `maxBatch` quotes
- * whose times are all due (at full speed, every batch is full). Batches
- * keep the per-quote cost of the async iteration off the hot path. Memory:
+ * whose times are all due (at full speed, every batch is full, and the
+ * event loop turns after each, so I/O such as the recorder's writes runs
+ * beside the replay). Batches keep the per-quote cost of the async
+ * iteration off the hot path. Memory:
  * the series themselves plus one batch; the merge is O(k) per quote for k
  * series.
  *
@@ -67,6 +70,8 @@ export async function* replayBatches(series: readonly ReplaySeries[], options: R
     if (batch.length >= maxBatch) {
       yield batch;
       batch = [];
+      // Let the event loop turn: the recorder's writes (and a server's requests) progress while a fast replay plays.
+      await turn();
     }
   }
   if (batch.length > 0) yield batch;

@@ -28,8 +28,8 @@ export interface TickGateOptions {
  * @example new TickGate(stats, { symbols: ['EUR/USD'] }).accept({ symbol: 'EUR/USD', time: 0, bid: 0, ask: 1 }) // false, counted as bad-price
  */
 export class TickGate {
+  /** The last accepted quote of each known symbol (time NaN before its first), updated in place: no allocation per quote. */
   private readonly last = new Map<string, { time: number; bid: number; ask: number; wall: number }>();
-  private readonly known: Set<string>;
   private readonly maxJump: number;
   private readonly speed: number;
   private readonly now: () => number;
@@ -38,7 +38,7 @@ export class TickGate {
     readonly stats: FeedStats,
     options: TickGateOptions,
   ) {
-    this.known = new Set(options.symbols);
+    for (const s of options.symbols) this.last.set(s, { time: NaN, bid: NaN, ask: NaN, wall: NaN });
     this.maxJump = options.maxJumpMs ?? 600_000;
     this.speed = options.speed ?? 1;
     this.now = options.now ?? Date.now;
@@ -47,7 +47,8 @@ export class TickGate {
   /** True when the quote may be stored; otherwise it has been counted. */
   accept(q: Quote): boolean {
     const s = this.stats;
-    if (!this.known.has(q.symbol)) {
+    const prev = this.last.get(q.symbol);
+    if (prev === undefined) {
       countProblem(s, 'unknown-instrument', q.symbol);
       return false;
     }
@@ -60,9 +61,7 @@ export class TickGate {
       return false;
     }
     const wall = this.now();
-    const prev = this.last.get(q.symbol);
-    if (!prev) this.last.set(q.symbol, { time: q.time, bid: q.bid, ask: q.ask, wall });
-    else {
+    if (prev.time === prev.time) {
       if (q.time < prev.time) {
         countProblem(s, 'out-of-order', `${q.symbol} ${new Date(q.time).toISOString()} after ${new Date(prev.time).toISOString()}`);
         return false;
@@ -75,12 +74,11 @@ export class TickGate {
         countProblem(s, 'clock-jump', `${q.symbol} ${new Date(q.time).toISOString()}, ${Math.round((q.time - prev.time) / 1000)} s after the previous quote`);
         return false;
       }
-      // One record per symbol, updated in place: no allocation per quote.
-      prev.time = q.time;
-      prev.bid = q.bid;
-      prev.ask = q.ask;
-      prev.wall = wall;
     }
+    prev.time = q.time;
+    prev.bid = q.bid;
+    prev.ask = q.ask;
+    prev.wall = wall;
     s.accepted++;
     s.lastTick = q.time;
     return true;
@@ -93,11 +91,21 @@ export class TickGate {
 
   /** Bid and ask of the last accepted quote of a symbol (undefined when none). */
   lastPrice(symbol: string): { readonly bid: number; readonly ask: number } | undefined {
-    return this.last.get(symbol);
+    const r = this.last.get(symbol);
+    return r && r.time === r.time ? r : undefined;
   }
 
-  /** Treats a quote as accepted without checks (backfill fills the gap behind the gate's last time). */
+  /**
+   * Treats a quote as accepted without checks (backfill fills the gap behind
+   * the gate's last time; a restart continues after the stored ticks). A
+   * symbol the gate does not know stays unknown.
+   */
   advance(q: Quote): void {
-    this.last.set(q.symbol, { time: q.time, bid: q.bid, ask: q.ask, wall: this.now() });
+    const r = this.last.get(q.symbol);
+    if (!r) return;
+    r.time = q.time;
+    r.bid = q.bid;
+    r.ask = q.ask;
+    r.wall = this.now();
   }
 }
