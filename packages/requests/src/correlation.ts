@@ -1,17 +1,18 @@
-import { DEFAULT_MIN_PERIODS } from '@soukan/core';
+import { DEFAULT_MIN_PERIODS, type Timeframe } from '@soukan/core';
 import { UNIVERSES } from '@soukan/core';
 import * as z from 'zod/mini';
 import { endParam, fromParam, sourceParam, timeframeParam, toParam, windowRules } from './common.js';
+import { defaultWindow, defaultWindowText } from './defaultWindow.js';
 import { MAX_CORRELATION_SYMBOLS, MAX_WINDOW } from './limits.js';
 import { align, int, number, oneOf, pairs, windowOrAll } from './spec/kinds.js';
 import { param } from './spec/param.js';
 import { aboutFields, count, described, grid, isoTime, maybe, namedValues, notes, timeframeName } from './spec/response.js';
-import { defineRequest, type Rule, type Values } from './spec/request.js';
+import { defineRequest, type Params, type Rule, type Values } from './spec/request.js';
 import { RequestError } from './spec/requestError.js';
-import { atMost, notWith, onlyWith } from './spec/rules.js';
+import { notWith, onlyWith } from './spec/rules.js';
 
-/** Default window of a correlation matrix: about one year of daily observations. */
-export const DEFAULT_CORRELATION_WINDOW = 250;
+/** Default window of a correlation matrix at D1: about one year (the same span at every timeframe: {@link defaultWindow}). */
+export const DEFAULT_CORRELATION_WINDOW = defaultWindow('correlation', 'D1');
 /** Default minimum observations per cell (capped at the window): the library's own default, one number for every front end. */
 export const DEFAULT_CORRELATION_MIN_PERIODS = DEFAULT_MIN_PERIODS;
 
@@ -39,8 +40,8 @@ export const correlationParams = {
     default: 'pearson',
   }),
   window: param(windowOrAll(2, MAX_WINDOW), {
-    description: { en: 'last N observations (returns, or prices with on=levels), or all', ja: '直近 N 個の観測（リターン、levels なら価格）、または all' },
-    default: DEFAULT_CORRELATION_WINDOW,
+    description: { en: 'last N observations (returns, or prices with on=levels), or all; the default spans about a year at every timeframe', ja: '直近 N 個の観測（リターン、levels なら価格）、または all。既定はどの足でも約 1 年分' },
+    defaultText: defaultWindowText('correlation'),
   }),
   end: endParam,
   from: fromParam,
@@ -73,6 +74,24 @@ export const correlationParams = {
   source: sourceParam,
 };
 
+/**
+ * Min-periods within the window: the given one, else the default for the
+ * given timeframe, else the D1 default (the smallest a request without a
+ * timeframe can get: intraday data defaults to H1's longer window).
+ *
+ * @example parseRequest(correlationRequest, { minPeriods: 6001, timeframe: 'H1' }) // throws RequestError invalid-param (at most 6000)
+ */
+export function minPeriodsWithinWindow<P extends Params>(): Rule<P> {
+  return (given, _resolved, label) => {
+    const g = given as { minPeriods?: unknown; window?: unknown; timeframe?: Timeframe };
+    const x = g.minPeriods;
+    if (typeof x !== 'number' || g.window === 'all') return undefined;
+    const y = typeof g.window === 'number' ? g.window : defaultWindow('correlation', g.timeframe ?? 'D1');
+    if (x <= y) return undefined;
+    return new RequestError('invalid-param', `${label('minPeriods')}: expected at most the ${label('window')} (${y}), got ${x}`, { param: 'minPeriods', value: x, expected: `at most ${y}`, rule: 'at-most', max: y });
+  };
+}
+
 /** A shrunk matrix is a Pearson matrix of complete returns: the estimators take whole rows. */
 const shrinkNeedsCompleteRows: Rule<typeof correlationParams> = (given, resolved, label) =>
   given.shrink !== undefined && given.shrink !== 'none' && resolved.align?.kind === 'pairwise'
@@ -93,7 +112,7 @@ export const correlationRequest = defineRequest({
   rules: [
     notWith('symbols', ['universe']),
     ...windowRules<typeof correlationParams>(),
-    atMost('minPeriods', 'window'),
+    minPeriodsWithinWindow<typeof correlationParams>(),
     onlyWith('shrink', 'method', 'pearson'),
     onlyWith('shrink', 'on', 'returns'),
     shrinkNeedsCompleteRows,

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { correlationMatrixFields, correlationParams } from './correlation.js';
+import { correlationMatrixFields, correlationParams, minPeriodsWithinWindow } from './correlation.js';
 import { windowRules } from './common.js';
 import { MAX_WINDOW } from './limits.js';
 import { exactly } from './spec/count.js';
@@ -7,7 +7,6 @@ import { int } from './spec/kinds.js';
 import { param } from './spec/param.js';
 import { count, described, epochMs, maybe } from './spec/response.js';
 import { defineRequest, type Values } from './spec/request.js';
-import { atMost } from './spec/rules.js';
 
 /** Default rolling window of the pair view (about a quarter of daily observations). */
 export const DEFAULT_PAIR_ROLLING = 60;
@@ -33,7 +32,7 @@ export const correlationPairRequest = defineRequest({
   name: 'correlationPair',
   summary: { en: 'One cell in depth: coefficient, sample, prices, rolling correlation with mean ± σ', ja: '1 セルの詳細: 係数、標本、価格、ローリング相関と平均 ± σ' },
   params: correlationPairParams,
-  rules: [exactly('symbols', 2), ...windowRules<typeof correlationPairParams>(), atMost('minPeriods', 'window')],
+  rules: [exactly('symbols', 2), ...windowRules<typeof correlationPairParams>(), minPeriodsWithinWindow<typeof correlationPairParams>()],
   examples: [],
 });
 

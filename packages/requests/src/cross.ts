@@ -1,18 +1,23 @@
 import * as z from 'zod/mini';
-import { currencyKind, endParam, fromParam, sourceParam, timeframeParam, toParam, windowParamOf, windowRules } from './common.js';
-import { pair } from './spec/kinds.js';
+import { currencyKind, endParam, fromParam, sourceParam, timeframeParam, toParam, windowRules } from './common.js';
+import { defaultWindow, defaultWindowText } from './defaultWindow.js';
+import { MAX_WINDOW } from './limits.js';
+import { pair, windowOrAll } from './spec/kinds.js';
 import { param } from './spec/param.js';
 import { aboutFields, count, described, isoTime, maybe, notes, timeframeName } from './spec/response.js';
 import { defineRequest, type Values } from './spec/request.js';
 
-/** Default window of a cross: about one year of daily observations. */
-export const DEFAULT_CROSS_WINDOW = 250;
+/** Default window of a cross at D1: about one year (the same span at every timeframe: {@link defaultWindow}). */
+export const DEFAULT_CROSS_WINDOW = defaultWindow('cross', 'D1');
 
 /** Parameters of `soukan cross` / `GET /api/cross`. */
 export const crossParams = {
   symbol: param(pair(), { description: { en: 'the cross, e.g. EUR/JPY', ja: 'クロス（例: EUR/JPY）' }, cli: 'argument', required: true }),
   via: param(currencyKind(), { description: { en: 'common currency of the legs (default USD, then EUR)', ja: '両脚に共通の通貨（既定 USD、次に EUR）' } }),
-  window: windowParamOf(2, DEFAULT_CROSS_WINDOW, { en: 'last N observations, or all', ja: '直近 N 個の観測、または all' }),
+  window: param(windowOrAll(2, MAX_WINDOW), {
+    description: { en: 'last N observations, or all; the default spans about a year at every timeframe', ja: '直近 N 個の観測、または all。既定はどの足でも約 1 年分' },
+    defaultText: defaultWindowText('cross'),
+  }),
   end: endParam,
   from: fromParam,
   to: toParam,

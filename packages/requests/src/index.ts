@@ -5,6 +5,7 @@ export * from './spec/index.js';
 export * from './common.js';
 export * from './output.js';
 export * from './paramLabels.js';
+export * from './defaultWindow.js';
 export * from './correlation.js';
 export * from './correlationSeries.js';
 export * from './correlationPair.js';

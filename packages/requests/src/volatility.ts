@@ -1,19 +1,24 @@
 import * as z from 'zod/mini';
 import { RISKMETRICS_LAMBDA } from '@soukan/core';
-import { endParam, sourceParam, windowParamOf, zoneKind } from './common.js';
-import { int, number, pair, text, timeframe } from './spec/kinds.js';
+import { endParam, sourceParam, zoneKind } from './common.js';
+import { defaultWindow, defaultWindowText } from './defaultWindow.js';
+import { MAX_WINDOW } from './limits.js';
+import { int, number, pair, text, timeframe, windowOrAll } from './spec/kinds.js';
 import { param } from './spec/param.js';
 import { aboutFields, count, described, isoTime, maybe, notes, timeframeName } from './spec/response.js';
 import { defineRequest, type Values } from './spec/request.js';
 
-/** Default window of the volatility estimators: about one year of daily bars. */
-export const DEFAULT_VOL_WINDOW = 260;
+/** Default window of the volatility estimators at D1: one FX year (the same span at every timeframe: {@link defaultWindow}). */
+export const DEFAULT_VOL_WINDOW = defaultWindow('volatility', 'D1');
 
 /** Parameters of `soukan vol` / `GET /api/volatility`. */
 export const volatilityParams = {
   symbol: param(pair(), { description: { en: 'the pair, e.g. EUR/USD', ja: '通貨ペア（例: EUR/USD）' }, cli: 'argument', required: true }),
   timeframe: param(timeframe(), { description: { en: 'bars for the estimators: D1 (default), H4, H1 … (intraday data), W1', ja: '推定に使う足: D1（既定）、H4、H1 …（日中データ）、W1' } }),
-  window: windowParamOf(3, DEFAULT_VOL_WINDOW, { en: 'last n bars for the estimators, or all', ja: '推定に使う直近 n 本、または all' }),
+  window: param(windowOrAll(3, MAX_WINDOW), {
+    description: { en: 'last n bars for the estimators, or all; the default spans one FX year at every timeframe', ja: '推定に使う直近 n 本、または all。既定はどの足でも FX の 1 年分' },
+    defaultText: defaultWindowText('volatility'),
+  }),
   end: endParam,
   zone: param(zoneKind(), { description: { en: 'time zone of the hour-of-day table (IANA, e.g. Europe/London, Asia/Tokyo)', ja: '時間帯別の表のタイムゾーン（IANA 名。例: Asia/Tokyo）' }, default: 'UTC' }),
   weeks: param(int(1, 520), { description: { en: 'weeks of history in the range tables', ja: 'レンジ表に使う週数' }, default: 10 }),

@@ -6,6 +6,7 @@ import {
   cliFlag,
   correlationRequest,
   correlationSeriesRequest,
+  defaultWindowText,
   ERROR_CODES,
   isErrorCode,
   MAX_WINDOW,
@@ -33,7 +34,9 @@ describe('parseRequest', () => {
     const v = parseRequest(correlationRequest, { symbols: 'EUR/USD,usdjpy', window: '60', align: 'ffill:2', end: '2024-12-31', method: 'Kendall' }, { text: true });
     expect(v).toEqual({ symbols: ['EUR/USD', 'usdjpy'], window: 60, align: { kind: 'ffill', limit: 2 }, end: Date.UTC(2024, 11, 31), method: 'kendall' });
     expect(parseRequest(correlationRequest, v)).toEqual(v);
-    expect(withDefaults(correlationRequest, {}).window).toBe(250);
+    // The window's default depends on the timeframe the data layer resolves (defaultWindow): none is filled in here.
+    expect(withDefaults(correlationRequest, {}).window).toBeUndefined();
+    expect(withDefaults(correlationRequest, {}).method).toBe('pearson');
   });
 
   it('any window the spec accepts as text it accepts as a value, and the reverse', () => {
@@ -57,6 +60,8 @@ describe('parseRequest', () => {
   it('cross-field rules: a count or a range, min-periods within the window (default included), rolling or ewm', () => {
     expect(refusal(() => parseRequest(correlationRequest, { window: 100, from: 0 })).params).toEqual({ param: 'window', other: 'from' });
     expect(refusal(() => parseRequest(correlationRequest, { minPeriods: 251 })).params).toMatchObject({ param: 'minPeriods', max: 250, rule: 'at-most' });
+    expect(refusal(() => parseRequest(correlationRequest, { minPeriods: 6001, timeframe: 'H1' })).params).toMatchObject({ param: 'minPeriods', max: 6000, rule: 'at-most' });
+    expect(parseRequest(correlationRequest, { minPeriods: 6000, timeframe: 'H1' })).toEqual({ minPeriods: 6000, timeframe: 'H1' });
     expect(parseRequest(correlationRequest, { minPeriods: 300, window: 'all' })).toEqual({ minPeriods: 300, window: 'all' });
     expect(refusal(() => parseRequest(correlationRequest, { from: 2, to: 1 })).code).toBe('invalid-range');
     expect(refusal(() => parseRequest(correlationSeriesRequest, { symbols: ['EUR/USD', 'GBP/USD'] })).code).toBe('missing-param');
@@ -77,7 +82,7 @@ describe('parseRequest', () => {
 describe('derived descriptions', () => {
   it('OpenAPI parameters carry the same bounds and defaults', () => {
     const window = openApiParameters(correlationRequest).find((p) => p.name === 'window')!;
-    expect(window.schema).toEqual({ anyOf: [{ type: 'integer', minimum: 2, maximum: MAX_WINDOW }, { type: 'string', const: 'all' }], default: 250 });
+    expect(window.schema).toEqual({ anyOf: [{ type: 'integer', minimum: 2, maximum: MAX_WINDOW }, { type: 'string', const: 'all' }], description: `default: ${defaultWindowText('correlation')}` });
     expect(toJsonSchema(z.number().check(z.int(), z.minimum(2)))).toEqual({ type: 'integer', minimum: 2, maximum: Number.MAX_SAFE_INTEGER });
   });
 

@@ -92,7 +92,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     // Start the workers and compute the first page's matrix now, so the first visitor does not wait for it.
     const headers: Record<string, string> = { Host: 'localhost', ...(o.token ? { Authorization: `Bearer ${o.token}` } : {}) };
     void Promise.resolve(app.request('/api/meta', { headers }))
-      .then(() => app.request('/api/correlation?universe=majors&window=250&method=pearson&on=returns&order=given&align=inner', { headers }))
+      .then(() => app.request('/api/correlation?universe=majors&method=pearson&on=returns&order=given&align=inner', { headers }))
       .catch(() => {});
   }
   return {

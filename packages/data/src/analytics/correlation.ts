@@ -24,7 +24,7 @@ import {
   correlationRequest,
   correlationSeriesRequest,
   DEFAULT_CORRELATION_MIN_PERIODS,
-  DEFAULT_CORRELATION_WINDOW,
+  defaultWindow,
   DEFAULT_PAIR_ROLLING,
   type CorrelationPairParams,
   type CorrelationParams,
@@ -63,9 +63,9 @@ export interface PairSelection {
 }
 
 /** The window of a validated request (the spec has refused a count with a range). */
-function windowOf(p: CorrelationParams): Window {
+function windowOf(p: CorrelationParams, timeframe: Timeframe): Window {
   if (p.from !== undefined || p.to !== undefined) return { kind: 'range', from: p.from, to: p.to };
-  const w = p.window ?? DEFAULT_CORRELATION_WINDOW;
+  const w = p.window ?? defaultWindow('correlation', timeframe);
   if (w === 'all') return { kind: 'range', to: p.end };
   return { kind: 'last', n: w, end: p.end };
 }
@@ -147,9 +147,23 @@ function describe(w: Window): string {
  */
 export async function correlationQuery(market: Market, params: CorrelationParams): Promise<CorrelationResult> {
   const p = parseParams(correlationRequest, params);
-  const window = windowOf(p);
   const sel = selectPairs(market, p, { atLeast: 2 });
   const on = p.on ?? 'returns';
+  let window = windowOf(p, sel.timeframe);
+  if (p.window === undefined && window.kind === 'last') {
+    // The default window spans about a year at every timeframe; a shorter history is used whole, and said so
+    // (a window the user gave that the data cannot fill stays an error below).
+    const { start, stop } = windowBounds(sel.frame.time, { kind: 'range', to: p.end });
+    const have = on === 'returns' ? stop - start - 1 : stop - start;
+    if (have >= 2 && have < window.n) {
+      sel.notes.add(
+        'window-shortened',
+        { window: window.n, timeframe: sel.timeframe, observations: have },
+        `the default window at ${sel.timeframe} is ${window.n} (about a year); the data holds ${have} ${on === 'returns' ? 'returns' : 'prices'}, all used`,
+      );
+      window = { kind: 'last', n: have, end: p.end };
+    }
+  }
   const n = window.kind === 'last' ? window.n : undefined;
   const minPeriods = p.minPeriods ?? Math.min(DEFAULT_CORRELATION_MIN_PERIODS, n ?? DEFAULT_CORRELATION_MIN_PERIODS);
   const confidence = p.confidence ?? correlationRequest.params.confidence.default!;

@@ -19,7 +19,7 @@ import { InputError } from '../errors.js';
 import type { Market } from '../market/market.js';
 import type { DataAbout } from './correlationJson.js';
 import { apiName, type ParamLabel } from './paramLabel.js';
-import { DEFAULT_CROSS_WINDOW, crossRequest } from '@soukan/requests';
+import { crossRequest, defaultWindow } from '@soukan/requests';
 import { parseParams } from './parseParams.js';
 import { nul } from './nul.js';
 
@@ -53,13 +53,13 @@ export interface CrossResult {
   readonly notes: readonly string[];
 }
 
-function windowOf(p: CrossParams, label: ParamLabel): Window {
+function windowOf(p: CrossParams, timeframe: Timeframe, label: ParamLabel): Window {
   if (p.from !== undefined || p.to !== undefined) {
     if (p.end !== undefined) throw new InputError(`${label('end')} goes with ${label('window')}; with ${label('from')}/${label('to')} the range is the window`);
     if (p.from !== undefined && p.to !== undefined && p.from > p.to) throw new InputError(`${label('from')} is after ${label('to')}`);
     return { kind: 'range', from: p.from, to: p.to };
   }
-  const w = p.window ?? DEFAULT_CROSS_WINDOW;
+  const w = p.window ?? defaultWindow('cross', timeframe);
   return w === 'all' ? { kind: 'range', to: p.end } : { kind: 'last', n: w, end: p.end };
 }
 
@@ -115,7 +115,7 @@ export function crossQuery(market: Market, p: CrossParams, label: ParamLabel = a
         : `the legs of ${target.symbol} (${route.legs.map((l) => l.symbol).join(', ')}) do not overlap in time`,
     );
   }
-  const w = windowOf(p, label);
+  const w = windowOf(p, timeframe, label);
   const { start, stop } = windowBounds(time, w);
   if (stop - start === 0) throw new InputError(`no observations in the window; the data runs ${formatIsoTime(time[0]!)} → ${formatIsoTime(time[time.length - 1]!)}`);
   if (w.kind === 'last' && stop - start < w.n) notes.push(`only ${stop - start} observations available for ${label('window')} ${w.n}`);

@@ -29,7 +29,7 @@ import type { Market } from '../market/market.js';
 import type { DataAbout } from './correlationJson.js';
 import { apiName, withParam, type ParamLabel } from './paramLabel.js';
 import { nul } from './nul.js';
-import { DEFAULT_VOL_WINDOW, volatilityRequest } from '@soukan/requests';
+import { defaultWindow, volatilityRequest } from '@soukan/requests';
 import { parseParams } from './parseParams.js';
 
 export { DEFAULT_VOL_WINDOW } from '@soukan/requests';
@@ -131,9 +131,9 @@ export function volatilityQuery(market: Market, p: VolatilityParams, label: Para
   const weeks = p.weeks ?? 10;
   const lambda = p.lambda ?? RISKMETRICS_LAMBDA;
   const atrPeriod = p.atr ?? 14;
-  const window = p.window ?? DEFAULT_VOL_WINDOW;
   withParam(label('zone'), () => tzOffset(0, zone));
   const tf: Timeframe = p.timeframe ? withParam(label('timeframe'), () => parseTimeframe(p.timeframe!)) : 'D1';
+  const window = p.window ?? defaultWindow('volatility', tf);
   if (daily && tf !== 'D1' && tf !== 'W1') {
     throw new InputError(`${label('timeframe')} ${tf} needs intraday data; ${market.label} is daily (use D1 or W1)`, { code: 'timeframe-needs-intraday', params: { timeframe: tf } });
   }

@@ -11,7 +11,7 @@ import { useRouter } from '../state/router';
 import { useApi } from '../state/useApi';
 import { LiveVolatilityCard } from '../live/LiveVolatilityCard';
 import { slug } from '../util/download';
-import { volatilityRequest } from '@soukan/requests';
+import { defaultWindow, volatilityRequest } from '@soukan/requests';
 import { specField } from '../util/forms';
 import type { VolResponse } from '../api/types';
 
@@ -77,7 +77,7 @@ export function VolatilityView() {
       <form className="controls" onSubmit={(e) => e.preventDefault()}>
         <PairField name="symbol" label={t('common.pair')} value={symbol} pairs={meta.data?.source?.pairs ?? []} onCommit={(v) => update({ symbol: v })} />
         <Select name="timeframe" label={t('vol.timeframe')} value={q.get('timeframe') ?? 'D1'} options={timeframes.map((tf) => ({ value: tf, label: `${tf} · ${tfLabel(tf, t)}` }))} onChange={(v) => update({ timeframe: v === 'D1' ? undefined : v })} />
-        <TextField name="window" label={t('vol.window')} value={q.get('window') ?? '260'} width="6em" inputMode="numeric" validate={specField(volatilityRequest, 'window', i18n)} onCommit={(v) => update({ window: v === '260' ? undefined : v })} />
+        <TextField name="window" label={t('vol.window')} value={q.get('window') ?? String(defaultWindow('volatility', (q.get('timeframe') ?? 'D1') as Parameters<typeof defaultWindow>[1]))} width="6em" inputMode="numeric" validate={specField(volatilityRequest, 'window', i18n)} onCommit={(v) => update({ window: v === String(defaultWindow('volatility', (q.get('timeframe') ?? 'D1') as Parameters<typeof defaultWindow>[1])) ? undefined : v })} />
         <Select name="zone" label={t('vol.zone')} value={zone} options={ZONES.map((z) => ({ value: z, label: z }))} onChange={(v) => update({ zone: v === 'UTC' ? undefined : v })} />
         <TextField name="weeks" label={t('vol.weeks')} value={q.get('weeks') ?? '10'} width="5em" inputMode="numeric" validate={specField(volatilityRequest, 'weeks', i18n)} onCommit={(v) => update({ weeks: v === '10' ? undefined : v })} />
         <Select name="unit" label={t('vol.unit')} value={unit} options={[{ value: 'pips', label: t('vol.unit.pips') }, { value: 'percent', label: t('vol.unit.percent') }]} onChange={(v) => update({ unit: v === 'pips' ? undefined : v })} />

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MatrixResponse } from '../../api/types';
 import { BAND_LEGEND, cellBackground, cellStyle, DIVERGING_STOPS, type Scheme } from '../../charts/colors';
 import { EChart, type ChartHandle } from '../../charts/EChart';
+import { defaultWindow } from '@soukan/requests';
 import { Collapsible } from '../../components/Collapsible';
 import { Attribution, Card, exportSource, ErrorBox, ExportMenu, Segmented, Select, TextField } from '../../components/common';
 import { useI18n, type I18n } from '../../i18n/i18n';
@@ -99,7 +100,8 @@ export function correlationApiParams(q: URLSearchParams) {
       universe: universe === 'custom' ? undefined : universe,
       symbols: universe === 'custom' ? symbols.join(',') : undefined,
       timeframe: q.get('timeframe') ?? undefined,
-      window: q.get('window') ?? '250',
+      // No window in the URL: none is sent, and the server takes the request's default for the timeframe (defaultWindow).
+      window: q.get('window') ?? undefined,
       end: q.get('end') ?? undefined,
       method: pick(q.get('method'), METHODS, 'pearson'),
       on: pick(q.get('on'), ['returns', 'levels'] as const, 'returns'),
@@ -134,7 +136,7 @@ export function CorrelationView() {
   const formError = customInvalid ? null : correlationFormError(api);
   const res = useApi<MatrixResponse>(customInvalid || formError ? null : '/api/correlation', api);
   const m = res.data;
-  const stability = useStability(marks === 'stability' && view === 'heatmap', m?.symbols, api);
+  const stability = useStability(marks === 'stability' && view === 'heatmap', m?.symbols, { ...api, window: api.window ?? (typeof m?.window === 'number' ? String(m.window) : undefined) });
   const host = useRef<HTMLDivElement>(null);
   const width = useWidth(host);
   const chart = useRef<ChartHandle>(null);
@@ -174,7 +176,10 @@ export function CorrelationView() {
   const listInstead = view === 'heatmap' && k > 0 && gridLayout(k, width).cell < READABLE_CELL && !gridWanted;
   const tapToSee = narrow || touch;
   const exportMeta = m ? () => matrixExportMeta(m, scheme, i18n, meta.data?.version ?? '') : undefined;
-  const summary = [t(`corr.universe.${universe}`), shownTimeframe, api.window, t(`corr.method.${api.method}`)].join(' · ');
+  // The window field shows the request's default for the shown timeframe (one span at every timeframe) when the URL has none.
+  const scaledDefault = String(defaultWindow('correlation', shownTimeframe as Parameters<typeof defaultWindow>[1]));
+  const shownWindow = api.window ?? scaledDefault;
+  const summary = [t(`corr.universe.${universe}`), shownTimeframe, shownWindow, t(`corr.method.${api.method}`)].join(' · ');
   const name = m ? slug(`soukan-correlation-${m.method}-${m.on}-${m.timeframe}-${m.end}`) : 'soukan-correlation';
 
   return (
@@ -191,7 +196,7 @@ export function CorrelationView() {
           onChange={(v) => update({ universe: v === 'majors' ? undefined : v, symbols: v === 'custom' ? (symbols.length ? symbols.join(',') : (m?.symbols.slice(0, 6).join(',') ?? undefined)) : undefined })}
         />
         <Select name="timeframe" label={t('corr.timeframe')} value={shownTimeframe} options={timeframes.map((tf) => ({ value: tf, label: `${tf} · ${tfLabel(tf, t)}` }))} onChange={(v) => update({ timeframe: v })} />
-        <TextField name="window" label={t('corr.window')} value={api.window} hint={t('corr.window.hint')} inputMode="numeric" width="6em" validate={(v) => windowProblem(v, i18n)} onCommit={(v) => { performance.mark('soukan:change'); update({ window: v.trim() === '250' ? undefined : v.trim() }); }} />
+        <TextField name="window" label={t('corr.window')} value={shownWindow} hint={t('corr.window.hint')} inputMode="numeric" width="6em" validate={(v) => windowProblem(v, i18n)} onCommit={(v) => { performance.mark('soukan:change'); update({ window: v.trim() === scaledDefault ? undefined : v.trim() }); }} />
         <TextField name="end" label={t('corr.end')} value={api.end ?? ''} type="date" validate={(v) => dateProblem(v, i18n)} onCommit={(v) => update({ end: v || undefined })} />
         <Select name="method" label={t('corr.method')} value={api.method} options={METHODS.map((x) => ({ value: x, label: t(`corr.method.${x}`) }))} onChange={(v) => { performance.mark('soukan:change'); update({ method: v === 'pearson' ? undefined : v }); }} />
         <Segmented name="on" label={t('corr.on')} value={api.on} options={[{ value: 'returns', label: t('corr.on.returns') }, { value: 'levels', label: t('corr.on.levels') }]} onChange={(v) => update({ on: v === 'returns' ? undefined : v })} />
