@@ -10,3 +10,4 @@ export * from './ticks/index.js';
 export * from './feeds/index.js';
 export * from './alerts/index.js';
 export * from './query/index.js';
+export * from './providers/index.js';

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { Executor } from './compute/executor.js';
 import type { TaskName, TaskParams } from './compute/tasks.js';
-import type { DataProvider, MarketSnapshot } from './data/types.js';
+import type { DataProvider, MarketSnapshot } from '@soukan/data';
 import type { ResponseCache } from './http/responseCache.js';
 import type { JobQueue } from './jobs.js';
 import type { LiveService } from './live/liveService.js';

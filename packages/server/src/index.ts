@@ -2,10 +2,8 @@
 export { createApp, ROUTES, DEFAULT_LIMITS, LOOPBACK_HOSTS, type AppOptions } from './app.js';
 export { startServer, isLoopback, type ServeOptions, type RunningServer } from './serve.js';
 export { HttpError, type ErrorBody, type ErrorParams } from './http/httpError.js';
-export { MemoryProvider } from './data/memoryProvider.js';
-export { StoreProvider } from './data/storeProvider.js';
-export { withDefaultSource } from './data/defaultSource.js';
-export type { DataProvider, MarketSnapshot, SeriesSummary, ImportOutcome, ImportProgress } from './data/types.js';
+// The market providers live in @soukan/data; re-exported for those who start a server.
+export { MemoryProvider, StoreProvider, withDefaultSource, type DataProvider, type MarketSnapshot, type SeriesSummary, type ImportOutcome, type ImportJobProgress as ImportProgress } from '@soukan/data';
 export { WorkerPool } from './compute/workerPool.js';
 export { InlineExecutor } from './compute/inlineExecutor.js';
 export { DEFAULT_QUEUE } from './compute/gate.js';

@@ -1,6 +1,6 @@
 import { toHttpError } from './http/errorResponse.js';
 import type { ErrorBody } from './http/httpError.js';
-import type { ImportOutcome, ImportProgress } from './data/types.js';
+import type { ImportOutcome, ImportJobProgress } from '@soukan/data';
 
 /** An import (or download) running in the background, as `GET /api/jobs/:id` shows it. */
 export interface Job {
@@ -9,7 +9,7 @@ export interface Job {
   state: 'queued' | 'running' | 'done' | 'failed';
   /** What is being imported (display names). */
   readonly files: readonly string[];
-  progress: ImportProgress | null;
+  progress: ImportJobProgress | null;
   result: ImportOutcome | null;
   error: ErrorBody['error'] | null;
   readonly created: number;
@@ -31,7 +31,7 @@ export class JobQueue {
   ) {}
 
   /** Queues `work`; returns the job at once. */
-  add(kind: Job['kind'], files: readonly string[], work: (progress: (p: ImportProgress) => void) => Promise<ImportOutcome>, cleanup?: () => void): Job {
+  add(kind: Job['kind'], files: readonly string[], work: (progress: (p: ImportJobProgress) => void) => Promise<ImportOutcome>, cleanup?: () => void): Job {
     const job: Job = { id: `${Date.now().toString(36)}-${++this.n}`, kind, state: 'queued', files, progress: null, result: null, error: null, created: Date.now(), finished: null };
     this.jobs.set(job.id, job);
     while (this.jobs.size > 100) this.jobs.delete(this.jobs.keys().next().value!);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { correlationMatrixJson, correlationQuery, Market } from '@soukan/data';
 import { fixture } from '../../../test/helpers/sharedData.js';
-import type { MemoryProvider } from '../src/data/memoryProvider.js';
+import type { MemoryProvider } from '@soukan/data';
 import { ROUTES } from '../src/app.js';
 import { ecbProvider, json, testApp } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { MemoryProvider } from '../src/data/memoryProvider.js';
+import type { MemoryProvider } from '@soukan/data';
 import { ecbProvider, json, testApp } from './helpers.js';
 import { runCli } from '../../../test/helpers/cli.js';
 import { sharedData } from '../../../test/helpers/sharedData.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MemoryProvider } from '../src/data/memoryProvider.js';
+import { MemoryProvider } from '@soukan/data';
 import { json, testApp } from './helpers.js';
 import { runCli } from '../../../test/helpers/cli.js';
 import { fixture, sharedData } from '../../../test/helpers/sharedData.js';

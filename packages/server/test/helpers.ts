@@ -1,6 +1,4 @@
-import { Market, type DataAbout } from '@soukan/data';
-import { MemoryProvider } from '../src/data/memoryProvider.js';
-import type { DataProvider } from '../src/data/types.js';
+import { Market, MemoryProvider, type DataAbout, type DataProvider } from '@soukan/data';
 import { InlineExecutor } from '../src/compute/inlineExecutor.js';
 import { createApp, type AppOptions } from '../src/app.js';
 import { sharedData } from '../../../test/helpers/sharedData.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sharedData, sharedDataDir } from '../../../test/helpers/sharedData.js';
-import type { MemoryProvider } from '../src/data/memoryProvider.js';
+import type { MemoryProvider } from '@soukan/data';
 import { ecbProvider, json, testApp, type Json } from './helpers.js';
 
 const H10 = sharedData('frb_h10_daily.csv');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_QUEUE, Gate } from '../src/compute/gate.js';
 import { WorkerPool } from '../src/compute/workerPool.js';
 import type { ComputeJob } from '../src/compute/executor.js';
-import type { MarketSnapshot } from '../src/data/types.js';
+import type { MarketSnapshot } from '@soukan/data';
 import { HttpError } from '../src/http/httpError.js';
 import { ResponseCache, stableKey } from '../src/http/responseCache.js';
 

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { readDataset, TickStore } from '@soukan/data';
-import { MemoryProvider } from '../src/data/memoryProvider.js';
+import { MemoryProvider } from '@soukan/data';
 import { openLive } from '../src/live/openLive.js';
 import type { LiveService } from '../src/live/liveService.js';
 import { startServer, type RunningServer } from '../src/serve.js';

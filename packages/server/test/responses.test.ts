@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '@soukan/data';
 import { sharedData, sharedDataDir } from '../../../test/helpers/sharedData.js';
 import { ROUTES } from '../src/app.js';
-import { StoreProvider } from '../src/data/storeProvider.js';
+import { StoreProvider } from '@soukan/data';
 import type { LiveService } from '../src/live/liveService.js';
 import { openLive } from '../src/live/openLive.js';
 import { ecbProvider, json, testApp, type Json } from './helpers.js';

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '@soukan/data';
 import { repoRoot, sharedData } from '../../../test/helpers/sharedData.js';
-import { StoreProvider } from '../src/data/storeProvider.js';
+import { StoreProvider } from '@soukan/data';
 import { ecbProvider, json, testApp, type Json } from './helpers.js';
 
 // The API over soukan's DuckDB store (what `npm start` serves): the same

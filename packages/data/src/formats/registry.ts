@@ -1,14 +1,16 @@
 /**
- * The one list of file formats: each name, the publisher or tool it reports
- * as `Dataset.source`, and its reader. Detection tries them in this order,
- * so a format recognised by a distinctive header comes before the generic
- * CSV layouts that accept almost anything.
+ * The file formats: for each name of the request specs' `INPUT_FORMATS`
+ * (which also sets the order detection tries them in, so a format recognised
+ * by a distinctive header comes before the generic CSV layouts that accept
+ * almost anything), the publisher or tool it reports as `Dataset.source`, and
+ * its reader. The compiler holds the two to the same names.
  *
  * A new format is one file exporting a {@link FormatSpec} (how to sniff it
- * from the first lines, and a line parser) plus one entry here; the CLI's
- * `--input`, the API's `format` parameter, detection, `readDataset` and the
- * importer all follow from this list.
+ * from the first lines, and a line parser), its name in `INPUT_FORMATS` and
+ * one entry here; the CLI's `--input`, the API's `format` parameter,
+ * detection, `readDataset` and the importer all follow.
  */
+import { INPUT_FORMATS, type InputFormat } from '@soukan/requests';
 import { InputError } from '../errors.js';
 import { csvLongFormat } from './csvLong.js';
 import { csvWideFormat } from './csvWide.js';
@@ -36,19 +38,19 @@ const REGISTRY = {
   'csv-long': { source: 'CSV', spec: csvLongFormat },
   /** Generic `time,<SYM1>,<SYM2>,…`. */
   'csv-wide': { source: 'CSV', spec: csvWideFormat },
-} as const satisfies Record<string, { readonly source: string; readonly spec: FormatSpec }>;
+} as const satisfies Record<InputFormat, { readonly source: string; readonly spec: FormatSpec }>;
 
 /** One of {@link FORMAT_NAMES}. */
-export type FormatName = keyof typeof REGISTRY;
+export type FormatName = InputFormat;
 
 /**
  * The file layouts the readers understand, in the order auto-detection tries
- * them: `ecb`, `h10`, `fred-wide`, `histdata`, `mt4`, `mt5`, `csv-long`,
- * `csv-wide` (see the registry in `formats/registry.ts` for what each is).
+ * them: the request specs' `INPUT_FORMATS` (what `--input` and the API's
+ * `format` accept), each with its entry above.
  *
  * @example FORMAT_NAMES.includes('mt5') // true
  */
-export const FORMAT_NAMES = Object.keys(REGISTRY) as readonly FormatName[];
+export const FORMAT_NAMES: readonly FormatName[] = INPUT_FORMATS;
 
 /**
  * Publisher or tool behind each format, as reported in `Dataset.source`.

@@ -1,4 +1,4 @@
-import type { MarketSnapshot } from '../data/types.js';
+import type { MarketSnapshot } from '@soukan/data';
 import type { TaskName } from './tasks.js';
 
 /** A heavy computation to run, with the time it must finish by. */

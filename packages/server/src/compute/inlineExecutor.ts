@@ -1,5 +1,5 @@
 import { marketOf, type Market } from '@soukan/data';
-import type { MarketSnapshot } from '../data/types.js';
+import type { MarketSnapshot } from '@soukan/data';
 import type { ComputeJob, Executor } from './executor.js';
 import { Gate, timeBudgetError } from './gate.js';
 import { runTask } from './tasks.js';

@@ -3,7 +3,7 @@ import type { PriceSeries } from '@soukan/core';
 import { NeedData } from '@soukan/data';
 import { HttpError } from '../http/httpError.js';
 import { toHttpError } from '../http/errorResponse.js';
-import type { MarketSnapshot } from '../data/types.js';
+import type { MarketSnapshot } from '@soukan/data';
 import type { ComputeJob, Executor } from './executor.js';
 import { Gate, timeBudgetError } from './gate.js';
 import type { FromWorker, ToWorker } from './worker.js';

@@ -1,5 +1,5 @@
 import { InputError } from '@soukan/data';
-import { isErrorCode, RequestError } from '@soukan/requests';
+import { isErrorCode, RequestError, type ErrorCode } from '@soukan/requests';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -14,6 +14,23 @@ export interface SerializedError {
   readonly stack?: string;
 }
 
+/**
+ * The status of a data-layer error whose code is not a mistake in the
+ * request: the data layer names what happened, the server says it in HTTP.
+ */
+const STATUS_OF: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
+  'no-such-file': 404,
+  // Temporary: another process writes the store.
+  'store-busy': 503,
+};
+
+/** An {@link HttpError} for a data-layer error: 400 unless its code says otherwise; a 503 says when to retry. */
+function fromInput(code: ErrorCode, message: string, params: ErrorParams): HttpError {
+  const status = STATUS_OF[code] ?? 400;
+  const retry = params.retryAfter;
+  return new HttpError(status, code, message, params, status === 503 && retry !== undefined ? { 'Retry-After': String(retry) } : {});
+}
+
 /** Turns anything thrown into an {@link HttpError}: user mistakes are 400s, the rest 500s. */
 export function toHttpError(e: unknown): HttpError {
   if (e instanceof HttpError) return e;
@@ -24,7 +41,7 @@ export function toHttpError(e: unknown): HttpError {
     if (e.line !== undefined) where.line = e.line;
     if (e.field !== undefined) where.field = e.field;
     if (e.text !== undefined) where.text = e.text;
-    return new HttpError(400, e.code ?? 'input-error', e.message, { ...where, ...e.params });
+    return fromInput(e.code ?? 'input-error', e.message, { ...where, ...e.params });
   }
   if (e instanceof HTTPException) {
     const status = e.status as ContentfulStatusCode;
@@ -33,7 +50,7 @@ export function toHttpError(e: unknown): HttpError {
   }
   const s = e as SerializedError | undefined;
   if (s && s.name === 'InputError' && typeof s.message === 'string') {
-    return new HttpError(400, s.code !== undefined && isErrorCode(s.code) ? s.code : 'input-error', s.message, s.params ?? {});
+    return fromInput(s.code !== undefined && isErrorCode(s.code) ? s.code : 'input-error', s.message, s.params ?? {});
   }
   return new HttpError(500, 'internal', 'internal error (see the server log)');
 }

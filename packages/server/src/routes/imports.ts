@@ -4,7 +4,7 @@ import type { ReadOptions } from '@soukan/data';
 import { emptyRequest, importFilesResponse, importRequest, jobResponse, openApiBody, uploadRequest, type ReadParams } from '@soukan/requests';
 import type { Context } from 'hono';
 import type { AppEnv, ServerContext } from '../context.js';
-import { resolveInside } from '../data/safePath.js';
+import { resolveInside } from '@soukan/data';
 import { HttpError } from '../http/httpError.js';
 import { parseApi } from '../http/query.js';
 import { requestRoute } from '../http/route.js';

@@ -2,7 +2,7 @@ import { TIMEFRAMES, UNIVERSES } from '@soukan/core';
 import { marketOf } from '@soukan/data';
 import { metaRequest, metaResponse } from '@soukan/requests';
 import { requestRoute } from '../http/route.js';
-import type { MarketSnapshot } from '../data/types.js';
+import type { MarketSnapshot } from '@soukan/data';
 
 import { iso } from './iso.js';
 

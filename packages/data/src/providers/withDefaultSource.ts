@@ -1,4 +1,4 @@
-import { InputError } from '@soukan/data';
+import { InputError } from '../errors.js';
 import type { DataProvider } from './types.js';
 
 /**

@@ -1,11 +1,16 @@
 import type { PriceSeries, Timeframe } from '@soukan/core';
-import type { DataAbout, MarketNeed, QueryMarketData, ReadOptions } from '@soukan/data';
+import type { DataAbout } from '../analytics/correlationJson.js';
+import type { ReadOptions } from '../formats/types.js';
+import type { MarketNeed } from '../query/needData.js';
+import type { QueryMarketData } from '../query/queryMarket.js';
 import type { EcbRefresh } from './ecbFile.js';
 
 /**
  * The quoted series of one source at one data version: what a computation
  * builds its `Market` from. `id` changes whenever the data does, so results
  * cached under it never go stale.
+ *
+ * @example (await data.snapshot('ECB')).id // 'ECB@3'
  */
 export interface MarketSnapshot {
   /** Changes whenever the market's content does (data fetched on demand included). */
@@ -22,7 +27,11 @@ export interface MarketSnapshot {
   readonly query?: QueryMarketData;
 }
 
-/** One stored series, as `GET /api/list` shows it. */
+/**
+ * One stored series, as `GET /api/list` shows it.
+ *
+ * @example (await data.list())[0] // { source: 'ECB', symbol: 'EUR/AUD', kind: 'quotes', frequency: 'daily', rows: 6983, first: 915408000000, last: … }
+ */
 export interface SeriesSummary {
   readonly source: string;
   readonly symbol: string;
@@ -35,7 +44,11 @@ export interface SeriesSummary {
   readonly last: number;
 }
 
-/** Bars (or fixings) of one symbol. */
+/**
+ * Bars (or fixings) of one symbol.
+ *
+ * @example (await data.bars('EUR/USD', { timeframe: 'H1' })).series.time.length // 6207 (HistData 2017)
+ */
 export interface BarsResult {
   readonly series: PriceSeries;
   readonly source: string;
@@ -43,8 +56,12 @@ export interface BarsResult {
   readonly notes: readonly string[];
 }
 
-/** Where an import is. */
-export interface ImportProgress {
+/**
+ * Where an import job is (what `GET /api/import/{id}` shows while it runs).
+ *
+ * @example { phase: 'reading', rows: 120000, fraction: 0.3 }
+ */
+export interface ImportJobProgress {
   readonly phase: 'receiving' | 'reading' | 'writing' | 'committing' | 'done';
   readonly bytes?: number;
   readonly totalBytes?: number;
@@ -54,7 +71,11 @@ export interface ImportProgress {
   readonly fraction?: number;
 }
 
-/** What an import did. */
+/**
+ * What an import did.
+ *
+ * @example (await data.importFiles(['eurofxref-hist.zip'])).added // 217555 the first time, 0 again
+ */
 export interface ImportOutcome {
   readonly source: string;
   readonly files: readonly string[];
@@ -65,17 +86,25 @@ export interface ImportOutcome {
   readonly notes: readonly string[];
 }
 
-/** Options of an import: the readers' options plus progress and cancellation. */
+/**
+ * Options of an import: the readers' options plus progress and cancellation.
+ *
+ * @example await data.importFiles([tmp], { names: ['rates.csv'], signal: AbortSignal.timeout(60_000) })
+ */
 export interface ImportRequest extends ReadOptions {
-  readonly onProgress?: (p: ImportProgress) => void;
+  readonly onProgress?: (p: ImportJobProgress) => void;
   readonly signal?: AbortSignal;
   /** Display names of the files (uploads are read from a temporary path). */
   readonly names?: readonly string[];
 }
 
 /**
- * Where the server's market data lives: loaded files in memory, or (when it
- * lands) the DuckDB store. Everything the routes need and nothing more.
+ * Where a server's market data lives: files read into memory
+ * (`MemoryProvider`) or a store (`StoreProvider`). Everything the
+ * routes need and nothing more; what goes wrong is an `InputError` with a
+ * code, which the server words in HTTP.
+ *
+ * @example const data: DataProvider = new StoreProvider(storePath()); await data.isEmpty() // false once something is imported
  */
 export interface DataProvider {
   /** `files` (read into memory) or `store`. */

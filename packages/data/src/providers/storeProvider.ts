@@ -1,24 +1,32 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { PriceSeries, Timeframe } from '@soukan/core';
-import { attributionOf, describeProblem, InputError, marketData, parseStoreLocation, Store, type ImportSummary, type MarketNeed, type QueryMarketData } from '@soukan/data';
-import { HttpError } from '../http/httpError.js';
+import { describeProblem, InputError } from '../errors.js';
+import type { ImportSummary } from '../import/types.js';
+import type { MarketNeed } from '../query/needData.js';
+import type { QueryMarketData } from '../query/queryMarket.js';
+import { marketData } from '../query/storeQuery.js';
+import { attributionOf } from '../store/attribution.js';
+import { Store } from '../store/store.js';
+import { parseStoreLocation } from '../store/storeLocation.js';
 import { Mutex } from './mutex.js';
 import { ecbFile, type EcbRefresh } from './ecbFile.js';
 import { renamed } from './renamed.js';
 import type { BarsResult, DataProvider, ImportOutcome, ImportRequest, MarketSnapshot, SeriesSummary } from './types.js';
 
 /**
- * Opens the store; another process writing it is a 503 with Retry-After (it
- * is temporary), not a 400. Messages name the store by its file name: which
- * folder it is in, and which process holds it, stay on this machine.
+ * Opens the store; another process writing it is `store-busy` with the
+ * seconds to wait (it is temporary: the server answers 503 with
+ * Retry-After), not a mistake in the request. Messages name the store by its
+ * file name: which folder it is in, and which process holds it, stay on this
+ * machine.
  */
 async function open(path: string, readOnly: boolean): Promise<Store> {
   try {
     return await Store.open(path, { readOnly });
   } catch (e) {
     if (e instanceof InputError && /in use by another process/.test(e.message)) {
-      throw new HttpError(503, 'store-busy', 'the store is in use by another process (an import or another soukan command); try again shortly', { retryAfter: 2 }, { 'Retry-After': '2' });
+      throw new InputError('the store is in use by another process (an import or another soukan command); try again shortly', { code: 'store-busy', params: { retryAfter: 2 } });
     }
     if (e instanceof InputError) throw new InputError(e.message.split(path).join(basename(path)), { code: e.code, params: e.params });
     throw e;
@@ -35,6 +43,8 @@ async function open(path: string, readOnly: boolean): Promise<Store> {
  * needs them: see `QueryMarket`), kept per data version and grown on demand
  * ({@link StoreProvider.fulfil}). A change made by another process
  * (`soukan import`) is noticed from the file's modification time.
+ *
+ * @example (await new StoreProvider('soukan.duckdb').list())[0] // { source: 'ECB', symbol: 'EUR/AUD', kind: 'quotes', frequency: 'daily', rows: 6983, … }
  */
 export class StoreProvider implements DataProvider {
   readonly kind = 'store' as const;

@@ -1,5 +1,9 @@
 import { lowerBound, resampleBars, upperBound, type PriceSeries, type Timeframe } from '@soukan/core';
-import { describeProblem, InputError, Market, readDataset, attributionOf, type Dataset } from '@soukan/data';
+import { describeProblem, InputError } from '../errors.js';
+import { readDataset } from '../formats/readDataset.js';
+import type { Dataset } from '../formats/types.js';
+import { Market } from '../market/market.js';
+import { attributionOf } from '../store/attribution.js';
 import { mergeSeries } from './mergeSeries.js';
 import { ecbFile, type EcbRefresh } from './ecbFile.js';
 import { renamed } from './renamed.js';
@@ -16,7 +20,9 @@ interface SourceData {
  * FRB H.10, HistData…). Imports are atomic: a file is read and validated
  * completely before anything changes. Re-importing rows already present
  * replaces them with the file's values and adds nothing. What `soukan serve
- * --data FILE…` serves, and the default until the store lands.
+ * --data FILE…` serves.
+ *
+ * @example const data = new MemoryProvider(); await data.importFiles(['eurofxref-hist.zip']); (await data.snapshot()).source // 'ECB'
  */
 export class MemoryProvider implements DataProvider {
   readonly kind = 'files' as const;

@@ -7,6 +7,8 @@ const FIELDS = ['close', 'open', 'high', 'low', 'volume'] as const;
  * newer series' row wins. Fields the two do not both carry are dropped (a
  * fixing merged with bars keeps only `close`). Also returns how many rows of
  * `newer` were new times.
+ *
+ * @example mergeSeries({ symbol: 'EUR/USD', time: Float64Array.of(1, 2), close: Float64Array.of(10, 20) }, { symbol: 'EUR/USD', time: Float64Array.of(2, 3), close: Float64Array.of(21, 30) }).added // 1 (closes 10, 21, 30)
  */
 export function mergeSeries(older: PriceSeries, newer: PriceSeries): { series: PriceSeries; added: number } {
   const a = older.time;

@@ -1,15 +1,18 @@
 import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, resolve, sep } from 'node:path';
-import { HttpError } from '../http/httpError.js';
+import { InputError } from '../errors.js';
 
 /**
- * The real path of `rel` inside `dir`, or a 400/404: absolute paths, `..`
- * segments, NUL bytes and symbolic links that lead outside `dir` are refused,
- * so an import request can read nothing but the configured data folder.
+ * The real path of `rel` inside `dir`: absolute paths, `..` segments, NUL
+ * bytes and symbolic links that lead outside `dir` are refused, so an import
+ * request can read nothing but the configured data folder.
+ *
+ * @throws InputError `bad-path` (refused), `no-such-file` (nothing there).
+ * @example await resolveInside('/srv/data', 'histdata/EURUSD.zip') // '/srv/data/histdata/EURUSD.zip'
  */
 export async function resolveInside(dir: string, rel: string): Promise<string> {
   const bad = (why: string): never => {
-    throw new HttpError(400, 'bad-path', `files: ${JSON.stringify(rel)} ${why}; give a path relative to the data folder`, { param: 'files', value: rel });
+    throw new InputError(`files: ${JSON.stringify(rel)} ${why}; give a path relative to the data folder`, { code: 'bad-path', params: { param: 'files', value: rel } });
   };
   if (typeof rel !== 'string' || rel.length === 0 || rel.length > 1000) bad('is not a file name');
   if (rel.includes('\0')) bad('contains a NUL byte');
@@ -20,7 +23,7 @@ export async function resolveInside(dir: string, rel: string): Promise<string> {
   try {
     real = await realpath(resolve(root, rel));
   } catch {
-    throw new HttpError(404, 'no-such-file', `files: no such file in the data folder: ${rel}`, { param: 'files', value: rel });
+    throw new InputError(`files: no such file in the data folder: ${rel}`, { code: 'no-such-file', params: { param: 'files', value: rel } });
   }
   if (real !== root && !real.startsWith(root + sep)) bad('leads outside the data folder');
   if (!(await stat(real)).isFile()) bad('is not a file');

@@ -1,6 +1,11 @@
-import { InputError } from '@soukan/data';
+import { InputError } from '../errors.js';
 
-/** An error about a temporary upload path, reworded with the name the user uploaded. */
+/**
+ * An error about a temporary upload path, reworded with the name the user
+ * uploaded; anything else is returned as it is.
+ *
+ * @example (renamed(new InputError('/tmp/u1: empty file'), ['/tmp/u1'], ['rates.csv']) as Error).message // 'rates.csv: empty file'
+ */
 export function renamed(e: unknown, paths: readonly string[], names: readonly string[] | undefined): unknown {
   if (!(e instanceof InputError) || !names) return e;
   let msg = e.message;

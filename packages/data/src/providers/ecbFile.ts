@@ -1,6 +1,11 @@
-import { ecbHistory, InputError } from '@soukan/data';
+import { InputError } from '../errors.js';
+import { ecbHistory } from '../fetch/ecb.js';
 
-/** What a provider's `refreshEcb` takes. */
+/**
+ * What a provider's `refreshEcb` takes.
+ *
+ * @example await data.refreshEcb({ force: true } satisfies EcbRefresh)
+ */
 export interface EcbRefresh {
   readonly log?: (m: string) => void;
   /** Download again even when the cached copy is fresh. */
@@ -14,6 +19,7 @@ export interface EcbRefresh {
  * fallback (see `ecbHistory` in @soukan/data).
  *
  * @throws InputError `download-failed` with the reason.
+ * @example await ecbFile({ log: console.error }) // '…/soukan/downloads/eurofxref-hist.zip'
  */
 export async function ecbFile(o: EcbRefresh): Promise<string> {
   try {

@@ -1,6 +1,5 @@
-import { NeedData } from '@soukan/data';
-import type { ComputeJob, Executor } from '../compute/executor.js';
-import type { DataProvider } from './types.js';
+import { NeedData, type DataProvider } from '@soukan/data';
+import type { ComputeJob, Executor } from './executor.js';
 
 /** Fetch rounds after which a computation that keeps asking is a bug. */
 const MAX_ROUNDS = 16;
