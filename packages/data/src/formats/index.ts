@@ -1,5 +1,5 @@
-export { FORMAT_NAMES, FORMAT_SOURCE, type FormatName } from './registry.js';
-export type { Dataset, ReadOptions } from './types.js';
+export { FORMAT_NAMES, FORMAT_SOURCE } from './registry.js';
+export type { Dataset, FormatName, ReadOptions } from './types.js';
 export { DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_LENGTH, showBytes, type ReadLimits } from './limits.js';
 export { parse, detectFormat, type ParsedFile, type FileProgress, type ParseHooks } from './parse.js';
 export { readDataset } from './readDataset.js';

@@ -7,8 +7,8 @@ import { InputError, SkipLog } from '../errors.js';
 import { ImportAborted } from './importAborted.js';
 import { openInput, pumpLines } from './input.js';
 import type { FileResult, ParseContext, Parser } from './parser.js';
-import { FORMAT_NAMES, formatSpec, type FormatName } from './registry.js';
-import type { ReadOptions } from './types.js';
+import { FORMAT_NAMES, formatSpec } from './registry.js';
+import type { FormatName, ReadOptions } from './types.js';
 
 /** Non-blank lines detection looks at, at most. */
 const SNIFF_LINES = 12;

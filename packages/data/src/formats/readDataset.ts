@@ -2,9 +2,9 @@ import type { PriceSeries } from '@soukan/core';
 import { InputError, SkipLog } from '../errors.js';
 import { parse } from './parse.js';
 import type { Part } from './parser.js';
-import { FORMAT_SOURCE, formatSpec, type FormatName } from './registry.js';
+import { FORMAT_SOURCE, formatSpec } from './registry.js';
 import { concatTables, settle, toSeries } from './table.js';
-import type { Dataset, ReadOptions } from './types.js';
+import type { Dataset, FormatName, ReadOptions } from './types.js';
 
 /**
  * Reads one or more files of one format into a {@link Dataset}: validated,

@@ -20,6 +20,7 @@ import { h10Format } from './h10.js';
 import { histDataFormat } from './histData.js';
 import { mt4Format, mt5Format } from './metaTrader.js';
 import type { FormatSpec } from './parser.js';
+import type { FormatName } from './types.js';
 
 const REGISTRY = {
   /** ECB euro reference rates (`eurofxref-hist.csv`), units per 1 EUR. */
@@ -40,8 +41,6 @@ const REGISTRY = {
   'csv-wide': { source: 'CSV', spec: csvWideFormat },
 } as const satisfies Record<InputFormat, { readonly source: string; readonly spec: FormatSpec }>;
 
-/** One of {@link FORMAT_NAMES}. */
-export type FormatName = InputFormat;
 
 /**
  * The file layouts the readers understand, in the order auto-detection tries

@@ -1,9 +1,15 @@
 import type { PriceSeries } from '@soukan/core';
 import type { SkipLog } from '../errors.js';
 import type { ReadLimits } from './limits.js';
-import type { FormatName } from './registry.js';
+import type { InputFormat } from '@soukan/requests';
 
-export type { FormatName };
+/**
+ * A file format's name: one of the request specs' `INPUT_FORMATS`, each with
+ * its reader in the registry (`FORMAT_NAMES`).
+ *
+ * @example const f: FormatName = 'histdata';
+ */
+export type FormatName = InputFormat;
 
 /** What one or more files of one format hold, validated and sorted. */
 export interface Dataset {

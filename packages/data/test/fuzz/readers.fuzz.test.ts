@@ -16,8 +16,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { readDataset } from '../../src/formats/readDataset.js';
-import type { FormatName } from '../../src/formats/registry.js';
-import type { Dataset } from '../../src/formats/types.js';
+import type { Dataset, FormatName } from '../../src/formats/types.js';
 import { runCli } from '../../../../test/helpers/cli.js';
 import { zip } from '../formats/helpers.js';
 
