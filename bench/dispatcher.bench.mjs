@@ -13,7 +13,9 @@
 //    WebAssembly path), and 1,000 × 2,500 with 5% missing: each engine in its
 //    own process (peak memory is its own), same seeded data.
 //
-//   node bench/dispatcher.bench.mjs [--runs 5] [--skip-huge]
+//   node bench/dispatcher.bench.mjs [--runs 5] [--skip-huge] [--user-path]
+//
+// --user-path runs parts 1 and 2 only (the commands users run).
 /* global fetch */
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -23,6 +25,7 @@ import { benchDir, factorData, numArg, PYTHON, printRows, report, root, row, tem
 
 const RUNS = numArg('runs', 5);
 const skipHuge = process.argv.includes('--skip-huge');
+const userPathOnly = process.argv.includes('--user-path');
 const dir = tempDir();
 const cli = join(root, 'packages', 'cli', 'bin', 'soukan.js');
 const rows = [];
@@ -152,7 +155,7 @@ const sizes = [
   [1000, 2500, 0.05, 3, 1],
 ];
 if (!skipHuge) sizes.push([28, 10_000_000, 0, 2, 1]);
-for (const [k, n, miss, reps, pdReps] of sizes) {
+for (const [k, n, miss, reps, pdReps] of userPathOnly ? [] : sizes) {
   const file = join(dir, `m${k}x${n}.f64`);
   {
     const { data } = factorData(k, n, 20240611 + k, miss);
