@@ -9,6 +9,7 @@ export { DEFAULT_MIN_PERIODS, defaultMinPeriods, type CorrelationMatrixOptions, 
 // Tile-level entry points of the matrix, for the parallel runner in @soukan/data.
 export { GRAM_TILE } from './gramUpper.js';
 export {
+  completeColumnScale,
   CORRELATION_PHASES,
   correlationGramTasks,
   correlationPlanCost,

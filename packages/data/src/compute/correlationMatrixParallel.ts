@@ -13,7 +13,7 @@ import {
   type PlanAllocator,
 } from '@soukan/core';
 import { isMainThread } from 'node:worker_threads';
-import { nativeGram } from './nativeGram.js';
+import { completeGramApplies, nativeGram, nativeGramComplete } from './nativeGram.js';
 import { nativeKernels, type NativeKernels } from './nativeKernels.js';
 import { wasmKernels } from './wasmKernels.js';
 import { machineThreads, WorkerPool } from './workerPool.js';
@@ -237,7 +237,22 @@ async function compute(columns: readonly Float64Array[], options: ParallelCorrel
   const nk = native !== null && plan.needGram && (choice === 'native' || plan.k >= NATIVE_MIN_SERIES) ? native : null;
   const firstTask = (phase: string): number => (nk !== null && phase === 'products' ? correlationGramTasks(plan) : 0);
 
-  if (threads === 1) {
+  if (threads === 1 && nk !== null && completeGramApplies(plan, nk)) {
+    // Complete Pearson on the add-on: standardised block by block into the
+    // products, without the plan's copy of the input (see nativeGramComplete).
+    const t0 = performance.now();
+    const split = nativeGramComplete(plan, nk);
+    ms.prep = split.prep;
+    ms.products = performance.now() - t0 - split.prep;
+    t = performance.now();
+    const n = correlationTaskCount(plan, 'products');
+    for (let i = correlationGramTasks(plan); i < n; i++) runCorrelationTask(plan, 'products', i, kernels);
+    ms.products += performance.now() - t;
+    t = performance.now();
+    const cells = correlationTaskCount(plan, 'cells');
+    for (let i = 0; i < cells; i++) runCorrelationTask(plan, 'cells', i, kernels);
+    ms.cells = performance.now() - t;
+  } else if (threads === 1) {
     for (const phase of CORRELATION_PHASES) {
       t = performance.now();
       if (nk !== null && phase === 'products') nativeGram(plan, nk);

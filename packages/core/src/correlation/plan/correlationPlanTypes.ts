@@ -84,7 +84,11 @@ export interface CorrelationPlan {
    * allocator's {@link PlanAllocator.shared} flag (shared with workers).
    */
   readonly cols: readonly Float64Array[];
-  /** 1 where the value is used (finite, and under `'complete'` every column finite). */
+  /**
+   * 1 where the value is used (finite, and under `'complete'` every column
+   * finite), k × rows; empty for Pearson when every column is complete
+   * (nothing reads it then: the columns are standardised as they are).
+   */
   readonly mask: Uint8Array;
   /** Used values per column. */
   readonly cnt: Int32Array;

@@ -14,5 +14,5 @@ export { planCorrelation } from './planCorrelation.js';
 export { COLUMN_CHUNK, MASKED_GUARD, roundEven, tiles } from './planLayout.js';
 export { RADIX_FROM, scratchFor, type Scratch } from './planScratch.js';
 export { CORRELATION_PHASES, correlationGramTasks, correlationPlanCost, correlationTaskCount, runCorrelationPlan, runCorrelationTask } from './planTasks.js';
-export { prepColumn } from './prepColumn.js';
+export { completeColumnScale, prepColumn } from './prepColumn.js';
 export { TS_KERNELS } from './tsKernels.js';

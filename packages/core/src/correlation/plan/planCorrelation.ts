@@ -8,6 +8,23 @@ const PLAIN: PlanAllocator = {
   u8: (n) => new Uint8Array(n),
 };
 
+// Finite values among the first `rows` of c (a small function of its own:
+// V8 optimises it at once, where a loop inside planCorrelation waited for
+// on-stack replacement).
+function countFinite(c: Float64Array, rows: number): number {
+  let f0 = 0;
+  let f1 = 0;
+  const r2 = rows - (rows & 1);
+  for (let t = 0; t < r2; t += 2) {
+    const a = c[t]!;
+    const b = c[t + 1]!;
+    if (a - a === 0) f0++;
+    if (b - b === 0) f1++;
+  }
+  if (r2 < rows && c[r2]! - c[r2]! === 0) f0++;
+  return f0 + f1;
+}
+
 /**
  * Validates the options and lays out the work for a k-column correlation
  * matrix (see {@link correlationMatrix} for the semantics). O(k·rows) plus,
@@ -37,6 +54,7 @@ export function planCorrelation(
     if (columns[j]!.length !== rows) throw new RangeError(`correlationMatrix: column ${j} has ${columns[j]!.length} rows, column 0 has ${rows}`);
   }
   const need = Math.max(minPeriods, 2);
+  const none = { f64: new Float64Array(0), i32: new Int32Array(0), u8: new Uint8Array(0) };
 
   const cols = alloc.shared
     ? columns.map((c) => {
@@ -45,31 +63,40 @@ export function planCorrelation(
         return copy;
       })
     : columns;
-  // One pass per column: finite mask, count, and an FNV-1a hash of the
-  // missing positions (the key that groups columns sharing a pattern).
-  const mask = alloc.u8(k * rows);
+  // Most columns have no missing value: count the finite values of each
+  // first (two independent counters, no stores). Complete Pearson needs no
+  // mask at all (its columns are standardised as they are); otherwise a
+  // complete column's mask is one fill, and one more pass per incomplete
+  // column writes its mask, count, and an FNV-1a hash of the missing
+  // positions (the key that groups columns sharing a pattern).
   const cnt = alloc.i32(k);
-  const hash = new Uint32Array(k);
+  const hash = new Uint32Array(k).fill(0x811c9dc5);
+  let complete = 0;
   for (let j = 0; j < k; j++) {
+    cnt[j] = countFinite(columns[j]!, rows);
+    if (cnt[j] === rows) complete++;
+  }
+  const mask = method === 'pearson' && complete === k ? none.u8 : alloc.u8(k * rows);
+  for (let j = 0; j < k && mask.length > 0; j++) {
     const c = columns[j]!;
     const o = j * rows;
-    let n = 0;
+    if (cnt[j] === rows) {
+      mask.fill(1, o, o + rows);
+      continue;
+    }
     let h = 0x811c9dc5;
     for (let t = 0; t < rows; t++) {
       const v = c[t]!;
-      if (v - v === 0) {
-        mask[o + t] = 1;
-        n++;
-      } else {
+      if (v - v === 0) mask[o + t] = 1;
+      else {
         mask[o + t] = 0;
         h = Math.imul(h ^ (t & 0xffff), 0x01000193);
         h = Math.imul(h ^ (t >>> 16), 0x01000193);
       }
     }
-    cnt[j] = n;
     hash[j] = h;
   }
-  if (missing === 'complete' && k > 1) {
+  if (missing === 'complete' && k > 1 && complete < k) {
     const all = new Uint8Array(rows).fill(1);
     for (let j = 0; j < k; j++) {
       const o = j * rows;
@@ -97,7 +124,8 @@ export function planCorrelation(
       for (const gi of cands) {
         const f = firstOf[gi]! * rows;
         let same = cnt[firstOf[gi]!] === cnt[j];
-        for (let t = 0; t < rows && same; t++) same = mask[f + t] === mask[o + t];
+        // Two complete columns share the all-ones mask: nothing to compare.
+        for (let t = 0; t < rows && same && cnt[j]! < rows; t++) same = mask[f + t] === mask[o + t];
         if (same) {
           g = gi;
           break;
@@ -126,7 +154,6 @@ export function planCorrelation(
   // deletion would); otherwise all rows, zero-filled.
   const m = roundEven(mode === 'gram' && k > 0 ? cnt[0]! : rows);
   const kp = roundEven(k);
-  const none = { f64: new Float64Array(0), i32: new Int32Array(0), u8: new Uint8Array(0) };
   const standardised = method !== 'kendall';
 
   let lptr: Int32Array = none.i32;
