@@ -1,5 +1,6 @@
 // `soukan corr` on the user's path with the native add-on and with it hidden
-// (SOUKAN_NATIVE=0, what a machine without a compiler or OpenBLAS runs):
+// (SOUKAN_NATIVE=0, and the add-on file missing as on a machine without a
+// compiler or OpenBLAS):
 // the add-on computes when present, the WebAssembly kernels when not, and
 // both give pandas' matrix (packages/core/test/fixtures/correlation/
 // ecb_full.json, written by correlation.gen.py: DataFrame.corr() of the
@@ -50,5 +51,18 @@ describe('soukan corr with and without the native add-on', () => {
     const got = await corr({ SOUKAN_NATIVE: '0', SOUKAN_WASM: '0' });
     expect(got.compute.kernel).toBe('ts');
     expect(maxDiff(got)).toBeLessThanOrEqual(1e-12);
+  });
+
+  it('the add-on file missing (SOUKAN_NATIVE_ADDON naming nothing: a machine where it could not be built): WebAssembly computes the same matrix, and doctor says why and which kernels are used', async () => {
+    const gone = { SOUKAN_NATIVE_ADDON: '/nonexistent/soukan_native.node' };
+    const got = await corr({ ...gone, SOUKAN_NATIVE: undefined });
+    expect(got.compute.kernel).toBe('wasm');
+    expect(got.compute.blas).toBeNull();
+    expect(maxDiff(got)).toBeLessThanOrEqual(1e-12);
+    const doctor = await runCli(['doctor'], { ...gone, SOUKAN_KERNEL: undefined, SOUKAN_NATIVE: undefined });
+    expect(doctor.code).toBe(0);
+    expect(doctor.stdout).toContain('native add-on     not in use: add-on not built (npm run build says why)\n');
+    expect(doctor.stdout).toContain('WebAssembly SIMD  in use\n');
+    expect(doctor.stdout).toMatch(/dense correlation matrices use the WebAssembly SIMD kernels\n$/);
   });
 });

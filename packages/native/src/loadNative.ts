@@ -26,7 +26,8 @@ let failure: string | undefined;
 
 /**
  * The native Gram kernels (OpenBLAS), or `null` when `SOUKAN_NATIVE=0`
- * switches them off, the add-on was not built (no compiler or no OpenBLAS
+ * switches them off, the add-on was not built (or `SOUKAN_NATIVE_ADDON`
+ * names a file that is not there) (no compiler or no OpenBLAS
  * where the project was built: `npm run build` says why), or it cannot be
  * loaded here. Never throws; {@link nativeUnavailableReason} says why it is
  * null. Loaded once per thread; `SOUKAN_NATIVE` is read at every call.
@@ -46,7 +47,9 @@ export function loadNative(): NativeKernels | null {
     return (loaded = null);
   }
   try {
-    loaded = wrap(createRequire(import.meta.url)(NATIVE_ADDON_PATH) as Addon, threads);
+    // SOUKAN_NATIVE_ADDON names another add-on file; a path with nothing
+    // there is the machine where it could not be built (the tests hide it so).
+    loaded = wrap(createRequire(import.meta.url)(process.env.SOUKAN_NATIVE_ADDON || NATIVE_ADDON_PATH) as Addon, threads);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     failure = err.code === 'MODULE_NOT_FOUND' ? 'add-on not built (npm run build says why)' : `add-on cannot be loaded: ${String(err.message).split('\n')[0]}`;
