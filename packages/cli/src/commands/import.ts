@@ -1,28 +1,15 @@
 import { existsSync } from 'node:fs';
 import { formatIsoTime } from '@soukan/core';
 import { allTickPaths, describeProblem, ImportAborted, InputError, PUBLISHERS, publisherFile, readTicks, Store, storePath, tickImportText, TickStore, type ImportOptions, type ImportSummary, type Publisher } from '@soukan/data';
-import { formatParam, importRequest, storeParam } from '@soukan/requests';
+import { formatParam, importRequest, storeParam, type Values } from '@soukan/requests';
 import type { Command } from 'commander';
 import { readOptionsOf } from '../load.js';
 import { progressView } from '../output/progress.js';
 import { addExamples, addFormat, addParam, addRequest, cliInput, parseCli } from '../requestOptions.js';
 import { renderTable } from '../output/table.js';
 
-interface ImportCliOptions {
-  store?: string;
-  source?: string;
-  replace?: boolean;
-  input?: string;
-  skipBadRows?: boolean;
-  tz?: string;
-  timeColumn?: string;
-  dateFormat?: string;
-  delimiter?: string;
-  symbol?: string;
-  file?: string;
-  progress?: boolean;
-  format: 'table' | 'json';
-}
+/** The request's values (less the files), the store, and the summary's format. */
+type ImportCliOptions = Omit<Values<typeof importRequest.params>, 'files'> & { store?: string; format: 'table' | 'json' };
 
 /** `soukan import FILE… | ecb | h10`: files into the store, one transaction, progress and summary. */
 export function registerImport(program: Command): void {
