@@ -6,6 +6,7 @@ export * from './fetch/index.js';
 export * from './analytics/index.js';
 export * from './compute/index.js';
 export * from './store/index.js';
+export * from './import/index.js';
 export * from './ticks/index.js';
 export * from './feeds/index.js';
 export * from './alerts/index.js';

@@ -8,4 +8,3 @@ export { attributionOf, H10_ATTRIBUTION } from './attribution.js';
 export { SCHEMA_VERSION } from './schema.js';
 export type { SourcePreference } from './resolve.js';
 export type { StoredSeries, StoreBars, StoreBarsOptions, StoreMarketOptions, StoreFingerprint } from './types.js';
-export * from '../import/index.js';
