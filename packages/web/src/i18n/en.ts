@@ -554,6 +554,11 @@ export const en = {
   'epps.needsIntraday': "The Epps curve and Hayashi–Yoshida need intraday or tick data: choose an intraday source (e.g. HistData).",
   'epps.help': "Each point correlates returns sampled every interval at the last observation before each grid time; with sparse, asynchronous observations it falls towards 0 at short intervals (the Epps effect). Hayashi–Yoshida uses each series at its own times and needs no grid.",
   'note.window-shortened': "The default window at {timeframe} is {window} (about a year); the data holds {observations}, all used",
+  'perf.legend.asset': "asset",
+  'perf.legend.benchmark': "benchmark ★",
+  'leadlag.legend.best': "lag of largest |ρ|",
+  'leadlag.legend.significant': "outside ±1.96/√n",
+  'leadlag.legend.other': "inside ±1.96/√n",
 } as const;
 
 export type MessageKey = keyof typeof en;

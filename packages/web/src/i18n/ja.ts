@@ -556,4 +556,9 @@ export const ja: Record<MessageKey, string> = {
   'epps.needsIntraday': "Epps 曲線と Hayashi–Yoshida 推定には日中データかティックデータが必要です。日中データのソース（例: HistData）を選んでください。",
   'epps.help': "各点は、間隔ごとの格子時刻の直前の観測から取ったリターンの相関です。観測がまばらで非同期だと、短い間隔ほど 0 に近づきます（Epps 効果）。Hayashi–Yoshida は各系列をそれぞれの観測時刻のまま使い、格子を必要としません。",
   'note.window-shortened': "{timeframe} の既定ウィンドウは {window}（約 1 年）ですが、データは {observations} 個のため全部を使いました",
+  'perf.legend.asset': "資産",
+  'perf.legend.benchmark': "ベンチマーク ★",
+  'leadlag.legend.best': "|ρ| 最大のラグ",
+  'leadlag.legend.significant': "±1.96/√n の外",
+  'leadlag.legend.other': "±1.96/√n の内",
 };

@@ -4,7 +4,7 @@ import type uPlot from 'uplot';
 import { EChart, type ChartHandle, type EChartOption } from '../charts/EChart';
 import { timeAxis } from '../charts/timeAxis';
 import { UPlotChart } from '../charts/UPlotChart';
-import { Attribution, Card, ErrorBox, ExportMenu, Select, TextField } from '../components/common';
+import { Attribution, Card, ErrorBox, ExportMenu, exportSource, Select, TextField } from '../components/common';
 import { DataTable } from '../components/DataTable';
 import { useI18n } from '../i18n/i18n';
 import { tfLabel } from '../i18n/labels';
@@ -131,7 +131,21 @@ export function StrengthView() {
             <UPlotChart ref={lineRef} options={plot.options} data={plot.data} height={320} label={t('strength.chart', { value: d.base.value })} testId="strength-chart" />
           </Card>
           <div className="two">
-            <Card title={t('strength.ranking')} actions={<ExportMenu name="soukan-strength-ranking" chart={barRef} />} testId="strength-bar-card">
+            <Card title={t('strength.ranking')} actions={
+                <ExportMenu
+                  name="soukan-strength-ranking"
+                  chart={barRef}
+                  meta={() => ({
+                    caption: `${t('strength.ranking')} · ${t('strength.caption', { n: d.currencies.length, pairs: d.pairs.length, tf: tfLabel(d.timeframe, t), periods: i18n.int(d.periods), start: i18n.dateTime(d.start), end: i18n.dateTime(d.end), base: i18n.dateTime(d.base.time), baseLabel })}`,
+                    legend: [],
+                    notes: [],
+                    source: exportSource(t, meta.data?.version ?? '', d.attribution, d.source),
+                    fields: { timeframe: d.timeframe, start: d.start, end: d.end, base: d.base.time, currencies: d.currencies.join(',') },
+                  })}
+                  csv={() => [['rank', 'currency', 'index', 'change_pct'], ...d.ranking.map((r) => [r.rank, r.currency, r.index, r.changePct])]}
+                  json={() => d.ranking}
+                />
+              } testId="strength-bar-card">
               <EChart ref={barRef} option={barOption} height={Math.max(160, d.ranking.length * 30 + 40)} label={t('strength.ranking')} testId="strength-bar" />
             </Card>
             <Card title={t('strength.table')} testId="strength-table-card">

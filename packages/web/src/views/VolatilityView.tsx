@@ -1,10 +1,11 @@
 import '../charts/echartsExtra';
 import { useMemo, useRef } from 'react';
 import { EChart, type ChartHandle, type EChartOption } from '../charts/EChart';
-import { Attribution, Card, ErrorBox, ExportMenu, Select, TextField } from '../components/common';
+import { Attribution, Card, ErrorBox, ExportMenu, exportSource, Select, TextField } from '../components/common';
 import { DataTable } from '../components/DataTable';
 import { PairField } from '../components/PairField';
 import { useI18n, type I18n } from '../i18n/i18n';
+import type { ExportMeta } from '../util/exportMeta';
 import { tfLabel } from '../i18n/labels';
 import { useMeta } from '../state/meta';
 import { useRouter } from '../state/router';
@@ -44,6 +45,17 @@ export function VolatilityView() {
   });
   const d = res.data;
   const hourRef = useRef<ChartHandle>(null);
+  // What a range chart's export says about itself: its title and the range's span as the caption, the unit, the source.
+  const rangeMeta = (title: string, fields: Record<string, string | number>): ExportMeta => {
+    const span = d?.rangeSpan?.start && d.rangeSpan.end ? `${i18n.dateTime(d.rangeSpan.start)} → ${i18n.dateTime(d.rangeSpan.end)}` : '';
+    return {
+      caption: [`${d?.symbol ?? ''} · ${title}`, span].filter(Boolean).join(' · '),
+      legend: [{ fill: '#1565c0', text: unit === 'pips' ? t('vol.unit.pips') : t('vol.unit.percent') }],
+      notes: [],
+      source: exportSource(t, meta.data?.version ?? '', d?.attribution, d?.source ?? ''),
+      fields: { symbol: d?.symbol ?? '', unit, pip: d?.pip ?? null, start: d?.rangeSpan?.start ?? null, end: d?.rangeSpan?.end ?? null, ...fields },
+    };
+  };
   const dayRef = useRef<ChartHandle>(null);
   const weekdayName = useMemo(() => {
     const f = new Intl.DateTimeFormat(i18n.locale, { weekday: 'short', timeZone: 'UTC' });
@@ -58,7 +70,7 @@ export function VolatilityView() {
     animation: false,
     grid: { left: 56, right: 12, top: 16, bottom: 40 },
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => (unit === 'percent' ? `${i18n.num(v, 3)} %` : `${i18n.num(v, 1)} pips`) },
-    xAxis: { type: 'category', data: cats, axisLabel: { color: '#333', interval: 0, fontSize: cats.length > 12 ? 10 : 12 } },
+    xAxis: { type: 'category', data: cats, axisLabel: { color: '#333', interval: 'auto', hideOverlap: true, fontSize: cats.length > 12 ? 10 : 12 } },
     yAxis: { type: 'value', name, nameTextStyle: { color: '#333' }, axisLabel: { color: '#333', formatter: (v: number) => i18n.num(v, unit === 'percent' ? 2 : 0) }, splitLine: { lineStyle: { color: '#eee' } } },
     series: [{ type: 'bar', data: values, itemStyle: { color }, barMaxWidth: 28 }],
   });
@@ -92,12 +104,12 @@ export function VolatilityView() {
           {!d.rangeByHour && <p className="warning" data-testid="vol-no-intraday">{t('vol.noIntraday')}</p>}
           <div className="two">
             {hourOption && d.rangeByHour && (
-              <Card title={t('vol.byHour', { zone: d.rangeByHour.zone, weeks: d.rangeByHour.weeks })} actions={<ExportMenu name={`${name}-by-hour`} chart={hourRef} csv={() => [['hour', 'bars', 'pips', 'percent'], ...d.rangeByHour!.buckets.map((b) => [b.hour, b.bars, b.pips, b.percent])]} />} testId="vol-hour-card">
+              <Card title={t('vol.byHour', { zone: d.rangeByHour.zone, weeks: d.rangeByHour.weeks })} actions={<ExportMenu name={`${name}-by-hour`} chart={hourRef} meta={() => rangeMeta(t('vol.byHour', { zone: d.rangeByHour!.zone, weeks: d.rangeByHour!.weeks }), { zone: d.rangeByHour!.zone, weeks: d.rangeByHour!.weeks })} csv={() => [['hour', 'bars', 'pips', 'percent'], ...d.rangeByHour!.buckets.map((b) => [b.hour, b.bars, b.pips, b.percent])]} json={() => d.rangeByHour} />} testId="vol-hour-card">
                 <EChart ref={hourRef} option={hourOption} height={280} label={t('vol.byHour', { zone: d.rangeByHour.zone, weeks: d.rangeByHour.weeks })} testId="vol-hour-chart" />
               </Card>
             )}
             {dayOption && d.rangeByWeekday && (
-              <Card title={t('vol.byWeekday', { weeks: d.rangeByWeekday.weeks })} actions={<ExportMenu name={`${name}-by-weekday`} chart={dayRef} csv={() => [['weekday', 'bars', 'pips', 'percent'], ...d.rangeByWeekday!.buckets.map((b) => [b.weekday, b.bars, b.pips, b.percent])]} />} testId="vol-weekday-card">
+              <Card title={t('vol.byWeekday', { weeks: d.rangeByWeekday.weeks })} actions={<ExportMenu name={`${name}-by-weekday`} chart={dayRef} meta={() => rangeMeta(t('vol.byWeekday', { weeks: d.rangeByWeekday!.weeks }), { weeks: d.rangeByWeekday!.weeks, day: d.rangeByWeekday!.day })} csv={() => [['weekday', 'bars', 'pips', 'percent'], ...d.rangeByWeekday!.buckets.map((b) => [b.weekday, b.bars, b.pips, b.percent])]} json={() => d.rangeByWeekday} />} testId="vol-weekday-card">
                 <EChart ref={dayRef} option={dayOption} height={280} label={t('vol.byWeekday', { weeks: d.rangeByWeekday.weeks })} testId="vol-weekday-chart" />
               </Card>
             )}

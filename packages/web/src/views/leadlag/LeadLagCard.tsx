@@ -1,9 +1,10 @@
 import '../../charts/echartsExtra';
 import { useMemo, useRef } from 'react';
 import { EChart, type ChartHandle, type EChartOption } from '../../charts/EChart';
-import { Card, ErrorBox, ExportMenu } from '../../components/common';
+import { Card, ErrorBox, ExportMenu, exportSource } from '../../components/common';
 import { DataTable } from '../../components/DataTable';
 import { useI18n } from '../../i18n/i18n';
+import { useMeta } from '../../state/meta';
 import { useApi } from '../../state/useApi';
 
 interface GrangerRow {
@@ -40,6 +41,7 @@ export function LeadLagCard({ a, b, query }: { a: string; b: string; query: Reco
   const res = useApi<LeadLagResponse>('/api/leadlag', { symbols: `${a},${b}`, ...query });
   const d = res.data;
   const ref = useRef<ChartHandle>(null);
+  const meta = useMeta();
 
   const option = useMemo<EChartOption | null>(() => {
     if (!d) return null;
@@ -80,7 +82,27 @@ export function LeadLagCard({ a, b, query }: { a: string; b: string; query: Reco
   const rows = d && dirs.length === 2 ? d.granger[dirs[0]!]!.map((g, i) => ({ lag: g.lag, f1: g.f, p1: g.fP, f2: d.granger[dirs[1]!]![i]?.f ?? null, p2: d.granger[dirs[1]!]![i]?.fP ?? null })) : [];
 
   return (
-    <Card testId="leadlag-card" title={t('leadlag.title')} actions={d && <ExportMenu name={`soukan-leadlag-${a}-${b}`.replace(/\//g, '')} chart={ref} json={() => d} />}>
+    <Card testId="leadlag-card" title={t('leadlag.title')} actions={
+        d && (
+          <ExportMenu
+            name={`soukan-leadlag-${a}-${b}`.replace(/\//g, '')}
+            chart={ref}
+            meta={() => ({
+              caption: `${t('leadlag.title')} · ${d.x} ~ ${d.y} · ${t('leadlag.summary', { n: i18n.int(d.returns), tf: d.timeframe, start: i18n.date(d.start), end: i18n.date(d.end) })}`,
+              legend: [
+                { fill: '#c62828', text: t('leadlag.legend.best') },
+                { fill: '#1565c0', text: t('leadlag.legend.significant') },
+                { fill: '#90a4ae', text: t('leadlag.legend.other') },
+              ],
+              notes: [t('leadlag.help')],
+              source: exportSource(t, meta.data?.version ?? '', null, meta.data?.source?.name ?? ''),
+              fields: { x: d.x, y: d.y, timeframe: d.timeframe, returns: d.returns, start: d.start, end: d.end, bestLag: d.best?.lag ?? null },
+            })}
+            csv={() => [['lag', 'r', 'n', 'p'], ...d.crossCorrelation.map((c) => [c.lag, c.r, c.n, c.p])]}
+            json={() => d}
+          />
+        )
+      }>
       {res.error !== undefined && <ErrorBox error={res.error} onRetry={res.reload} />}
       {res.loading && !d && <div className="spinner">{t('app.loading')}</div>}
       {d && (

@@ -1,9 +1,10 @@
 import '../../charts/echartsExtra';
 import { useMemo, useRef } from 'react';
 import { EChart, type ChartHandle, type EChartOption } from '../../charts/EChart';
-import { Attribution, Card, ErrorBox, ExportMenu, TextField } from '../../components/common';
+import { Attribution, Card, ErrorBox, ExportMenu, exportSource, TextField } from '../../components/common';
 import { DataTable } from '../../components/DataTable';
 import { useI18n } from '../../i18n/i18n';
+import { useMeta } from '../../state/meta';
 import { useRouter } from '../../state/router';
 import { useApi } from '../../state/useApi';
 import { perfRequest } from '@soukan/requests';
@@ -63,6 +64,7 @@ export function PerformanceView() {
   const res = useApi<PerfResponse>('/api/performance', { assets: all.join(','), benchmark, window: q.get('window') ?? undefined, source: q.get('source') ?? undefined, timeframe: q.get('timeframe') ?? undefined });
   const d = res.data;
   const chartRef = useRef<ChartHandle>(null);
+  const meta = useMeta();
 
   const scatter = useMemo<EChartOption | null>(() => {
     if (!d) return null;
@@ -120,7 +122,24 @@ export function PerformanceView() {
             </p>
           </Card>
           <div className="two">
-            <Card title={t('perf.scatter')} actions={<ExportMenu name="soukan-performance-risk-return" chart={chartRef} />} testId="perf-scatter-card">
+            <Card title={t('perf.scatter')} actions={
+                <ExportMenu
+                  name="soukan-performance-risk-return"
+                  chart={chartRef}
+                  meta={() => ({
+                    caption: `${t('perf.scatter')} · ${t('perf.table', { benchmark: d.benchmark ?? '—', tf: d.timeframe })}`,
+                    legend: [
+                      { fill: '#1565c0', text: t('perf.legend.asset') },
+                      { fill: '#c62828', text: `${t('perf.legend.benchmark')} ${d.benchmark ?? ''}` },
+                    ],
+                    notes: d.assets.map((a) => `${a.symbol}: ${i18n.date(a.start)} → ${i18n.date(a.end)}, ${a.annualization.label}`),
+                    source: exportSource(t, meta.data?.version ?? '', d.attribution, meta.data?.source?.name ?? ''),
+                    fields: { timeframe: d.timeframe, benchmark: d.benchmark, riskFree: d.riskFree, assets: d.assets.map((a) => a.symbol).join(',') },
+                  })}
+                  csv={() => [['symbol', 'annualized_volatility', 'annualized_return'], ...d.assets.map((a) => [a.symbol, a.annualizedVolatility, a.annualizedReturn])]}
+                  json={() => d.assets.map((a) => ({ symbol: a.symbol, annualizedVolatility: a.annualizedVolatility, annualizedReturn: a.annualizedReturn }))}
+                />
+              } testId="perf-scatter-card">
               {scatter && <EChart ref={chartRef} option={scatter} height={320} label={t('perf.scatter')} testId="perf-scatter" />}
             </Card>
             <Card title={t('perf.phases', { benchmark: d.benchmark ?? '—', n: phases.length })} testId="perf-phases-card">
