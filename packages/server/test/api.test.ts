@@ -98,7 +98,7 @@ describe('parameter validation: 400 naming the parameter, with a stable code', (
     ['on', 'prices'],
     ['returns', 'pct'],
     ['order', 'random'],
-    ['universe', 'exotics'],
+    ['universe', 'minors'],
     ['timeframe', 'D2'],
     ['minPeriods', '1'],
     ['align', 'ffill'],
@@ -109,7 +109,7 @@ describe('parameter validation: 400 naming the parameter, with a stable code', (
     ['end', '2024-02-30'],
     ['from', 'yesterday'],
     ['symbols', 'EUR/USD,,GBP/USD'],
-    ['symbols', 'EURO/USD'],
+    ['symbols', 'EU/USD'],
     ['source', '../../etc'],
   ];
   it.each(bad)('%s=%s', async (param, value) => {

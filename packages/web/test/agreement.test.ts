@@ -40,9 +40,9 @@ const MATRIX: readonly Row[] = [
   { q: { method: 'cosine' }, code: 'invalid-param' },
   { q: { confidence: '1' }, code: 'invalid-param' },
   { q: { align: 'outer' }, code: 'invalid-param' },
-  { q: { symbols: 'EURO/USD,USD/JPY' }, code: 'invalid-param' },
+  { q: { symbols: 'EU/USD,USD/JPY' }, code: 'invalid-param' },
   { q: { timeframe: 'D2' }, code: 'invalid-param' },
-  { q: { universe: 'exotics' }, code: 'invalid-param' },
+  { q: { universe: 'minors' }, code: 'invalid-param' },
 ];
 
 const SERIES: readonly Row[] = [

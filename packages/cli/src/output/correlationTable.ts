@@ -156,7 +156,8 @@ export function matrixTable(r: CorrelationReport, ctx: TableContext): string {
   const lines = header(r, ctx);
   const labels = ctx.width !== undefined && ctx.width < COMPACT_BELOW && fullWidth(r.symbols) > ctx.width ? compactLabels(r.symbols) : null;
   if (labels) lines.push(...compactMatrix(r, ctx, labels));
-  const split = r.symbols.map((s) => s.split('/'));
+  // Column heads hold four characters: an index or a user's series is cut (SPX500 → SPX5); its row label stays whole.
+  const split = r.symbols.map((s) => s.split('/').map((c) => c.slice(0, W - 1)));
   if (!labels) lines.push(' '.repeat(labelW) + split.map((p) => pad(p[0] ?? '', W)).join(''));
   if (!labels) lines.push(' '.repeat(labelW) + split.map((p) => pad(p[1] ?? '', W)).join(''));
   const reasons = new Map<string, number>();

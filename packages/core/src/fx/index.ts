@@ -1,4 +1,5 @@
 export * from './instrument.js';
+export * from './assetClass.js';
 export * from './pipSize.js';
 export * from './convention.js';
 export * from './universes.js';

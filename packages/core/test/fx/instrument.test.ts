@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalSymbol, findRoute, invert, marketPair, parseSymbol, pipSize, universe, UNIVERSES } from '@soukan/core';
+import { assetClass, canonicalSymbol, findRoute, invert, marketPair, parseSymbol, pipSize, universe, UNIVERSES } from '@soukan/core';
+import { repoRoot } from '../../../../test/helpers/sharedData.js';
 
 describe('parseSymbol', () => {
   it.each(['EUR/USD', 'EURUSD', 'eur_usd', 'eur-usd', 'EUR.USD', ' eur usd '])('reads %j as EUR/USD', (s) => {
@@ -7,6 +10,15 @@ describe('parseSymbol', () => {
   });
   it.each(['', 'EUR', 'EURUS', 'EUR/US', 'EURUSDX', 'EUR/USD/JPY', '123456', 'EUR/EUR'])('rejects %j with the text in the message', (s) => {
     expect(() => parseSymbol(s)).toThrow(/not a currency pair/);
+  });
+  it.each([
+    ['spx500_usd', 'SPX500/USD'],
+    ['BTC/USD', 'BTC/USD'],
+    ['xau-jpy', 'XAU/JPY'],
+    ['MyFund/JPY', 'MYFUND/JPY'],
+  ])('reads %j as %s (indices, crypto, metals and user series need a separator)', (text, symbol) => expect(parseSymbol(text).symbol).toBe(symbol));
+  it.each(['SPX500USD', 'S/USD', '5PX/USD', 'SPX500/US', 'ABCDEFGHIJKLM/USD', 'SPX500/SPX500'])('rejects %j, naming it', (s) => {
+    expect(() => parseSymbol(s)).toThrow(new RegExp(`not a currency pair: ${JSON.stringify(s).replace(/[/]/g, '\\/')}`));
   });
   it('inverts exactly', () => {
     expect(invert(parseSymbol('USD/JPY')).symbol).toBe('JPY/USD');
@@ -23,7 +35,40 @@ describe('pipSize', () => {
     expect(pipSize('JPY/USD')).toBe(0.0001);
     expect(pipSize('USD/KRW')).toBe(1);
     expect(pipSize('XAU/USD')).toBe(0.01);
-    expect(pipSize('XAG/USD')).toBe(0.001);
+  });
+  // The documented table (docs/instruments.md: OANDA's pipLocation per instrument, then soukan's own choices).
+  const doc = readFileSync(join(repoRoot, 'docs/instruments.md'), 'utf8');
+  const oanda = [...doc.matchAll(/^\| ([A-Z0-9]+\/[A-Z]{3}) \| ([A-Z0-9]+_[A-Z]{3}) \| (-?\d) \| ([\d.]+) \|$/gm)];
+  it('the documented table of OANDA pip locations has metals, indices and FX rows', () => {
+    expect(oanda.length).toBeGreaterThanOrEqual(20);
+    expect(oanda.map((m) => assetClass(parseSymbol(m[1]!).base))).toEqual(expect.arrayContaining(['currency', 'metal', 'index']));
+  });
+  it.each(oanda.map((m) => [m[1]!, m[2]!, Number(m[3]), Number(m[4])] as const))('%s (OANDA %s, pipLocation %d) has pip %d', (symbol, name, location, pip) => {
+    expect(Number(`1e${location}`)).toBe(pip);
+    expect(pipSize(symbol)).toBe(pip);
+    expect(pipSize(name)).toBe(pip);
+  });
+  it("soukan's own choices: crypto one unit of the quote, a user's series the quote's pip", () => {
+    expect(doc).toMatch(/^\| BTC\/USD, ETH\/USD \| 1 \|/m);
+    expect(pipSize('BTC/USD')).toBe(1);
+    expect(pipSize('ETH_USD')).toBe(1);
+    expect(pipSize('MYFUND/JPY')).toBe(0.01);
+    expect(pipSize('MYFUND/USD')).toBe(0.0001);
+  });
+});
+
+describe('assetClass', () => {
+  it('names metals, indices and crypto by table; three letters are a currency, anything else a series', () => {
+    expect(['XAU', 'XAG', 'XPT', 'XPD'].map(assetClass)).toEqual(['metal', 'metal', 'metal', 'metal']);
+    expect(['SPX500', 'NAS100', 'JP225', 'DE40'].map(assetClass)).toEqual(['index', 'index', 'index', 'index']);
+    expect(['BTC', 'ETH'].map(assetClass)).toEqual(['crypto', 'crypto']);
+    expect(['USD', 'ZAR', 'MYFUND'].map(assetClass)).toEqual(['currency', 'currency', 'series']);
+  });
+  it('non-currencies are quoted in currencies, metals in their listed order', () => {
+    expect(marketPair('USD', 'SPX500').symbol).toBe('SPX500/USD');
+    expect(marketPair('JPY', 'BTC').symbol).toBe('BTC/JPY');
+    expect(marketPair('EUR', 'XAU').symbol).toBe('XAU/EUR');
+    expect(marketPair('XAG', 'XAU').symbol).toBe('XAU/XAG');
   });
 });
 
@@ -42,6 +87,16 @@ describe('marketPair and universes', () => {
     expect(new Set(m).size).toBe(28);
     for (const s of ['EUR/USD', 'USD/JPY', 'GBP/JPY', 'AUD/NZD', 'CAD/CHF', 'CHF/JPY', 'EUR/GBP']) expect(m).toContain(s);
     expect(m).not.toContain('JPY/USD');
+  });
+  it("OANDA's groups: usd-majors, crosses, exotics, metals", () => {
+    expect(universe('usd-majors')).toEqual(['EUR/USD', 'GBP/USD', 'AUD/USD', 'NZD/USD', 'USD/CAD', 'USD/CHF', 'USD/JPY']);
+    const crosses = universe('crosses');
+    expect(crosses).toHaveLength(21);
+    expect(crosses.filter((s) => s.includes('USD'))).toEqual([]);
+    expect(new Set([...crosses, ...universe('usd-majors')])).toEqual(new Set(universe('majors')));
+    expect(universe('exotics').every((s) => /^(USD|EUR)\/(SEK|NOK|DKK|PLN|HUF|CZK|TRY|ZAR|MXN|SGD|HKD|THB)$/.test(s))).toBe(true);
+    expect(universe('metals').every((s) => assetClass(parseSymbol(s).base) === 'metal')).toBe(true);
+    expect(universe('METALS')).toBe(universe('metals'));
   });
   it('names the known universes when asked for an unknown one', () => {
     expect(() => universe('minors')).toThrow(/majors, jpy-crosses, usd-pairs/);

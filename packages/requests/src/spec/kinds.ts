@@ -1,4 +1,4 @@
-import { DAY_MS, parseIsoDate, TIMEFRAMES, type AlignPolicy, type Timeframe } from '@soukan/core';
+import { DAY_MS, parseIsoDate, SYMBOL_TEXT, TIMEFRAMES, type AlignPolicy, type Timeframe } from '@soukan/core';
 import * as z from 'zod/mini';
 import { Invalid, type Expectation } from './invalid.js';
 import type { Kind } from './param.js';
@@ -130,8 +130,8 @@ export function date(o: { endOfDay?: boolean } = {}): Kind<number> {
   });
 }
 
-/** A pair in any accepted spelling: `EUR/USD`, `EURUSD`, `eur_usd`. */
-export const PAIR_TEXT = /^[A-Za-z]{3}[/_\-. ]?[A-Za-z]{3}$/;
+/** A pair in any accepted spelling: `EUR/USD`, `EURUSD`, `eur_usd`, `XAU/USD`, `SPX500_USD` (core's one rule, `SYMBOL_TEXT`). */
+export const PAIR_TEXT = SYMBOL_TEXT;
 
 /**
  * One currency pair in any accepted spelling.

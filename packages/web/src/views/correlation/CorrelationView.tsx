@@ -24,7 +24,8 @@ import { PairPicker } from './PairPicker';
 import { StabilityLegend, StabilityOverlay, useStability } from '../stability/StabilityMarks';
 import { correlationFormError, dateProblem, windowProblem } from './validate';
 
-const UNIVERSES = ['majors', 'jpy-crosses', 'usd-pairs', 'custom'] as const;
+// The presets every daily source has (metals need a source that quotes them, so they are offered through the API and CLI).
+const UNIVERSES = ['majors', 'usd-majors', 'crosses', 'exotics', 'jpy-crosses', 'usd-pairs', 'custom'] as const;
 const EMPTY_OPTION = {};
 // The matrix's axes, grid and tooltip stay across window/method changes: only the series is replaced.
 const REPLACE_SERIES = ['series'];
