@@ -10,5 +10,5 @@ export { MT5_TICKS } from './mt5Ticks.js';
 export { readTicks, detectTickFormat, allTickPaths, TICK_FORMATS, type TickFormat } from './readTicks.js';
 export { textBlocks, type TextBlock } from './textBlocks.js';
 export { TICK_DDL, ensureTickSchema, hasTickSchema } from './tickSchema.js';
-export { TickStore, type StoredTickSeries, type TickImportSummary, type TickQuery, type TickRows, type SpreadStats } from './tickStore.js';
+export { TickStore, TICK_IMPORT_MEMORY, type StoredTickSeries, type TickImportSummary, type TickQuery, type TickRows, type SpreadStats } from './tickStore.js';
 export { tickImportText } from './tickImportText.js';

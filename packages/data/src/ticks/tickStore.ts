@@ -77,6 +77,17 @@ export interface SpreadStats {
 /** The `ticks` table's columns for the appender (NaN volumes stored as NULL). */
 const TICK_COLUMNS: readonly AppendKind[] = ['i32', 'i64', 'i64', 'f64', 'f64', 'f64?', 'f64?'];
 
+/**
+ * DuckDB's memory limit while a tick import runs. An import is one
+ * transaction, and DuckDB keeps a transaction's new rows in memory up to
+ * its limit (by default 80 % of the machine's RAM) before it spills them to
+ * `<store>.tmp`: capped, a month of ticks imports in the same memory as a
+ * day (docs/ticks.md, "Memory").
+ *
+ * @example TICK_IMPORT_MEMORY // '64MB'
+ */
+export const TICK_IMPORT_MEMORY = '64MB';
+
 /** Timeframes tick bars are built for: fixed steps on the UTC clock. */
 const TICK_TIMEFRAMES: readonly Timeframe[] = ['M1', 'M5', 'M15', 'M30', 'H1'];
 
@@ -270,6 +281,7 @@ export class TickStore {
     let count = 0;
     const touched = new Set<number>();
     const ids = new Map<string, number>();
+    await db.run(`SET memory_limit = '${TICK_IMPORT_MEMORY}'`);
     await db.run('BEGIN TRANSACTION');
     let app: TableAppender | undefined;
     try {
@@ -310,6 +322,8 @@ export class TickStore {
       await db.run('ROLLBACK');
       this.seq = undefined;
       throw e;
+    } finally {
+      await db.run('RESET memory_limit');
     }
     const series = (await this.list()).filter((s) => touched.has(s.id));
     return { added, replaced, batches: count, series, elapsedMs: performance.now() - t0 };
