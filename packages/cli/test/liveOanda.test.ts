@@ -81,12 +81,19 @@ interface State {
 async function state(s: Served): Promise<State> {
   return (await (await fetch(`${s.url}api/live/state`)).json()) as State;
 }
+/**
+ * How long a state may take to arrive. Generous: on a loaded 2-core machine a
+ * 1 s heartbeat watchdog can fire again during backfill, which is correct
+ * behaviour but slow; the assertions are about what arrives, not when.
+ */
+const PATIENCE_MS = 100_000;
+
 async function until(s: Served, pred: (st: State) => boolean, what: string): Promise<State> {
   const started = Date.now();
   for (;;) {
     const st = await state(s);
     if (pred(st)) return st;
-    if (Date.now() - started > 40_000) throw new Error(`${what} not reached: ${JSON.stringify(st.feed)}\n${s.stderr.join('\n')}`);
+    if (Date.now() - started > PATIENCE_MS) throw new Error(`${what} not reached: ${JSON.stringify(st.feed)}\n${s.stderr.join('\n')}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -127,7 +134,7 @@ describe('soukan serve --live oanda against an OANDA-format server', () => {
     const lost = qs.slice(dropAfter, dropAfter + gap);
     const want = [...qs.slice(0, dropAfter), ...lost.map((q) => ({ ...q, time: q.time + 4999 })), ...qs.slice(dropAfter + gap)];
     expect(got.map(key)).toEqual(want.map(key));
-  }, 90_000);
+  }, 180_000);
 
   it('a burst of 100,000 ticks: every one stored once, in order', async () => {
     // Real prices, one millisecond apart.
@@ -138,7 +145,7 @@ describe('soukan serve --live oanda against an OANDA-format server', () => {
     const got = await stop(s);
     expect(got.length).toBe(100_000);
     expect(got.map(key)).toEqual(qs.map(key));
-  }, 90_000);
+  }, 180_000);
 
   it('a stalled stream: the watchdog reconnects and nothing is lost', async () => {
     const qs = week(3000);
@@ -151,7 +158,7 @@ describe('soukan serve --live oanda against an OANDA-format server', () => {
     const got = await stop(s);
     expect(got.length).toBe(qs.length);
     for (let i = 0; i < qs.length; i++) expect([key(qs[i]!), key({ ...qs[i]!, time: qs[i]!.time + 4999 })]).toContain(key(got[i]!));
-  }, 90_000);
+  }, 180_000);
 
   it('bad messages are counted in the status, never stored, never a crash', async () => {
     const qs = week(2000);
@@ -168,7 +175,7 @@ describe('soukan serve --live oanda against an OANDA-format server', () => {
     expect(st.feed.dropped).toEqual({ duplicate: 1, outOfOrder: 0, invalid: 4, unknown: 1 });
     expect(s.proc.exitCode).toBeNull();
     expect((await stop(s)).map(key)).toEqual(qs.map(key));
-  }, 90_000);
+  }, 180_000);
 
   it('an invalid token: the feed stops with one clear line; the server stays up', async () => {
     const s = await serve(week(100), {}, { token: 'not-the-token-0123456789' });
@@ -178,5 +185,5 @@ describe('soukan serve --live oanda against an OANDA-format server', () => {
     expect(lines).toEqual(['soukan: live feed stopped: OANDA refused the token (HTTP 401: Insufficient authorization to perform request.); set OANDA_TOKEN to a valid v20 API token']);
     expect((await fetch(`${s.url}api/health`)).status).toBe(200);
     expect(await stop(s)).toEqual([]);
-  }, 90_000);
+  }, 180_000);
 });
