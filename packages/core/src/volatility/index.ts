@@ -8,4 +8,5 @@ export * from './yangZhang.js';
 export * from './atr.js';
 export * from './ewma.js';
 export * from './rangeProfile.js';
+export * from './rangeByDayHour.js';
 export * from './garch11.js';
