@@ -95,7 +95,8 @@ const REASONS: readonly CorrelationReason[] = [null, 'too-few-observations', 'co
 /**
  * The {@link CorrelationMatrix} of a plan whose tasks have all run. What was
  * not asked for costs nothing until read: without significance `p`, `lo`
- * and `hi` are NaN-filled on first access, and the per-cell `reason`
+ * and `hi` are NaN-filled on first access, with one missing pattern `n` is
+ * filled from the column counts on first access, and the per-cell `reason`
  * strings are made from the plan's one-byte codes on first access.
  *
  * @internal exported for the parallel runner in @soukan/data; not a stable API.
@@ -104,13 +105,22 @@ export function finishCorrelation(plan: CorrelationPlan, missing: MissingPolicy)
   const kk = plan.k * plan.k;
   // A copy (one byte a cell): the plan's buffers may be scratch that a later plan reuses.
   const why = plan.why.slice(0, kk);
-  const result = { k: plan.k, method: plan.method, missing, minPeriods: plan.minPeriods, confidence: plan.confidence, r: plan.r, n: plan.n };
+  const result = { k: plan.k, method: plan.method, missing, minPeriods: plan.minPeriods, confidence: plan.confidence, r: plan.r };
   const lazy = (make: () => unknown): PropertyDescriptor => {
     let v: unknown;
     return { enumerable: true, get: () => (v ??= make()) };
   };
+  // With one missing pattern the plan keeps no k × k counts: a cell's n is
+  // its row's column count (a copy: the plan's cnt may be reused scratch).
+  const cnt = plan.n.length === kk ? null : plan.cnt.slice(0, plan.k);
+  const counts = (): Float64Array => {
+    const n = new Float64Array(kk);
+    for (let i = 0; i < plan.k; i++) n.fill(cnt![i]!, i * plan.k, (i + 1) * plan.k);
+    return n;
+  };
   const nan = (a: Float64Array): PropertyDescriptor => (plan.significance ? { enumerable: true, value: a } : lazy(() => new Float64Array(kk).fill(NaN)));
   return Object.defineProperties(result, {
+    n: cnt === null ? { enumerable: true, value: plan.n } : lazy(counts),
     p: nan(plan.p),
     lo: nan(plan.lo),
     hi: nan(plan.hi),
@@ -119,5 +129,5 @@ export function finishCorrelation(plan: CorrelationPlan, missing: MissingPolicy)
       for (let c = 0; c < kk; c++) reason[c] = REASONS[why[c]!]!;
       return reason;
     }),
-  }) as typeof result & Pick<CorrelationMatrix, 'p' | 'lo' | 'hi' | 'reason'>;
+  }) as typeof result & Pick<CorrelationMatrix, 'n' | 'p' | 'lo' | 'hi' | 'reason'>;
 }

@@ -141,7 +141,7 @@ function cell(plan: CorrelationPlan, i: number, j: number, sc: Scratch): void {
  * cost more than the cell.
  */
 function gramCells(plan: CorrelationPlan, i0: number, i1: number, h: number): void {
-  const { k, gram, ok, cnt, need, r, n, p, lo, hi, why, significance, method } = plan;
+  const { k, gram, ok, cnt, need, r, p, lo, hi, why, significance, method } = plan;
   for (let jb = i0; jb < k; jb += 32) {
     const je = Math.min(k, jb + 32);
     for (let i = i0; i < i1 && i < je; i++) {
@@ -173,7 +173,6 @@ function gramCells(plan: CorrelationPlan, i0: number, i1: number, h: number): vo
           }
         }
         r[a] = r[b] = v;
-        n[a] = n[b] = c;
         if (significance) {
           p[a] = p[b] = pv;
           lo[a] = lo[b] = l;

@@ -275,7 +275,9 @@ export function planCorrelation(
     ks: method === 'kendall' ? alloc.f64(k * rows) : none.f64,
     cellRows,
     r,
-    n: alloc.f64(kk, true),
+    // One missing pattern: every cell's n is its row's count, made from cnt
+    // when read (finishCorrelation) instead of a k × k array written here.
+    n: mode === 'gram' && method !== 'kendall' ? none.f64 : alloc.f64(kk, true),
     p: sig(),
     lo: sig(),
     hi: sig(),
