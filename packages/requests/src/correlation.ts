@@ -159,8 +159,8 @@ export const correlationMatrixFields = {
     'noteCodes[i] is the stable code of notes[i] and the values it names, for clients that word notes themselves',
   ),
   compute: described(
-    z.object({ kernel: z.enum(['native', 'wasm', 'ts']), threads: count, blas: z.nullable(z.string()) }),
-    'how the products were computed: the OpenBLAS add-on, WebAssembly SIMD or TypeScript, and on how many threads',
+    z.object({ kernel: z.enum(['native', 'wasm', 'ts', 'store']), threads: count, blas: z.nullable(z.string()) }),
+    'how the products were computed: the OpenBLAS add-on, WebAssembly SIMD or TypeScript, and on how many threads; store: from sufficient statistics the store computed (no thread here)',
   ),
   shrink: described(
     z.nullable(

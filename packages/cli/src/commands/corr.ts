@@ -6,7 +6,6 @@ import {
   correlationSeriesQuery,
   type CorrelationResult,
   type CorrelationSeriesResult,
-  type ParallelRunInfo,
   sourceNeed,
 } from '@soukan/data';
 import { correlationRequest, correlationSeriesRequest, type OutputFormat } from '@soukan/requests';
@@ -88,8 +87,8 @@ function printSeries(res: CorrelationSeriesResult, loaded: LoadedMarket, format:
 }
 
 /** `--verbose`: how the dispatcher computed the matrix. */
-function computeLine(run: ParallelRunInfo): string {
-  const kernel = run.kernels === 'native' ? `native (${run.blas})` : run.kernels === 'wasm' ? 'wasm (SIMD)' : 'typescript';
+function computeLine(run: CorrelationResult['compute']): string {
+  const kernel = run.kernels === 'native' ? `native (${run.blas})` : run.kernels === 'wasm' ? 'wasm (SIMD)' : run.kernels === 'store' ? 'the store (sufficient statistics)' : 'typescript';
   const ms = Object.entries(run.ms)
     .map(([phase, v]) => `${phase} ${v.toFixed(1)} ms`)
     .join(', ');

@@ -4,3 +4,4 @@ export { coMomentsOf, type CoMoments } from './coMoments.js';
 export { mergeCoMoments } from './mergeCoMoments.js';
 export { correlationOfCoMoments } from './correlationOfCoMoments.js';
 export { covarianceOfCoMoments } from './covarianceOfCoMoments.js';
+export { pearsonMatrixOfMoments, type PairMoments } from './pearsonMatrixOfMoments.js';

@@ -3,6 +3,7 @@ import {
   correlationReportInput,
   correlationReportOf,
   ewmCorrelation,
+  pearsonMatrixOfMoments,
   formatIsoDate,
   formatIsoTime,
   frameReturns,
@@ -13,6 +14,7 @@ import {
   windowBounds,
   type CorrelationBlock,
   type CorrelationReport,
+  type CorrelationReportOptions,
   type ReturnKind,
   type Timeframe,
   type Window,
@@ -32,6 +34,7 @@ import {
 } from '@soukan/requests';
 import { InputError } from '../errors.js';
 import type { Market } from '../market/market.js';
+import { QueryMarket } from '../query/queryMarket.js';
 import { Notes, type NoteCode } from './note.js';
 import { parseParams } from './parseParams.js';
 import { shrinkColumns, type ShrinkApplied } from './shrinkColumns.js';
@@ -48,10 +51,20 @@ export interface CorrelationResult {
   readonly notes: readonly string[];
   /** The code and values of each note, in step with `notes` (see {@link NoteCode}). */
   readonly noteCodes: readonly NoteCode[];
-  /** How the compute dispatcher computed the matrix (kernel, threads, phase times). */
-  readonly compute: ParallelRunInfo;
+  /** How the matrix was computed: by the compute dispatcher (kernel, threads, phase times), or from the store's sufficient statistics. */
+  readonly compute: ParallelRunInfo | StoreRunInfo;
   /** The shrinkage estimator the coefficients come from, when one was asked for. */
   readonly shrink?: ShrinkApplied;
+}
+
+/** A matrix computed from sufficient statistics the store computed (see `MarketQuery.moments`): no kernel ran here. */
+export interface StoreRunInfo {
+  readonly threads: 0;
+  readonly kernels: 'store';
+  readonly blas?: undefined;
+  /** Pairs whose statistics the store returned. */
+  readonly work: number;
+  readonly ms: Readonly<Record<'cells', number>>;
 }
 
 /** Symbols and aligned prices a request asks for, validated. */
@@ -82,6 +95,29 @@ export type SelectParams = Pick<CorrelationParams, 'symbols' | 'universe' | 'tim
  * @example selectPairs(ecbMarket, { universe: 'majors' }, { atLeast: 2 }).symbols.length // 28
  */
 export function selectPairs(market: Market, p: SelectParams, need: { exactly?: number; atLeast: number }): PairSelection {
+  const { symbols, timeframe, notes } = pickPairs(market, p, need);
+  const { frame, filled } = market.frame(symbols, p.align ?? { kind: 'inner' }, timeframe);
+  const filledTotal = filled.reduce((a, b) => a + b, 0);
+  if (filledTotal > 0) notes.add('forward-filled', { count: filledTotal }, `forward-filled ${filledTotal} missing value(s); each one manufactures a zero return`);
+  if (frame.time.length === 0) {
+    const ranges = symbols.map((s) => {
+      const t = market.series(s).time;
+      return t.length ? `${s} ${formatIsoTime(t[0]!)} → ${formatIsoTime(t[t.length - 1]!)}` : `${s} (no data)`;
+    });
+    throw new InputError(`the series do not overlap in time: ${ranges.join('; ')}`, { code: 'no-overlap', params: { symbols: symbols.join(' ') } });
+  }
+  return { symbols, timeframe, frame, notes };
+}
+
+/**
+ * The pairs a request names (or its universe's pairs the data has), routed
+ * and de-duplicated, with the timeframe and the notes on missing universe
+ * pairs: {@link selectPairs} before the prices are aligned.
+ *
+ * @throws InputError as {@link selectPairs}, except for series that do not overlap.
+ * @example pickPairs(ecbMarket, { universe: 'majors' }, { atLeast: 2 }).symbols.length // 28
+ */
+export function pickPairs(market: Market, p: SelectParams, need: { exactly?: number; atLeast: number }): Omit<PairSelection, 'frame'> {
   const timeframe: Timeframe = p.timeframe ?? (market.frequency === 'daily' ? 'D1' : 'H1');
   const notes = new Notes();
   let symbols = [...(p.symbols ?? [])];
@@ -121,17 +157,7 @@ export function selectPairs(market: Market, p: SelectParams, need: { exactly?: n
   }
   const dup = symbols.find((s, i) => symbols.indexOf(s) !== i);
   if (dup) throw new InputError(`${dup} is given twice`, { code: 'duplicate-symbol', params: { symbol: dup } });
-  const { frame, filled } = market.frame(symbols, p.align ?? { kind: 'inner' }, timeframe);
-  const filledTotal = filled.reduce((a, b) => a + b, 0);
-  if (filledTotal > 0) notes.add('forward-filled', { count: filledTotal }, `forward-filled ${filledTotal} missing value(s); each one manufactures a zero return`);
-  if (frame.time.length === 0) {
-    const ranges = symbols.map((s) => {
-      const t = market.series(s).time;
-      return t.length ? `${s} ${formatIsoTime(t[0]!)} → ${formatIsoTime(t[t.length - 1]!)}` : `${s} (no data)`;
-    });
-    throw new InputError(`the series do not overlap in time: ${ranges.join('; ')}`, { code: 'no-overlap', params: { symbols: symbols.join(' ') } });
-  }
-  return { symbols, timeframe, frame, notes };
+  return { symbols, timeframe, notes };
 }
 
 function describe(w: Window): string {
@@ -147,8 +173,10 @@ function describe(w: Window): string {
  */
 export async function correlationQuery(market: Market, params: CorrelationParams): Promise<CorrelationResult> {
   const p = parseParams(correlationRequest, params);
-  const sel = selectPairs(market, p, { atLeast: 2 });
   const on = p.on ?? 'returns';
+  const fromStore = viaMoments(market, p);
+  if (fromStore) return fromStore;
+  const sel = selectPairs(market, p, { atLeast: 2 });
   let window = windowOf(p, sel.timeframe);
   if (p.window === undefined && window.kind === 'last') {
     // The default window spans about a year at every timeframe; a shorter history is used whole, and said so
@@ -165,18 +193,7 @@ export async function correlationQuery(market: Market, params: CorrelationParams
     }
   }
   const n = window.kind === 'last' ? window.n : undefined;
-  const minPeriods = p.minPeriods ?? Math.min(DEFAULT_CORRELATION_MIN_PERIODS, n ?? DEFAULT_CORRELATION_MIN_PERIODS);
-  const confidence = p.confidence ?? correlationRequest.params.confidence.default!;
-  const options = {
-    on,
-    returns: p.returns,
-    method: p.method,
-    window,
-    minPeriods,
-    missing: p.align?.kind === 'pairwise' ? ('pairwise' as const) : ('complete' as const),
-    confidence,
-    order: p.order,
-  };
+  const options = matrixOptions(p, window);
   const input = correlationReportInput(sel.frame, options);
   const computed = await computeCorrelationMatrix(input.frame.columns, input.matrix);
   const { run } = computed;
@@ -201,6 +218,47 @@ export async function correlationQuery(market: Market, params: CorrelationParams
     );
   }
   return { report, timeframe: sel.timeframe, window, notes: sel.notes.texts, noteCodes: sel.notes.codes, compute: run, shrink: shrink?.applied };
+}
+
+/** The options of a validated request's matrix over a window (min-periods default to the window's count, up to the usual default). */
+function matrixOptions(p: CorrelationParams, window: Window): CorrelationReportOptions & { minPeriods: number; confidence: number; missing: 'pairwise' | 'complete' } {
+  const n = window.kind === 'last' ? window.n : undefined;
+  return {
+    on: p.on ?? 'returns',
+    returns: p.returns,
+    method: p.method,
+    window,
+    minPeriods: p.minPeriods ?? Math.min(DEFAULT_CORRELATION_MIN_PERIODS, n ?? DEFAULT_CORRELATION_MIN_PERIODS),
+    missing: p.align?.kind === 'pairwise' ? 'pairwise' : 'complete',
+    confidence: p.confidence ?? correlationRequest.params.confidence.default!,
+    order: p.order,
+  };
+}
+
+/**
+ * The matrix from the store's sufficient statistics, where they give the
+ * same cells as the bars: a store's market ({@link QueryMarket}) of
+ * intraday data (whose closes the store builds), Pearson without
+ * shrinkage, aligned `inner` (no missing value in the window: listwise is
+ * then pairwise) or `pairwise` (per pair counts), and a window the frame
+ * fills. Anything else — and every error, worded from the bars — is
+ * `undefined`: the caller computes from the bars.
+ */
+function viaMoments(market: Market, p: CorrelationParams): CorrelationResult | undefined {
+  const align = p.align?.kind ?? 'inner';
+  if (!(market instanceof QueryMarket) || market.frequency !== 'intraday' || (p.method ?? 'pearson') !== 'pearson') return undefined;
+  if ((p.shrink !== undefined && p.shrink !== 'none') || (align !== 'inner' && align !== 'pairwise')) return undefined;
+  const picked = pickPairs(market, p, { atLeast: 2 });
+  const window = windowOf(p, picked.timeframe);
+  const options = matrixOptions(p, window);
+  const fm = market.moments({ symbols: picked.symbols, timeframe: picked.timeframe, align, on: options.on ?? 'returns', returns: options.returns ?? 'log', window });
+  if (!fm || fm.rows === 0 || (align === 'inner' && fm.gaps > 0) || (window.kind === 'last' && fm.rows < window.n)) return undefined;
+  const t0 = performance.now();
+  const matrix = pearsonMatrixOfMoments(fm.pairs, options);
+  const span = fm.rows === 1 ? Float64Array.of(fm.first) : Float64Array.of(fm.first, fm.last);
+  const report = { ...correlationReportOf({ time: span, symbols: picked.symbols, columns: [] }, matrix, options), observations: fm.rows };
+  const compute: StoreRunInfo = { threads: 0, kernels: 'store', work: (fm.pairs.k * (fm.pairs.k + 1)) / 2, ms: { cells: performance.now() - t0 } };
+  return { report, timeframe: picked.timeframe, window, notes: picked.notes.texts, noteCodes: picked.notes.codes, compute };
 }
 
 /** A correlation series of two symbols. */

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { PriceSeries, Timeframe } from '@soukan/core';
 import { describeProblem, InputError } from '../errors.js';
 import type { ImportSummary } from '../import/types.js';
+import { momentsKey } from '../query/frameMoments.js';
 import type { MarketNeed } from '../query/needData.js';
 import type { QueryMarketData } from '../query/queryMarket.js';
 import { marketData } from '../query/storeQuery.js';
@@ -169,13 +170,15 @@ export class StoreProvider implements DataProvider {
       const c = need.closes;
       const have = new Set(q.closes.filter((x) => x.timeframe === c?.timeframe).flatMap((x) => x.series.map((s) => s.symbol)));
       const closes = c ? c.symbols.filter((s) => !have.has(s)) : [];
-      if (raw.length === 0 && closes.length === 0) return base;
+      const moments = need.moments && !q.moments?.some((m) => m.key === momentsKey(need.moments!)) ? need.moments : undefined;
+      if (raw.length === 0 && closes.length === 0 && !moments) return base;
       const store = await open(this.file, true);
       let next: MarketSnapshot;
       try {
         const more = raw.length ? [...(await store.market({ source: q.source, symbols: raw })).bySymbol.values()] : [];
         const got = closes.length ? [{ timeframe: c!.timeframe, series: await store.closes(q.source, closes, c!.timeframe) }] : [];
-        next = snapshotOf({ ...q, closes: [...q.closes, ...got] }, [...base.series, ...more], this.v, Number(base.id.split('#')[1] ?? 0) + 1);
+        const stats = moments ? [{ key: momentsKey(moments), value: await store.moments(q.source, moments) }] : [];
+        next = snapshotOf({ ...q, closes: [...q.closes, ...got], moments: [...(q.moments ?? []), ...stats] }, [...base.series, ...more], this.v, Number(base.id.split('#')[1] ?? 0) + 1);
       } finally {
         await store.close();
       }

@@ -1,6 +1,7 @@
 import type { PriceSeries, Timeframe } from '@soukan/core';
 import type { Market } from '../market/market.js';
 import type { StoredSeries } from '../store/types.js';
+import { momentsKey, type FrameMoments, type MomentsRequest } from './frameMoments.js';
 import { NeedData, type MarketNeed } from './needData.js';
 import { QueryMarket, type QueryMarketData } from './queryMarket.js';
 
@@ -26,6 +27,12 @@ export interface MarketQuery {
   closes(source: string, symbols: readonly string[], timeframe: Timeframe): Promise<PriceSeries[]>;
   /** Stored rows of quoted symbols, in the shapes the readers give. */
   raw(source: string, symbols: readonly string[]): Promise<PriceSeries[]>;
+  /**
+   * Sufficient statistics of returns (or levels) of symbols of a source on
+   * a correlation frame, computed by the engine from the closes it builds
+   * (see `frameMomentsSql`); `null` when it cannot build them there.
+   */
+  moments(source: string, request: MomentsRequest): Promise<FrameMoments | null>;
 }
 
 /**
@@ -36,6 +43,7 @@ export interface MarketQuery {
 export async function fulfil(query: MarketQuery, data: QueryMarketData, need: MarketNeed): Promise<QueryMarketData> {
   const m = new QueryMarket(data);
   if (need.raw) return m.with({ raw: await query.raw(data.source, need.raw) });
+  if (need.moments) return m.with({ moments: [{ key: momentsKey(need.moments), value: await query.moments(data.source, need.moments) }] });
   const c = need.closes!;
   return m.with({ closes: [{ timeframe: c.timeframe, series: await query.closes(data.source, c.symbols, c.timeframe) }] });
 }

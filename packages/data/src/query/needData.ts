@@ -1,4 +1,5 @@
 import type { Timeframe } from '@soukan/core';
+import type { MomentsRequest } from './frameMoments.js';
 
 /**
  * Data a computation asked a {@link QueryMarket} for that it does not hold
@@ -10,6 +11,8 @@ export interface MarketNeed {
   readonly raw?: readonly string[];
   /** Symbols (canonical) whose closes at `timeframe` are needed. */
   readonly closes?: { readonly symbols: readonly string[]; readonly timeframe: Timeframe };
+  /** Sufficient statistics of a correlation frame, computed in the store. */
+  readonly moments?: MomentsRequest;
 }
 
 /**
@@ -22,6 +25,8 @@ export interface MarketNeed {
 export class NeedData extends Error {
   override readonly name = 'NeedData';
   constructor(readonly need: MarketNeed) {
-    super(`needs ${need.raw ? `the rows of ${need.raw.join(' ')}` : `${need.closes!.timeframe} closes of ${need.closes!.symbols.join(' ')}`}`);
+    super(
+      `needs ${need.raw ? `the rows of ${need.raw.join(' ')}` : need.moments ? `the ${need.moments.timeframe} moments of ${need.moments.symbols.join(' ')}` : `${need.closes!.timeframe} closes of ${need.closes!.symbols.join(' ')}`}`,
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { type PriceSeries, type Timeframe } from '@soukan/core';
 import { StoreMarket } from '../store/storeMarket.js';
+import { momentsKey, type FrameMoments, type MomentsRequest } from './frameMoments.js';
 import { NeedData } from './needData.js';
 
 /** What a {@link QueryMarket} holds: the catalogue of a source and the data fetched so far. Plain data (crosses thread boundaries). */
@@ -13,6 +14,8 @@ export interface QueryMarketData {
   readonly raw: readonly PriceSeries[];
   /** Closes built by the store, per timeframe. */
   readonly closes: readonly { readonly timeframe: Timeframe; readonly series: readonly PriceSeries[] }[];
+  /** Sufficient statistics computed by the store, by {@link momentsKey} (`null`: the store cannot compute them; read bars). */
+  readonly moments?: readonly { readonly key: string; readonly value: FrameMoments | null }[];
   readonly notes?: readonly string[];
 }
 
@@ -61,12 +64,31 @@ export class QueryMarket extends StoreMarket {
   }
 
   /**
+   * The store's sufficient statistics of a correlation frame (see
+   * `frameMomentsSql`), or `null` when the store cannot compute them.
+   *
+   * @throws NeedData until they are fetched.
+   * @example market.moments({ symbols: ['EUR/USD', 'GBP/USD'], timeframe: 'H1', align: 'inner', on: 'returns', returns: 'log', window: { kind: 'last', n: 250 } })?.pairs.n
+   */
+  moments(request: MomentsRequest): FrameMoments | null {
+    const key = momentsKey(request);
+    const hit = this.data.moments?.find((m) => m.key === key);
+    if (!hit) throw new NeedData({ moments: request });
+    return hit.value;
+  }
+
+  /**
    * This market's data plus what was fetched for a need.
    *
    * @example market.with({ closes: [{ timeframe: 'H1', series }] })
    */
-  with(more: { readonly raw?: readonly PriceSeries[]; readonly closes?: QueryMarketData['closes'] }): QueryMarketData {
-    return { ...this.data, raw: [...this.data.raw, ...(more.raw ?? [])], closes: [...this.data.closes, ...(more.closes ?? [])] };
+  with(more: { readonly raw?: readonly PriceSeries[]; readonly closes?: QueryMarketData['closes']; readonly moments?: QueryMarketData['moments'] }): QueryMarketData {
+    return {
+      ...this.data,
+      raw: [...this.data.raw, ...(more.raw ?? [])],
+      closes: [...this.data.closes, ...(more.closes ?? [])],
+      moments: [...(this.data.moments ?? []), ...(more.moments ?? [])],
+    };
   }
 
 }

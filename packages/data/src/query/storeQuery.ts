@@ -4,6 +4,7 @@ import { Store } from '../store/store.js';
 import { parseStoreLocation } from '../store/storeLocation.js';
 import type { StoredSeries } from '../store/types.js';
 import type { SourceNeed } from '../analytics/sourceNeed.js';
+import type { FrameMoments, MomentsRequest } from './frameMoments.js';
 import type { MarketQuery } from './marketQuery.js';
 import type { QueryMarketData } from './queryMarket.js';
 
@@ -61,6 +62,10 @@ export class StoreQuery implements MarketQuery {
 
   raw(source: string, symbols: readonly string[]): Promise<PriceSeries[]> {
     return this.read(async (s) => [...(await s.market({ source, symbols })).bySymbol.values()]);
+  }
+
+  moments(source: string, request: MomentsRequest): Promise<FrameMoments | null> {
+    return this.read((s) => s.moments(source, request));
   }
 }
 

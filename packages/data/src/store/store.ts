@@ -6,6 +6,8 @@ import { importFiles } from '../import/importFiles.js';
 import type { ImportOptions, ImportSummary } from '../import/types.js';
 import { barsSql } from './barsSql.js';
 import { closesSql } from './closesSql.js';
+import { frameMomentsOfColumns, type FrameMoments, type MomentsRequest } from '../query/frameMoments.js';
+import { frameMomentsSql } from '../query/frameMomentsSql.js';
 import { rollupApplies, rollupBarsSql, rollupCheckSql } from './rollupSql.js';
 import { Db } from './duck.js';
 import type { StoreLockOptions } from './lockStore.js';
@@ -291,6 +293,34 @@ export class Store {
       }
     }
     return out;
+  }
+
+  /**
+   * Sufficient statistics of the frame a Pearson matrix of the symbols is
+   * computed on (per pair: count, means, centred co-moments; see
+   * `frameMomentsSql`), computed in the store from the closes
+   * {@link Store.closes} builds from the quarter-hour rollup; only one row
+   * per pair reaches JavaScript. `null` when a symbol's closes do not come
+   * from the rollup (finer timeframes, fixings): the caller reads closes.
+   *
+   * @throws InputError as {@link Store.closes}.
+   * @example (await store.moments('HistData', { symbols: ['EUR/USD', 'GBP/USD'], timeframe: 'H1', align: 'inner', on: 'returns', returns: 'log', window: { kind: 'range' } }))?.pairs.n[1] // hourly returns both have
+   */
+  async moments(source: string, request: MomentsRequest): Promise<FrameMoments | null> {
+    const catalog = catalogOf(await this.list());
+    const routes: Resolved['legs'][] = [];
+    for (const text of request.symbols) {
+      const { resolved: r } = resolveSymbol(catalog, text, source, request.timeframe, this.path);
+      for (const s of r.series) {
+        const why = timeframeProblem(s, request.timeframe);
+        if (why) throw new InputError(why);
+      }
+      if (!r.legs.every((l) => l.kind === 'bars') || !rollupApplies(request.timeframe, NEW_YORK_CLOSE)) return null;
+      routes.push(r.legs);
+    }
+    const spec = { k: routes.length, align: request.align, on: request.on, returns: request.returns, window: request.window };
+    const { columns } = await this.db!.columns(frameMomentsSql(`(${closesSql(routes, request.timeframe)})`, spec, 'duckdb'));
+    return frameMomentsOfColumns(columns, routes.length);
   }
 
   /**

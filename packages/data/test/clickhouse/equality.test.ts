@@ -1,9 +1,14 @@
 // Equality: for the ECB history and the eight 2017 HistData zips, every
 // analytics command prints the same JSON over ClickHouse (the suite's 3-shard
 // cluster, then one server) as over DuckDB — counts and dates exact,
-// statistics within 1e-12 relative (sameJson.ts).
+// statistics within 1e-12 relative (sameJson.ts); and the correlation
+// matrices ClickHouse computes from its sufficient statistics equal those
+// from its bars (query/momentsVsBars.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../../test/helpers/cli.js';
+import { StoreQuery } from '../../src/query/storeQuery.js';
+import { Store } from '../../src/store/store.js';
+import { bothPaths, expectSameMatrix, MOMENTS_CASES } from '../query/momentsVsBars.js';
 import { sharedData } from '../../../../test/helpers/sharedData.js';
 import { histData, PAIRS, tempDir } from '../store/helpers.js';
 import { sql, useClickHouse } from './clickhouse.ts';
@@ -45,6 +50,20 @@ describe('every analytics command: the same JSON over ClickHouse as over DuckDB'
       expect(a!.code, a!.stderr).toBe(0);
       expect(b!.code, b!.stderr).toBe(0);
       expect(firstDifference(JSON.parse(a!.stdout), JSON.parse(b!.stdout), [duck, house])).toBeNull();
+    });
+  }
+});
+
+describe('correlation matrix through ClickHouse’s moments equals the one through its bars', () => {
+  for (const c of MOMENTS_CASES) {
+    it(c.name, async () => {
+      const store = await Store.open(house, { readOnly: true });
+      try {
+        const { viaMoments, viaBars } = await bothPaths(StoreQuery.over(store), c.params);
+        expectSameMatrix(viaMoments, viaBars, c.name, c.perPairCounts);
+      } finally {
+        await store.close();
+      }
     });
   }
 });

@@ -37,6 +37,9 @@ function counting(q: MarketQuery): MarketQuery {
       rawRows += r.reduce((a, x) => a + x.time.length, 0);
       return r;
     },
+    // Matrices here come from bars, compared exactly with matrices from every
+    // row; from the store's moments they agree to 1e-10 (correlationMoments.test.ts).
+    moments: () => Promise.resolve(null),
   };
 }
 

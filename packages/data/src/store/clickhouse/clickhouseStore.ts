@@ -1,6 +1,9 @@
-import { type FxDayConvention, type PriceSeries, type Timeframe } from '@soukan/core';
+import { NEW_YORK_CLOSE, type FxDayConvention, type PriceSeries, type Timeframe } from '@soukan/core';
+import { InputError } from '../../errors.js';
 import type { ImportOptions, ImportSummary } from '../../import/types.js';
-import { catalogOf, resolveSymbol, type Resolved } from '../resolve.js';
+import { frameMomentsOfColumns, type FrameMoments, type MomentsRequest } from '../../query/frameMoments.js';
+import { FRAME_MOMENTS_COLUMNS, frameMomentsSql } from '../../query/frameMomentsSql.js';
+import { catalogOf, resolveSymbol, timeframeProblem, type Resolved } from '../resolve.js';
 import { Store, type StoreOpenOptions } from '../store.js';
 import type { ClickHouseLocation } from '../storeLocation.js';
 import type { StoreBarsOptions, StoredSeries, StoreFingerprint } from '../types.js';
@@ -140,6 +143,34 @@ export class ClickHouseStore extends Store {
       out.push({ symbol: resolved.route.target.symbol, time: bars.time, close: bars.close });
     }
     return out;
+  }
+
+  /**
+   * Sufficient statistics of a correlation frame (see {@link Store.moments}),
+   * computed in ClickHouse from the closes it builds (chBarsSql.ts): on a
+   * cluster each shard reduces its symbols' rows to bars, and only the
+   * bars of the k series, then one row per pair, travel. `null` when a
+   * route is not of stored bars.
+   *
+   * @example (await store.moments('HistData', { symbols: ['EUR/USD', 'GBP/USD'], timeframe: 'H1', align: 'inner', on: 'returns', returns: 'log', window: { kind: 'range' } }))?.rows
+   */
+  override async moments(source: string, request: MomentsRequest): Promise<FrameMoments | null> {
+    const catalog = catalogOf(await this.list());
+    const parts: string[] = [];
+    for (const text of request.symbols) {
+      const { resolved: r } = resolveSymbol(catalog, text, source, request.timeframe, this.path);
+      for (const s of r.series) {
+        const why = timeframeProblem(s, request.timeframe);
+        if (why) throw new InputError(why);
+      }
+      if (!r.legs.every((l) => l.kind === 'bars')) return null;
+      const legs = r.series.map((s, i) => this.leg(s, r.legs[i]!.invert));
+      const bars = chBarsSql(this.ch.db, legs, { timeframe: request.timeframe, convention: NEW_YORK_CLOSE, version: this.ch.version });
+      parts.push(`SELECT toFloat64(${parts.length}) AS i, time, close FROM (${bars}) WHERE NOT isNaN(time)`);
+    }
+    const spec = { k: parts.length, align: request.align, on: request.on, returns: request.returns, window: request.window };
+    const { columns } = await this.ch.columns(frameMomentsSql(`(${parts.join(' UNION ALL ')})`, spec, 'clickhouse'), FRAME_MOMENTS_COLUMNS.length);
+    return frameMomentsOfColumns(columns, parts.length);
   }
 
   /**
