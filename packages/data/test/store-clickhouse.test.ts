@@ -2,17 +2,19 @@
 // bars and remove against a real ClickHouse (the test cluster npm test starts,
 // else one this file starts: a missing clickhouse-server fails, never skips);
 // bars equal to the DuckDB store's bit for bit on the ECB history and the 2017
-// HistData zips; imports atomic for readers (uncommitted rows invisible and
+// HistData zips (bars of 15 minutes and coarser read from the quarter-hour
+// rollup the import fills); imports atomic for readers (uncommitted rows invisible and
 // cleaned up, kill -9 mid-import); bad input as one line with exit 2.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TIMEFRAMES, type Timeframe } from '@soukan/core';
+import { NEW_YORK_CLOSE, TIMEFRAMES, type Timeframe } from '@soukan/core';
 import { Store } from '../src/store/store.js';
 import { parseStoreLocation } from '../src/store/storeLocation.js';
-import { localMsSql } from '../src/store/clickhouse/chBarsSql.js';
+import { chBarsSql, localMsSql } from '../src/store/clickhouse/chBarsSql.js';
+import { chRollupApplies, chRollupQuartersSql } from '../src/store/clickhouse/chRollup.js';
 import { versionOf } from '../src/store/clickhouse/chClient.js';
 import type { StoreBars } from '../src/store/types.js';
 import { runCli } from '../../../test/helpers/cli.js';
@@ -159,6 +161,29 @@ describe('a ClickHouse store gives what the DuckDB store gives', () => {
     }
   }, 300_000);
 
+  it('the import fills the quarter-hour rollup with every row, and bars read from it equal bars read from the rows', async () => {
+    const c = server();
+    const db = 'soukan_store_test';
+    let n = 0;
+    for (const s of c.shards) n += Number((await sql(s, `SELECT sum(n) FROM ${db}.${c.cluster ? 'rows_q_local' : 'rows_q'} FORMAT TSV`)).trim());
+    expect(n).toBe(371_635 + 371_298 + 217_555);
+    const imports = (await sql(c.shards[0]!, `SELECT import_id FROM ${db}.imports FORMAT TSV`)).trim().split('\n').map(Number);
+    const windows: [number | undefined, number | undefined][] = [[undefined, undefined], [Date.UTC(2017, 2, 1), Date.UTC(2017, 5, 30) - 1]];
+    for (const [symbol, invert] of [['EUR/USD', false], ['USD/JPY', true]] as const) {
+      const leg = { source: 'HistData', symbol, imports, invert };
+      for (const timeframe of TIMEFRAMES.filter((t) => chRollupApplies(t))) {
+        for (const [from, to] of windows) {
+          const o = { timeframe, convention: NEW_YORK_CLOSE, from, to };
+          const fromRows = await sql(c.shards[0]!, `${chBarsSql(db, [leg], o)} FORMAT TSV`);
+          const fromRollup = await sql(c.shards[0]!, `${chBarsSql(db, [leg], { ...o, quarters: chRollupQuartersSql(db, leg, from, to) })} FORMAT TSV`);
+          expect(fromRows.split('\n').length, `${symbol} ${timeframe}`).toBeGreaterThan(10);
+          expect(fromRollup, `${symbol}${invert ? ' inverted' : ''} ${timeframe} ${from ?? ''}`).toBe(fromRows);
+        }
+      }
+    }
+    expect(TIMEFRAMES.filter((t) => chRollupApplies(t))).toEqual(['M15', 'M30', 'H1', 'H4', 'D1', 'W1']);
+  }, 300_000);
+
   it('commands read it with the same JSON: corr (matrix, rolling), vol, var, strength, perf', async () => {
     const commands = [
       ['corr', 'EUR/USD', 'USD/JPY', 'EUR/JPY', '--timeframe', 'H1', '--source', 'HistData'],
@@ -285,6 +310,20 @@ describe('imports are atomic for readers', () => {
     expect(bars.code).toBe(2);
     expect(bars.stderr).toMatch(/USD\/JPY is not in the store/);
   }, 120_000);
+
+  it('a store made before the rollup reads bars from its rows, and gets the rollup from them at its next import', async () => {
+    const rollups = ch.cluster ? [...ch.shards.map((s) => [s, 'rows_q_local'] as const), [ch.shards[0]!, 'rows_q'] as const] : [[ch.shards[0]!, 'rows_q'] as const];
+    const d1 = ['bars', 'EUR/USD', '--timeframe', 'D1', '--store', url, '--format', 'json'];
+    const before = await runCli(d1);
+    for (const [s, table] of rollups.reverse()) await sql(s, `DROP TABLE soukan_atomic.${table}`);
+    expect((await runCli(d1)).stdout).toBe(before.stdout);
+    const r = await runCli(['import', histData('USDCHF'), '--store', url]);
+    expect(r.code, r.stderr).toBe(0);
+    let n = 0;
+    for (const s of ch.shards) n += Number((await sql(s, `SELECT sum(n) FROM soukan_atomic.${ch.cluster ? 'rows_q_local' : 'rows_q'} WHERE symbol = 'EUR/USD' FORMAT TSV`)).trim());
+    expect(n).toBe(371_635);
+    expect((await runCli(d1)).stdout).toBe(before.stdout);
+  }, 300_000);
 });
 
 describe('bad input: one line naming host, database and the problem; exit 2; nothing written', () => {

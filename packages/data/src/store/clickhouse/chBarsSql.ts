@@ -112,7 +112,8 @@ export function chRouteSql(db: string, legs: readonly ChLeg[], lo?: number, hi?:
  * partial aggregates cross the network — then each bucket's quarter-hour
  * gets its trading date, H4 bucket and weekend flag from the zone's clock
  * (zone offsets change, and whole-hour rolls happen, only on quarter-hours),
- * and a second GROUP BY forms the bars.
+ * and a second GROUP BY forms the bars. With `quarters`, the first step is
+ * read from the quarter-hour rollup instead (chRollup.ts).
  *
  * @example chBarsSql('fx', [leg], { timeframe: 'H1', convention: NEW_YORK_CLOSE }) // SQL giving 6,207 rows for EUR/USD 2017
  */
@@ -126,6 +127,11 @@ export function chBarsSql(
     readonly to?: number;
     /** The server's version (picks the zone lookup, see {@link localMsSql}); default 18.16. */
     readonly version?: readonly number[];
+    /**
+     * The quarters as the rollup gives them (`chRollupQuartersSql` of the one
+     * leg, where `chRollupApplies`), instead of aggregating the rows.
+     */
+    readonly quarters?: string;
   },
 ): string {
   const { timeframe, convention, from, to } = options;
@@ -135,9 +141,9 @@ export function chBarsSql(
   }
   if (!/^[A-Za-z0-9_+\-/]+$/.test(convention.tz)) throw new Error(`chBarsSql: bad time zone name ${JSON.stringify(convention.tz)}`);
   if (!Number.isInteger(convention.rollHour) || convention.rollHour < 0 || convention.rollHour > 23) throw new Error(`chBarsSql: roll hour must be 0…23, got ${convention.rollHour}`);
-  const src = chRouteSql(db, legs, from === undefined ? undefined : from - MARGIN_BEFORE, to === undefined ? undefined : to + MARGIN_AFTER);
   const size = TIMEFRAME_MINUTES[timeframe] * MINUTE_MS;
   const g = Math.min(size, QUARTER_MS);
+  if (options.quarters !== undefined && (legs.length !== 1 || g !== QUARTER_MS)) throw new Error('chBarsSql: the rollup serves one leg at 15 minutes or coarser');
   if (QUARTER_MS % g !== 0) throw new Error(`chBarsSql: ${timeframe} does not divide a quarter-hour`);
   const shift = (24 - convention.rollHour) * HOUR_MS;
   const qOf = g === QUARTER_MS ? 'b' : chFloorDiv(`b * ${g}`, QUARTER_MS);
@@ -153,6 +159,10 @@ export function chBarsSql(
   else throw new Error(`chBarsSql: no bucket rule for ${timeframe}`);
   const inWindow = [from !== undefined ? `t >= ${int(from, 'from')}` : '', to !== undefined ? `t <= ${int(to, 'to')}` : ''].filter(Boolean).join(' AND ') || '1';
   const keyWindow = [from !== undefined ? `k >= ${from}` : '', to !== undefined ? `k <= ${to}` : ''].filter(Boolean).join(' AND ') || '1';
+  const quarters =
+    options.quarters ?? `SELECT ${chFloorDiv('t', g)} AS b, min(t) AS t0, max(t) AS t1, argMin(o, t) AS o1, max(h) AS h1, min(l) AS l1, argMax(c, t) AS c1,
+                     sumIf(v, NOT isNaN(v)) AS vs, countIf(NOT isNaN(v)) AS vn, count() AS n1, countIf(${inWindow}) AS nw
+              FROM (${chRouteSql(db, legs, from === undefined ? undefined : from - MARGIN_BEFORE, to === undefined ? undefined : to + MARGIN_AFTER)}) GROUP BY b`;
   return `SELECT if(wk, nan, toFloat64(k)) AS time, argMin(o1, t0) AS open, max(h1) AS high, min(l1) AS low, argMax(c1, t1) AS close,
          if(sum(vn) = 0, nan, sum(vs)) AS volume, toFloat64(if(wk, sum(nw), sum(n1))) AS n
   FROM (
@@ -165,10 +175,7 @@ export function chBarsSql(
           SELECT *, ${sh} AS sh
           FROM (
             SELECT *, ${qOf} AS qq
-            FROM (
-              SELECT ${chFloorDiv('t', g)} AS b, min(t) AS t0, max(t) AS t1, argMin(o, t) AS o1, max(h) AS h1, min(l) AS l1, argMax(c, t) AS c1,
-                     sumIf(v, NOT isNaN(v)) AS vs, countIf(NOT isNaN(v)) AS vn, count() AS n1, countIf(${inWindow}) AS nw
-              FROM (${src}) GROUP BY b))))))
+            FROM (${quarters}))))))
   GROUP BY wk, k HAVING wk OR (${keyWindow})
   ORDER BY wk DESC, k`;
 }

@@ -8,6 +8,7 @@ import { readImportFiles } from '../../import/readImportFiles.js';
 import type { ConflictSample, ImportedSeries, ImportOptions, ImportSummary } from '../../import/types.js';
 import type { StoredSeries } from '../types.js';
 import { sqlText, type ChClient } from './chClient.js';
+import { chRollupFillSql, localRollup } from './chRollup.js';
 import { localRows } from './chSchema.js';
 
 /** Rows per INSERT: one block, written atomically by the shard. */
@@ -46,12 +47,16 @@ function fromBits(text: string): number {
 export async function cleanUncommitted(ch: ChClient, except?: number): Promise<number> {
   const committed = new Set((await ch.rows(`SELECT import_id FROM ${ch.db}.imports`)).map((r) => r[0]!));
   const seen = new Set<string>();
-  for (const shard of ch.location.shards) for (const [id] of await ch.rows(`SELECT DISTINCT import_id FROM ${ch.db}.${localRows(ch)}`, shard)) seen.add(id!);
+  for (const shard of ch.location.shards) {
+    for (const table of [localRows(ch), localRollup(ch)]) for (const [id] of await ch.rows(`SELECT DISTINCT import_id FROM ${ch.db}.${table}`, shard)) seen.add(id!);
+  }
   for (const [id] of await ch.rows(`SELECT DISTINCT import_id FROM ${ch.db}.import_series`)) seen.add(id!);
   const stale = [...seen].filter((id) => !committed.has(id) && id !== String(except));
   if (stale.length === 0) return 0;
   const list = stale.join(', ');
-  for (const shard of ch.location.shards) await ch.command(`ALTER TABLE ${ch.db}.${localRows(ch)} DELETE WHERE import_id IN (${list})`, shard);
+  for (const shard of ch.location.shards) {
+    for (const table of [localRows(ch), localRollup(ch)]) await ch.command(`ALTER TABLE ${ch.db}.${table} DELETE WHERE import_id IN (${list})`, shard);
+  }
   await ch.command(`ALTER TABLE ${ch.db}.import_series DELETE WHERE import_id IN (${list})`);
   return stale.length;
 }
@@ -257,6 +262,8 @@ export async function importIntoClickHouse(target: ChImportTarget, paths: readon
         const sum = bySeries.get(k)!;
         return `${importId}\t${esc(source)}\t${esc(symbol)}\t${s.kind}\t${s.frequency}\t${s.step ?? -1}\t${s.added}\t${sum.first}\t${sum.last}\n`;
       });
+    // The rollup of this import's rows, under its id: invisible until the commit, like the rows.
+    for (const shard of ch.location.shards) await ch.command(chRollupFillSql(ch, [importId]), shard);
     if (seriesRows.length > 0) await ch.insert('import_series', seriesRows.join(''));
     if (signal?.aborted) throw new ImportAborted();
     const brief = series.map((s) => ({ source: s.source, symbol: s.symbol, rows: s.rows, added: s.added, duplicates: s.duplicates, conflicts: s.conflicts, replaced: s.replaced, weekendRows: s.weekendRows }));

@@ -18,11 +18,16 @@
  *   step, rows added, time range; `soukan list` sums the committed ones.
  * - `removals` — `soukan remove`: rows of (source, symbol) from imports up
  *   to `through` are hidden at once (and deleted by a mutation later).
+ * - `rows_q` — the quarter-hour rollup of the rows, per import (chRollup.ts;
+ *   `rows_q_local` on each shard of a cluster). A store made before it has
+ *   it filled from its rows by its next import; until then bars are built
+ *   from the rows.
  *
  * The metadata tables live on the server soukan talks to (not sharded):
  * readers ask it which imports are visible, then name them in each query.
  */
 import type { ChClient } from './chClient.js';
+import { CH_ROLLUP_COLUMNS, createChRollup } from './chRollup.js';
 
 /**
  * Version of the layout below.
@@ -91,7 +96,11 @@ export function localRows(ch: ChClient): string {
 function expected(ch: ChClient): Map<string, readonly (readonly [string, string])[]> {
   const m = new Map<string, readonly (readonly [string, string])[]>(Object.entries(META));
   m.set('rows', ROWS_COLUMNS);
-  if (ch.location.cluster) m.set('rows_local', ROWS_COLUMNS);
+  m.set('rows_q', CH_ROLLUP_COLUMNS);
+  if (ch.location.cluster) {
+    m.set('rows_local', ROWS_COLUMNS);
+    m.set('rows_q_local', CH_ROLLUP_COLUMNS);
+  }
   return m;
 }
 
@@ -137,13 +146,14 @@ export async function ensureChSchema(ch: ChClient, create: boolean): Promise<boo
   const main = await inspect(ch);
   if (main.wrong) throw ch.fail(ch.location.endpoint, main.wrong);
   // Readers go through the main server only; writers check every shard before creating anything.
-  const shardChecks = ch.location.cluster && create ? await Promise.all(ch.location.shards.map((s) => inspect(ch, s, ['rows_local']))) : [];
+  const shardChecks = ch.location.cluster && create ? await Promise.all(ch.location.shards.map((s) => inspect(ch, s, ['rows_local', 'rows_q_local']))) : [];
   shardChecks.forEach((r, i) => {
     if (r.wrong) throw ch.fail(ch.location.shards[i]!, r.wrong);
   });
   const all = [...expected(ch).keys()];
   if (!create) return ['rows', ...Object.keys(META)].every((t) => main.present.has(t));
-  if (all.every((t) => main.present.has(t)) && shardChecks.every((r) => r.present.has('rows_local'))) return true;
+  if (all.every((t) => main.present.has(t)) && shardChecks.every((r) => r.present.has('rows_local') && r.present.has('rows_q_local'))) return true;
+  const hadRows = main.present.has('rows');
   const engine = `ENGINE = MergeTree PARTITION BY toYYYYMM(toDateTime(intDiv(t, 1000))) ORDER BY (source, symbol, t)`;
   if (ch.location.cluster) {
     for (const shard of ch.location.shards) await ch.command(`CREATE TABLE IF NOT EXISTS ${ch.db}.rows_local ${rowsBody()} ${engine}`, shard);
@@ -154,5 +164,6 @@ export async function ensureChSchema(ch: ChClient, create: boolean): Promise<boo
   for (const [table, cols] of Object.entries(META)) {
     await ch.command(`CREATE TABLE IF NOT EXISTS ${ch.db}.${table} (${cols.map(([n, t]) => `${n} ${t}`).join(', ')}) ENGINE = MergeTree ORDER BY ${META_ORDER[table]}`);
   }
+  if (!main.present.has('rows_q')) await createChRollup(ch, hadRows);
   return true;
 }

@@ -10,6 +10,7 @@ import type { StoreBarsOptions, StoredSeries, StoreFingerprint } from '../types.
 import { chBarsSql, type ChLeg } from './chBarsSql.js';
 import { ChClient, sqlText } from './chClient.js';
 import { importIntoClickHouse } from './chImport.js';
+import { chRollupApplies, chRollupQuartersSql, chRollupReady, localRollup } from './chRollup.js';
 import { ensureChSchema, localRows } from './chSchema.js';
 
 /**
@@ -34,6 +35,8 @@ export class ClickHouseStore extends Store {
     readOnly: boolean,
     /** False when the database has no soukan tables yet (it reads as empty; an import creates them). */
     private hasTables: boolean,
+    /** Whether bars of 15 minutes and coarser can come from the quarter-hour rollup (chRollup.ts). */
+    private hasRollup: boolean,
   ) {
     super(ch.location.shown, readOnly, undefined);
   }
@@ -50,7 +53,7 @@ export class ClickHouseStore extends Store {
     const ch = await ChClient.connect(location, { allowMissing: !readOnly });
     try {
       const hasTables = ch.databaseExists && (await ensureChSchema(ch, false));
-      return new ClickHouseStore(ch, readOnly, hasTables);
+      return new ClickHouseStore(ch, readOnly, hasTables, hasTables && (await chRollupReady(ch)));
     } catch (e) {
       await ch.close();
       throw e;
@@ -73,7 +76,9 @@ export class ClickHouseStore extends Store {
   override async importFiles(paths: readonly string[], options: ImportOptions = {}): Promise<ImportSummary> {
     this.checkWritable();
     if (!this.ch.databaseExists) await this.ch.createDatabase();
-    if (!this.hasTables) this.hasTables = await ensureChSchema(this.ch, true);
+    // Also gives a store made before the rollup its rollup.
+    this.hasTables = await ensureChSchema(this.ch, true);
+    this.hasRollup = true;
     const list = await this.list();
     const visible = new Map([...this.legs.values()].map((l) => [`${l.source}\u0000${l.symbol}`, l.imports]));
     return importIntoClickHouse({ ch: this.ch, list, visible }, paths, options);
@@ -126,7 +131,14 @@ export class ClickHouseStore extends Store {
 
   protected override async barColumns(r: Resolved, timeframe: Timeframe | undefined, convention: FxDayConvention, options: StoreBarsOptions): Promise<{ n: number; columns: Float64Array[] }> {
     const legs = r.series.map((s, i) => this.leg(s, r.legs[i]!.invert));
-    return this.ch.columns(chBarsSql(this.ch.db, legs, { timeframe, convention, from: options.from, to: options.to, version: this.ch.version }), 7);
+    const quarters = this.quartersOf(r, legs, timeframe, options.from, options.to);
+    return this.ch.columns(chBarsSql(this.ch.db, legs, { timeframe, convention, from: options.from, to: options.to, version: this.ch.version, quarters }), 7);
+  }
+
+  /** The rollup's quarters of a route, where they can stand for its rows (one stored bar series, 15 minutes or coarser). */
+  private quartersOf(r: Resolved, legs: readonly ChLeg[], timeframe: Timeframe | undefined, from?: number, to?: number): string | undefined {
+    const one = legs.length === 1 && r.legs[0]!.kind === 'bars';
+    return this.hasRollup && one && chRollupApplies(timeframe, from, to) ? chRollupQuartersSql(this.ch.db, legs[0]!, from, to) : undefined;
   }
 
   /**
@@ -165,7 +177,8 @@ export class ClickHouseStore extends Store {
       }
       if (!r.legs.every((l) => l.kind === 'bars')) return null;
       const legs = r.series.map((s, i) => this.leg(s, r.legs[i]!.invert));
-      const bars = chBarsSql(this.ch.db, legs, { timeframe: request.timeframe, convention: NEW_YORK_CLOSE, version: this.ch.version });
+      const quarters = this.quartersOf(r, legs, request.timeframe);
+      const bars = chBarsSql(this.ch.db, legs, { timeframe: request.timeframe, convention: NEW_YORK_CLOSE, version: this.ch.version, quarters });
       parts.push(`SELECT toFloat64(${parts.length}) AS i, time, close FROM (${bars}) WHERE NOT isNaN(time)`);
     }
     const spec = { k: parts.length, align: request.align, on: request.on, returns: request.returns, window: request.window };
@@ -190,7 +203,10 @@ export class ClickHouseStore extends Store {
     await this.ch.insert('removals', entries.map(({ s, through }) => `${s.source}\t${s.symbol}\t${through}\t${now}\n`).join(''));
     for (const { s, through } of entries) {
       const where = `source = ${sqlText(s.source)} AND symbol = ${sqlText(s.symbol)} AND import_id <= ${through}`;
-      for (const shard of this.ch.location.shards) await this.ch.command(`ALTER TABLE ${db}.${localRows(this.ch)} DELETE WHERE ${where}`, shard);
+      for (const shard of this.ch.location.shards) {
+        await this.ch.command(`ALTER TABLE ${db}.${localRows(this.ch)} DELETE WHERE ${where}`, shard);
+        if (this.hasRollup) await this.ch.command(`ALTER TABLE ${db}.${localRollup(this.ch)} DELETE WHERE ${where}`, shard);
+      }
     }
   }
 
