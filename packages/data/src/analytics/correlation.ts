@@ -238,7 +238,8 @@ function matrixOptions(p: CorrelationParams, window: Window): CorrelationReportO
 /**
  * The matrix from the store's sufficient statistics, where they give the
  * same cells as the bars: a store's market ({@link QueryMarket}) of
- * intraday data (whose closes the store builds), Pearson without
+ * intraday data (whose closes the store builds) that does not keep closes
+ * across requests (the API server does: see `reusesCloses`), Pearson without
  * shrinkage, aligned `inner` (no missing value in the window: listwise is
  * then pairwise) or `pairwise` (per pair counts), and a window the frame
  * fills. Anything else — and every error, worded from the bars — is
@@ -246,7 +247,7 @@ function matrixOptions(p: CorrelationParams, window: Window): CorrelationReportO
  */
 function viaMoments(market: Market, p: CorrelationParams): CorrelationResult | undefined {
   const align = p.align?.kind ?? 'inner';
-  if (!(market instanceof QueryMarket) || market.frequency !== 'intraday' || (p.method ?? 'pearson') !== 'pearson') return undefined;
+  if (!(market instanceof QueryMarket) || market.data.reusesCloses || market.frequency !== 'intraday' || (p.method ?? 'pearson') !== 'pearson') return undefined;
   if ((p.shrink !== undefined && p.shrink !== 'none') || (align !== 'inner' && align !== 'pairwise')) return undefined;
   const picked = pickPairs(market, p, { atLeast: 2 });
   const window = windowOf(p, picked.timeframe);

@@ -250,7 +250,8 @@ function snapshotOf(data: QueryMarketData, raw: readonly PriceSeries[], v: numbe
     label: data.label,
     frequency: data.frequency,
     series: raw,
-    query: { ...data, raw: [] },
+    // Kept per data version: closes fetched once serve every later matrix at their timeframe.
+    query: { ...data, raw: [], reusesCloses: true },
     about: { description: `${data.source} ${data.frequency} data (${data.quoted.length} quoted series, from the store)`, attribution: attributionOf(data.source) },
   };
 }

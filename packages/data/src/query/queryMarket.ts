@@ -14,6 +14,13 @@ export interface QueryMarketData {
   readonly raw: readonly PriceSeries[];
   /** Closes built by the store, per timeframe. */
   readonly closes: readonly { readonly timeframe: Timeframe; readonly series: readonly PriceSeries[] }[];
+  /**
+   * Set where this data outlives one request (the API server's snapshot of
+   * a source): closes fetched once then serve every later matrix at their
+   * timeframe in JavaScript, cheaper than asking the store for statistics
+   * per request, so matrices read closes.
+   */
+  readonly reusesCloses?: boolean;
   /** Sufficient statistics computed by the store, by {@link momentsKey} (`null`: the store cannot compute them; read bars). */
   readonly moments?: readonly { readonly key: string; readonly value: FrameMoments | null }[];
   readonly notes?: readonly string[];
