@@ -22,7 +22,7 @@ export const MOMENTS_CASES: readonly { name: string; params: CorrelationParams; 
   { name: 'inner levels D1, a date range', params: { symbols: MAJORS8.slice(0, 5), timeframe: 'D1', on: 'levels', from: day('2017-03-01'), to: day('2017-09-30') } },
   { name: 'inner log returns M15, last 2000 ending 15 June', params: { symbols: ['EUR/USD', 'GBP/USD', 'EUR/GBP', 'USD/CHF'], timeframe: 'M15', window: 2000, end: day('2017-06-15') } },
   { name: 'pairwise log returns M15, all (per pair counts)', params: { symbols: MAJORS8, timeframe: 'M15', window: 'all', align: { kind: 'pairwise' } }, perPairCounts: true },
-  { name: 'pairwise levels H1, last 300, min periods above some counts', params: { symbols: ['EUR/USD', 'NZD/USD', 'EUR/JPY', 'EUR/GBP'], timeframe: 'H1', window: 300, on: 'levels', align: { kind: 'pairwise' }, minPeriods: 300 }, perPairCounts: true },
+  { name: 'pairwise levels M15, a date range', params: { symbols: ['EUR/USD', 'NZD/USD', 'EUR/JPY', 'EUR/GBP'], timeframe: 'M15', from: day('2017-02-01'), to: day('2017-11-30'), on: 'levels', align: { kind: 'pairwise' } }, perPairCounts: true },
 ];
 
 /** A query that answers everything but moments: the computation reads bars. */
