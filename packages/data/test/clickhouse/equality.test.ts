@@ -41,7 +41,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const s of ch().shards) await sql(s, `DROP DATABASE IF EXISTS ${database}`);
-});
+}, 120_000);
 
 describe('every analytics command: the same JSON over ClickHouse as over DuckDB', () => {
   for (const c of COMMANDS) {
@@ -64,6 +64,6 @@ describe('correlation matrix through ClickHouse’s moments equals the one throu
       } finally {
         await store.close();
       }
-    });
+    }, 300_000);
   }
 });
