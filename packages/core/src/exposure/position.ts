@@ -1,7 +1,8 @@
 import { parseSymbol } from '../fx/instrument.js';
 
 /**
- * An FX position: `amount` units of the pair's base currency, signed
+ * A position: `amount` units of the instrument's base (a currency, or ounces
+ * of a metal, index units …), signed
  * (+ long, − short). `EUR/USD +100000` is long 100,000 EUR and short
  * 100,000 × rate USD.
  */
@@ -20,9 +21,11 @@ const AMOUNT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  *
  * @throws Error naming the text and the expected form.
  * @example parsePosition('USD/CHF -50k') // { symbol: 'USD/CHF', amount: -50000 }
+ * @example parsePosition('XAU_USD 100') // { symbol: 'XAU/USD', amount: 100 }
  */
 export function parsePosition(text: string): Position {
-  const m = /^\s*([A-Za-z]{3}[/_\-.]?[A-Za-z]{3})\s*[=:\s]\s*(\S+)\s*$/.exec(text);
+  // The symbol's own rule is parseSymbol's; this only finds where it ends (metals, indices and series are longer than six letters).
+  const m = /^\s*([A-Za-z][A-Za-z0-9]*(?:[/_\-.][A-Za-z][A-Za-z0-9]*)?)\s*[=:\s]\s*(\S+)\s*$/.exec(text);
   if (!m) throw new Error(`not a position: ${JSON.stringify(text)} (expected e.g. "EUR/USD +100000" or "USD/CHF -50k")`);
   return { symbol: parseSymbol(m[1]!).symbol, amount: parseAmount(m[2]!, text) };
 }

@@ -172,6 +172,9 @@ describe('exposure laws and parsing', () => {
     expect(parsePosition('GBP_JPY=2e4')).toEqual({ symbol: 'GBP/JPY', amount: 20000 });
     expect(parsePosition('AUD/NZD 1,500,000')).toEqual({ symbol: 'AUD/NZD', amount: 1500000 });
     expect(parsePosition('EUR/GBP 1.5m')).toEqual({ symbol: 'EUR/GBP', amount: 1500000 });
+    expect(parsePosition('XAU/USD 100')).toEqual({ symbol: 'XAU/USD', amount: 100 });
+    expect(parsePosition('spx500_usd -2')).toEqual({ symbol: 'SPX500/USD', amount: -2 });
+    expect(() => parsePosition('SPX500USD 2')).toThrow(/not a currency pair: "SPX500USD"/);
     expect(() => parsePosition('EUR/USD')).toThrow(/not a position: "EUR\/USD"/);
     expect(() => parsePosition('EUR/USD lots')).toThrow(/not a position amount: "lots"/);
     expect(() => parsePosition('EUR/EUR 100')).toThrow(/base and quote/);
