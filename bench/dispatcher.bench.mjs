@@ -17,11 +17,11 @@
 //
 // --user-path runs parts 1 and 2 only (the commands users run).
 /* global fetch */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { benchDir, factorData, numArg, PYTHON, printRows, report, root, row, tempDir, writeF64 } from './lib/common.mjs';
+import { benchDir, factorData, numArg, PYTHON, printRows, report, root, row, serveSoukan, tempDir, writeF64 } from './lib/common.mjs';
 
 const RUNS = numArg('runs', 5);
 const skipHuge = process.argv.includes('--skip-huge');
@@ -91,18 +91,8 @@ function best(cmd, args, env) {
 }
 
 // ---- 2. GET /api/correlation, uncached
-async function server(env) {
-  const child = spawn(process.execPath, [cli, 'serve', '--data', csv, '--port', '0'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (b) => {
-      out += b;
-      const m = /dashboard at (http:\/\/[^\s]+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.on('exit', (c) => reject(new Error(`serve exited ${c}`)));
-  });
-  return { url, stop: () => child.kill() };
+function server(env) {
+  return serveSoukan(['--data', csv], env);
 }
 async function apiBest(env) {
   const s = await server(env);

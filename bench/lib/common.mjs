@@ -1,6 +1,6 @@
 // Helpers shared by bench/*.bench.mjs (optional: a bench only has to print
 // its BENCH_RESULT line, see bench/README.md).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -143,4 +143,23 @@ export function printRows(title, rows) {
     const peak = r.peakMB != null ? `  peak ${r.peakMB} MB` : '';
     console.log(`  ${r.name.padEnd(58)} ${r.soukanMs.toFixed(1).padStart(9)} ms${ratio}${peak}${target}${r.note ? `  [${r.note}]` : ''}`);
   }
+}
+
+/**
+ * Starts `soukan serve ARGS` (port 0) and resolves with the dashboard's URL
+ * once it prints it, and a function that stops the server.
+ */
+export function serveSoukan(args, env = {}) {
+  const child = spawn(process.execPath, [join(root, 'packages', 'cli', 'bin', 'soukan.js'), 'serve', ...args, '--port', '0'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (b) => (err += b));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (b) => {
+      out += b;
+      const m = /dashboard at (http:\/\/[^\s]+)/.exec(out);
+      if (m) resolve({ url: m[1], stop: () => child.kill() });
+    });
+    child.on('exit', (c) => reject(new Error(`serve exited ${c}: ${err.trim().split('\n')[0] ?? ''}`)));
+  });
 }
