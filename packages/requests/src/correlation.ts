@@ -76,8 +76,9 @@ export const correlationParams = {
 
 /**
  * Min-periods within the window: the given one, else the default for the
- * given timeframe, else the D1 default (the smallest a request without a
- * timeframe can get: intraday data defaults to H1's longer window).
+ * given timeframe. Without either, the timeframe comes from the data (H1 on
+ * intraday, D1 on daily), so the data layer checks it against that
+ * timeframe's default window.
  *
  * @example parseRequest(correlationRequest, { minPeriods: 6001, timeframe: 'H1' }) // throws RequestError invalid-param (at most 6000)
  */
@@ -86,7 +87,8 @@ export function minPeriodsWithinWindow<P extends Params>(): Rule<P> {
     const g = given as { minPeriods?: unknown; window?: unknown; timeframe?: Timeframe };
     const x = g.minPeriods;
     if (typeof x !== 'number' || g.window === 'all') return undefined;
-    const y = typeof g.window === 'number' ? g.window : defaultWindow('correlation', g.timeframe ?? 'D1');
+    if (typeof g.window !== 'number' && g.timeframe === undefined) return undefined;
+    const y = typeof g.window === 'number' ? g.window : defaultWindow('correlation', g.timeframe!);
     if (x <= y) return undefined;
     return new RequestError('invalid-param', `${label('minPeriods')}: expected at most the ${label('window')} (${y}), got ${x}`, { param: 'minPeriods', value: x, expected: `at most ${y}`, rule: 'at-most', max: y });
   };

@@ -59,7 +59,9 @@ describe('parseRequest', () => {
 
   it('cross-field rules: a count or a range, min-periods within the window (default included), rolling or ewm', () => {
     expect(refusal(() => parseRequest(correlationRequest, { window: 100, from: 0 })).params).toEqual({ param: 'window', other: 'from' });
-    expect(refusal(() => parseRequest(correlationRequest, { minPeriods: 251 })).params).toMatchObject({ param: 'minPeriods', max: 250, rule: 'at-most' });
+    expect(refusal(() => parseRequest(correlationRequest, { minPeriods: 251, timeframe: 'D1' })).params).toMatchObject({ param: 'minPeriods', max: 250, rule: 'at-most' });
+    // Without a window or timeframe the data decides the timeframe (H1 on intraday: 6,000), so the data layer checks.
+    expect(parseRequest(correlationRequest, { minPeriods: 1000 })).toEqual({ minPeriods: 1000 });
     expect(refusal(() => parseRequest(correlationRequest, { minPeriods: 6001, timeframe: 'H1' })).params).toMatchObject({ param: 'minPeriods', max: 6000, rule: 'at-most' });
     expect(parseRequest(correlationRequest, { minPeriods: 6000, timeframe: 'H1' })).toEqual({ minPeriods: 6000, timeframe: 'H1' });
     expect(parseRequest(correlationRequest, { minPeriods: 300, window: 'all' })).toEqual({ minPeriods: 300, window: 'all' });

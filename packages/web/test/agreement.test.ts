@@ -27,7 +27,8 @@ const MATRIX: readonly Row[] = [
   { q: { symbols: 'eurusd,USD_JPY', window: '250', minPeriods: '250', confidence: '0.99' } },
   // the drifts of issue 17, each one verdict now
   { q: { window: '250', minPeriods: '300' }, code: 'invalid-param' },
-  { q: { minPeriods: '300' }, code: 'invalid-param' },
+  // Without a timeframe the form cannot know the data's default window (250 on daily, 6,000 on H1): the server's refusal is what the page shows.
+  { q: { minPeriods: '300' }, code: 'invalid-param', pageCode: null },
   { q: { window: '100', from: '2020-01-01', to: '2020-12-31' }, code: 'conflicting-params' },
   { q: { window: '10000001' }, code: 'invalid-param' },
   // the one upper bound passes the spec everywhere; the data then says it is too long

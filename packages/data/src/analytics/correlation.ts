@@ -79,6 +79,13 @@ export interface PairSelection {
 function windowOf(p: CorrelationParams, timeframe: Timeframe): Window {
   if (p.from !== undefined || p.to !== undefined) return { kind: 'range', from: p.from, to: p.to };
   const w = p.window ?? defaultWindow('correlation', timeframe);
+  if (p.window === undefined && w !== 'all' && p.minPeriods !== undefined && p.minPeriods > w) {
+    // The spec checks a given window or timeframe; here the timeframe came from the data.
+    throw new InputError(`min-periods: expected at most the default window at ${timeframe} (${w}), got ${p.minPeriods}`, {
+      code: 'invalid-param',
+      params: { param: 'minPeriods', value: p.minPeriods, expected: `at most ${w}` },
+    });
+  }
   if (w === 'all') return { kind: 'range', to: p.end };
   return { kind: 'last', n: w, end: p.end };
 }
