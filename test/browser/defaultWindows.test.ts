@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultWindow } from '@soukan/requests';
+import { firstDifference } from '../../packages/data/test/clickhouse/sameJson.js';
 import { runCli } from '../helpers/cli.js';
 import { matrixRendered, shot } from './browser.js';
 import { serve, type Served } from './serve.js';
@@ -50,7 +51,8 @@ describe('the command line and the API take the same default window for each tim
       expect(j.window).toBe(want);
       expect(a.window).toBe(want);
       expect(a.observations).toBe(want);
-      expect(a.matrix).toEqual(j.matrix);
+      // The command reads the store's sufficient statistics, the server its closes: the same cells to 1e-12.
+      expect(firstDifference(a.matrix, j.matrix, ['', ''])).toBeNull();
     }, 120_000);
   }
 
