@@ -10,6 +10,12 @@ describe('firstDifference', () => {
     expect(firstDifference({ r: 0.8312 }, { r: 0.8312 * (1 + 1e-11) }, loc)).toMatch(/^\$\.r: 0\.8312 vs .* \(relative 1\.00e-11\)$/);
   });
 
+  it('compares tail probabilities by their logarithms: two engines’ p of 1.55e-220 differ by 1.1e-12 relative', () => {
+    expect(firstDifference({ p: 1.5517866136875038e-220 }, { p: 1.55178661368927e-220 }, loc)).toBeNull();
+    expect(firstDifference({ p: 1.5517866136875038e-220 }, { p: 1.56e-220 }, loc)).toMatch(/^\$\.p: .* \(ln relative .*\)$/);
+    expect(firstDifference({ p: 1e-13 }, { p: 1e-13 * (1 + 1e-9) }, loc)).toMatch(/ln relative/);
+  });
+
   it('holds counts and dates exact, and items, keys, strings, nulls and booleans identical', () => {
     expect(firstDifference({ n: 250 }, { n: 251 }, loc)).toBe('$.n: 250 ≠ 251');
     expect(firstDifference({ t: 1483315200000 }, { t: 1483315260000 }, loc)).toBe('$.t: 1483315200000 ≠ 1483315260000');

@@ -1,10 +1,13 @@
 // The equality rule of the ClickHouse suite: two JSON answers are the same
 // when every string, boolean, null and whole number is identical (counts,
 // dates, symbols, labels) and every other number agrees within 1e-12
-// relative; the store's own location is the one string allowed to differ.
+// relative (a tail probability below 1e-12: its logarithm); the store's own location is the one string allowed to differ.
 
 /** Relative tolerance for statistics. */
 export const RELATIVE = 1e-12;
+
+/** Positive numbers below this are tail probabilities, compared by their logarithms. */
+export const TAIL = 1e-12;
 
 /**
  * The first difference between `a` and `b` as `path: what`, or null.
@@ -16,6 +19,12 @@ export function firstDifference(a: unknown, b: unknown, locations: readonly [str
     if (Number.isInteger(a) && Number.isInteger(b) && Math.abs(a) < 2 ** 53 && Math.abs(b) < 2 ** 53) {
       // Whole numbers are counts, times and indices: exact. A statistic that happens to be whole on one side only falls through.
       return a === b ? null : `${path}: ${a} ≠ ${b}`;
+    }
+    if (a > 0 && b > 0 && Math.max(a, b) < TAIL) {
+      // A tail probability is exp of a large negative statistic: a difference ε in ρ moves it by |ln p|·ε
+      // relatively (5e-13 becomes 1e-10 at p = 1e-220), so it is compared by its logarithm.
+      const [la, lb] = [Math.log(a), Math.log(b)];
+      return Math.abs(la - lb) <= RELATIVE * Math.abs(lb) ? null : `${path}: ${a} vs ${b} (ln relative ${(Math.abs(la - lb) / Math.abs(lb)).toExponential(2)})`;
     }
     const scale = Math.max(Math.abs(a), Math.abs(b));
     return Math.abs(a - b) <= RELATIVE * scale ? null : `${path}: ${a} vs ${b} (relative ${(Math.abs(a - b) / scale).toExponential(2)})`;
